@@ -1,0 +1,1 @@
+"""Custom actions of the Jan Seva Sahayak action server (`rasa run actions`)."""

@@ -1,0 +1,1 @@
+"""Jan Seva Sahayak: the project's own package (NLU components, stores, evaluation)."""

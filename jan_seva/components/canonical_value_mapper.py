@@ -1,0 +1,125 @@
+"""Maps entity text to the contract's canonical values, tolerating misspellings.
+
+Rasa's EntitySynonymMapper needs the exact string it saw in training. Here
+every annotated example (`[aay praman patra]{"entity": "service", "value":
+"income_certificate"}`) teaches three keys for its entity type: the
+normalised text, its sound skeleton, and the skeleton of each word that
+belongs to one value only. At run time the first key that matches wins;
+failing all, the closest skeleton above `min_similarity` does.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from collections import defaultdict
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from jan_seva.text.normalize import normalize_token
+from jan_seva.text.phonetic import phonetic_key
+from jan_seva.text.tokens import split_words
+
+TABLE_FILE = "canonical_values.json"
+
+
+def surface_key(text: str) -> str:
+    return " ".join(normalize_token(span.text) for span in split_words(text))
+
+
+def sound_key(text: str) -> str:
+    return " ".join(filter(None, (phonetic_key(span.text) for span in split_words(text))))
+
+
+class ValueTable:
+    """Keys → canonical value for one entity type; ambiguous keys are dropped."""
+
+    def __init__(self, exact: Dict[str, str], sound: Dict[str, str], words: Dict[str, str]):
+        self.exact, self.sound, self.words = exact, sound, words
+
+    @classmethod
+    def learn(cls, pairs: List[tuple]) -> "ValueTable":
+        candidates: Dict[str, Dict[str, set]] = {"exact": defaultdict(set), "sound": defaultdict(set), "words": defaultdict(set)}
+        for text, value in pairs:
+            candidates["exact"][surface_key(text)].add(value)
+            candidates["sound"][sound_key(text)].add(value)
+            for word in sound_key(text).split():
+                candidates["words"][word].add(value)
+        unique = {
+            kind: {key: next(iter(values)) for key, values in keys.items() if key and len(values) == 1}
+            for kind, keys in candidates.items()
+        }
+        return cls(**unique)
+
+    def lookup(self, text: str, min_similarity: float) -> Optional[str]:
+        value = self.exact.get(surface_key(text)) or self.sound.get(sound_key(text))
+        if value:
+            return value
+        close = difflib.get_close_matches(sound_key(text), self.sound, n=1, cutoff=min_similarity)
+        if close:
+            return self.sound[close[0]]
+        word_values = {self.words[w] for w in sound_key(text).split() if w in self.words}
+        return word_values.pop() if len(word_values) == 1 else None
+
+    def as_dict(self) -> Dict[str, Dict[str, str]]:
+        return {"exact": self.exact, "sound": self.sound, "words": self.words}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
+)
+class CanonicalValueMapper(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"entities": ["service", "complaint_category", "scheme", "language"], "min_similarity": 0.85}
+
+    def __init__(self, config, model_storage: ModelStorage, resource: Resource, tables=None):
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.tables: Dict[str, ValueTable] = tables or {}
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context: ExecutionContext):
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any):
+        with model_storage.read_from(resource) as directory:
+            raw = json.loads((directory / TABLE_FILE).read_text(encoding="utf-8"))
+        return cls(config, model_storage, resource, {name: ValueTable(**t) for name, t in raw.items()})
+
+    def train(self, training_data: TrainingData) -> Resource:
+        pairs: Dict[str, List[tuple]] = defaultdict(list)
+        for example in training_data.entity_examples:
+            for entity in example.get(ENTITIES, []):
+                if entity["entity"] in self._config["entities"] and entity.get("value"):
+                    text = example.get(TEXT)[entity["start"] : entity["end"]]
+                    value = str(entity["value"])
+                    pairs[entity["entity"]] += [(text, value), (value.replace("_", " "), value)]
+        self.tables = {name: ValueTable.learn(p) for name, p in pairs.items()}
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / TABLE_FILE).write_text(
+                json.dumps({n: t.as_dict() for n, t in self.tables.items()}, ensure_ascii=False),
+                encoding="utf-8",
+            )
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES, [])
+            for entity in entities:
+                table = self.tables.get(entity["entity"])
+                value = table and table.lookup(str(entity.get("value", "")), self._config["min_similarity"])
+                if value:
+                    entity["value"] = value
+                    self.add_processor_name(entity)
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

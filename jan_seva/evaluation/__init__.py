@@ -1,0 +1,1 @@
+"""NLU and dialogue evaluation that operators run (`python -m jan_seva.evaluation`)."""

@@ -1,0 +1,1 @@
+"""Conversation storage configured from environment variables."""

@@ -1,0 +1,1 @@
+"""Text utilities shared by the NLU components, the actions and the channels."""

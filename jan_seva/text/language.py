@@ -1,0 +1,52 @@
+"""Which language a citizen writes in: `hi` (Devanagari or romanized Hindi) or `en`.
+
+Any Devanagari letter decides at once. A Latin-script message is romanized Hindi
+when it has more Hindi marker words (a designer-edited list) than English
+function words. Messages with no words ("1", "👍") give None so that the
+conversation keeps the language it had.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import FrozenSet, Optional
+
+import regex
+import yaml
+
+from jan_seva.text.normalize import normalize_token
+
+MARKERS_FILE = Path(__file__).with_name("data") / "language_markers.yml"
+
+_DEVANAGARI_LETTER = regex.compile(r"[\u0900-\u0963\u0971-\u097F]")
+_LATIN_WORD = regex.compile(r"[a-zA-Z]+")
+
+# English function words; nouns that Hinglish borrows ("certificate",
+# "status", "complaint") are deliberately absent.
+_ENGLISH_WORDS = frozenset(
+    """the a an is are am was were be been my your our his her their i you we they it this that
+    these those what which who whom whose when where why how want wants need needs can could
+    would should will shall does did have has had get got please thanks thank tell give
+    show of for to from in on at with about and or not no yes yeah yep there here any some
+    us him them hi hey hello bye good morning evening night today tomorrow kindly know like
+    just still already since many much""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def hindi_markers() -> FrozenSet[str]:
+    data = yaml.safe_load(MARKERS_FILE.read_text(encoding="utf-8"))
+    return frozenset(normalize_token(word) for word in data["hindi"])
+
+
+def detect_language(text: str) -> Optional[str]:
+    if _DEVANAGARI_LETTER.search(text):
+        return "hi"
+    words = [normalize_token(w) for w in _LATIN_WORD.findall(text)]
+    hindi = sum(word in hindi_markers() for word in words)
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    if hindi > english:
+        return "hi"
+    if english > hindi:
+        return "en"
+    return None

@@ -1,0 +1,81 @@
+import pytest
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from jan_seva.components.canonical_value_mapper import CanonicalValueMapper
+
+
+def example(text, phrase, value, entity="service"):
+    start = text.index(phrase)
+    entities = [{"entity": entity, "value": value, "start": start, "end": start + len(phrase)}]
+    return Message(data={"text": text, "intent": "apply_service", "entities": entities})
+
+
+TRAINING = TrainingData(
+    training_examples=[
+        example("मुझे आय प्रमाण पत्र चाहिए", "आय प्रमाण पत्र", "income_certificate"),
+        example("aay praman patra chahiye", "aay praman patra", "income_certificate"),
+        example("जाति प्रमाण पत्र बनवाना है", "जाति प्रमाण पत्र", "caste_certificate"),
+        example("jati praman patra banwana hai", "jati praman patra", "caste_certificate"),
+        example("निवास प्रमाण पत्र कैसे मिलेगा", "निवास प्रमाण पत्र", "residence_certificate"),
+        example("sadak mein gaddha hai", "gaddha", "road", entity="complaint_category"),
+    ]
+)
+
+
+@pytest.fixture
+def mapper(create, model_storage, execution_context):
+    """A mapper trained, persisted and loaded back as in a real model."""
+    trainee = create(CanonicalValueMapper, resource_name="mapper")
+    resource = trainee.train(TRAINING)
+    return CanonicalValueMapper.load(
+        CanonicalValueMapper.get_default_config(), model_storage, resource, execution_context
+    )
+
+
+def mapped(mapper, value, entity="service"):
+    text = f"x {value}"
+    entity_dict = {"entity": entity, "value": value, "start": 2, "end": len(text)}
+    [message] = mapper.process([Message(data={"text": text, "entities": [entity_dict]})])
+    return message.get("entities")[0]["value"]
+
+
+@pytest.mark.parametrize(
+    "value, canonical",
+    [
+        ("aay praman patra", "income_certificate"),  # seen
+        ("aay parmaan patr", "income_certificate"),  # misspelled
+        ("AAY PRAMAAN PATRA", "income_certificate"),
+        ("आय प्रमाण-पत्र", "income_certificate"),
+        ("jaati pramaan patr", "caste_certificate"),
+        ("जाति प्रमाणपत्र", "caste_certificate"),
+        ("nivas praman patra", "residence_certificate"),  # only seen in Devanagari
+        ("income certificate", "income_certificate"),  # the value's own words
+        ("गड्ढा", "road"),
+    ],
+)
+def test_variants_map_to_the_canonical_value(mapper, value, canonical):
+    entity = "complaint_category" if canonical == "road" else "service"
+    assert mapped(mapper, value, entity) == canonical
+
+
+def test_unknown_text_is_left_unchanged(mapper):
+    assert mapped(mapper, "driving licence") == "driving licence"
+
+
+def test_generic_certificate_is_not_mapped_to_one_certificate(mapper):
+    assert mapped(mapper, "praman patra") == "praman patra"
+    assert mapped(mapper, "प्रमाण पत्र") == "प्रमाण पत्र"
+    assert mapped(mapper, "certificate") == "certificate"
+
+
+def test_entity_types_do_not_mix(mapper):
+    assert mapped(mapper, "gaddha", entity="service") == "gaddha"
+
+
+def test_loading_needs_the_trained_resource(model_storage, execution_context):
+    with pytest.raises(Exception):
+        CanonicalValueMapper.load(
+            CanonicalValueMapper.get_default_config(), model_storage, Resource("missing"), execution_context
+        )

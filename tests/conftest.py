@@ -1,0 +1,44 @@
+"""Shared fixtures: the real PostgreSQL and Redis servers of the machine.
+
+Production-configuration tests use them for real. Where a server is not
+running they are skipped on a developer machine but fail in CI (CI=true),
+so they can never silently stop running there.
+"""
+from __future__ import annotations
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def require_server(url: str) -> str:
+    if not _reachable(url):
+        message = f"server for {urlparse(url).scheme} at {urlparse(url).netloc} is not reachable"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    return require_server(POSTGRES_URL)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return require_server(REDIS_URL)
