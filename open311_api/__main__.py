@@ -1,0 +1,25 @@
+"""`python -m open311_api`: migrate the database, then serve on OPEN311_HOST:OPEN311_PORT."""
+from __future__ import annotations
+
+import logging.config
+
+import uvicorn
+
+from .app import create_app
+from .config import Settings
+from .db import make_engine
+from .log_masking import log_config
+from .migrate import upgrade
+
+
+def main() -> None:
+    logging.config.dictConfig(log_config())  # migrations log too
+    settings = Settings.from_env()
+    engine = make_engine(settings.db_url)
+    upgrade(engine)
+    engine.dispose()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=log_config())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""API keys: Open311 clients (OPEN311_API_KEYS) and the operator (OPEN311_OPERATOR_API_KEY)."""
+from __future__ import annotations
+
+import hmac
+from typing import Optional
+
+from fastapi import Depends, Header, Query
+
+from .config import Settings
+from .dependencies import get_settings
+from .errors import Forbidden
+
+CLIENT = "client"  # submits complaints, uses the citizen features (the bot)
+OPERATOR = "operator"  # everything, including status changes
+
+
+def role_for(settings: Settings, key: Optional[str]) -> Optional[str]:
+    if not key:
+        return None
+    # Constant-time comparisons: a key must not be guessable from timings.
+    if hmac.compare_digest(key.encode(), settings.operator_api_key.encode()):
+        return OPERATOR
+    if any(hmac.compare_digest(key.encode(), client.encode()) for client in settings.api_keys):
+        return CLIENT
+    return None
+
+
+def api_role(
+    x_api_key: Optional[str] = Header(None, description="API key; or pass api_key in the query"),
+    api_key: Optional[str] = Query(None, include_in_schema=False),
+    settings: Settings = Depends(get_settings),
+) -> str:
+    role = role_for(settings, x_api_key or api_key)
+    if role is None:
+        raise Forbidden("missing or invalid API key (X-API-Key header or api_key parameter)")
+    return role

@@ -1,0 +1,40 @@
+"""Settings from the environment; every one has a default for local use."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import FrozenSet, Mapping, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'open311.db'}"
+DEFAULT_PROFILE_DIR = PROJECT_ROOT / "profiles" / "indore"
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8002
+    db_url: str = DEFAULT_DB_URL
+    # Keys of Open311 clients (the bot, city apps): may submit complaints and
+    # use the citizen features of the operator API.
+    api_keys: FrozenSet[str] = frozenset({"dev-open311-key"})
+    # The operator key may do everything, including status changes.
+    operator_api_key: str = "dev-operator-key"
+    jurisdiction_id: str = "indore.mp.gov.in"
+    profile_dir: Path = DEFAULT_PROFILE_DIR
+
+    @classmethod
+    def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        defaults = cls()
+        keys = env.get("OPEN311_API_KEYS")
+        return cls(
+            host=env.get("OPEN311_HOST") or defaults.host,
+            port=int(env.get("OPEN311_PORT") or defaults.port),
+            db_url=env.get("OPEN311_DB_URL") or defaults.db_url,
+            api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else defaults.api_keys,
+            operator_api_key=env.get("OPEN311_OPERATOR_API_KEY") or defaults.operator_api_key,
+            jurisdiction_id=env.get("OPEN311_JURISDICTION_ID") or defaults.jurisdiction_id,
+            profile_dir=Path(env.get("OPEN311_PROFILE_DIR") or defaults.profile_dir),
+        )

@@ -1,0 +1,54 @@
+"""Finding complaints: by ids, category, date window, status, place, officer or citizen."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Collection, List, Optional
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from .models import ServiceRequest, Supporter
+
+
+@dataclass
+class RequestQuery:
+    service_request_ids: Optional[Collection[str]] = None
+    service_codes: Optional[Collection[str]] = None
+    statuses: Optional[Collection[str]] = None  # internal statuses
+    requested_from: Optional[datetime] = None
+    requested_until: Optional[datetime] = None
+    department: Optional[str] = None
+    ward: Optional[str] = None
+    officer: Optional[str] = None
+    phone: Optional[str] = None  # complainant or supporter
+    limit: int = 1000
+
+
+def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]:
+    request = ServiceRequest
+    conditions = []
+    if query.service_request_ids is not None:
+        conditions.append(request.service_request_id.in_(query.service_request_ids))
+    if query.service_codes is not None:
+        conditions.append(request.service_code.in_(query.service_codes))
+    if query.statuses is not None:
+        conditions.append(request.status.in_(query.statuses))
+    if query.requested_from is not None:
+        conditions.append(request.requested_at >= query.requested_from)
+    if query.requested_until is not None:
+        conditions.append(request.requested_at <= query.requested_until)
+    for column, value in ((request.department_code, query.department), (request.ward_code, query.ward), (request.officer_code, query.officer)):
+        if value is not None:
+            conditions.append(column == value)
+    if query.phone is not None:
+        supported = select(Supporter.request_id).where(Supporter.phone == query.phone)
+        conditions.append(or_(request.phone == query.phone, request.id.in_(supported)))
+    statement = (
+        select(request)
+        .where(*conditions)
+        .options(selectinload(request.photos), selectinload(request.history), selectinload(request.supporters))
+        .order_by(request.requested_at.desc(), request.id.desc())
+        .limit(query.limit)
+    )
+    return list(session.scalars(statement))

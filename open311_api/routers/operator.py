@@ -1,0 +1,268 @@
+"""Operator API under /api/v1/ (JSON): what GeoReport v2 has no words for.
+
+Any valid key (X-API-Key header or api_key parameter) may use the citizen
+features: my complaints, nearby complaints, joining, photos, reopening and
+rating. Status changes, resolving and escalating need the operator key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import AnyHttpUrl, BaseModel, conint, validator
+from sqlalchemy.orm import Session
+
+from .. import lifecycle, views
+from ..auth import OPERATOR, api_role
+from ..dependencies import db_session, get_locale, get_profile
+from ..duplicates import nearby_open
+from ..errors import BadRequest, Forbidden
+from ..intake import citizen_phone
+from ..models import ServiceRequest
+from ..profile import Profile
+from ..queries import RequestQuery, find_requests
+from ..responses import Utf8JSONResponse
+from ..statuses import ALL, SUBMITTED, internal_statuses
+from ..text_fields import clean_text
+from ..timefmt import utc_now
+
+router = APIRouter(prefix="/api/v1", tags=["operator"], default_response_class=Utf8JSONResponse)
+
+Note = Optional[clean_text(2000)]
+Phone = clean_text(32)
+MAX_NEARBY_RADIUS_M = 1000
+
+
+class StatusUpdate(BaseModel):
+    status: str
+    note: Note = None
+    officer: Optional[clean_text(64)] = None
+
+    @validator("status")
+    def _settable(cls, value: str) -> str:
+        settable = [status for status in ALL if status != SUBMITTED]
+        if value not in settable:
+            raise ValueError(f"must be one of {', '.join(settable)}")
+        return value
+
+
+class Resolution(BaseModel):
+    note: Note = None
+    officer: Optional[clean_text(64)] = None
+    media_url: Optional[AnyHttpUrl] = None  # the after-photo
+
+
+class Escalation(BaseModel):
+    note: Note = None
+
+
+class CitizenPhoto(BaseModel):
+    phone: Phone
+    media_url: AnyHttpUrl
+
+
+class NewSupporter(BaseModel):
+    phone: Phone
+    name: Optional[clean_text(200)] = None
+
+
+class Reopening(BaseModel):
+    phone: Phone
+    note: Note = None
+
+
+class Rating(BaseModel):
+    phone: Phone
+    rating: conint(ge=1, le=5)
+    comment: Note = None
+
+
+@dataclass
+class Caller:
+    """Who is calling, with what they need to act on complaints."""
+
+    role: str
+    session: Session
+    profile: Profile
+    locale: str
+
+    def complaint(self, service_request_id: str) -> ServiceRequest:
+        return lifecycle.find_request(self.session, service_request_id)
+
+    def view(self, request: ServiceRequest) -> Dict[str, Any]:
+        # Officers need the citizen's contact details; clients see the complaint's state only.
+        return views.service_request(self.profile, request, self.locale, utc_now(), extended=True, contact=self.role == OPERATOR)
+
+
+def any_caller(
+    role: str = Depends(api_role),
+    session: Session = Depends(db_session),
+    profile: Profile = Depends(get_profile),
+    locale: str = Depends(get_locale),
+) -> Caller:
+    return Caller(role, session, profile, locale)
+
+
+def operator_caller(caller: Caller = Depends(any_caller)) -> Caller:
+    if caller.role != OPERATOR:
+        raise Forbidden("this action needs the operator API key")
+    return caller
+
+
+def _known(profile_items: dict, value: Optional[str], name: str) -> Optional[str]:
+    if value is not None and value not in profile_items:
+        raise BadRequest(f"{name}: unknown {value}")
+    return value
+
+
+def _statuses(value: Optional[str]) -> Optional[set]:
+    if not value:
+        return None
+    statuses: set = set()
+    for item in (part.strip() for part in value.split(",")):
+        if item in ("open", "closed"):
+            statuses |= internal_statuses(item)
+        elif item in ALL:
+            statuses.add(item)
+        else:
+            raise BadRequest(f"status: {item} is neither open, closed nor one of {', '.join(ALL)}")
+    return statuses
+
+
+@router.get("/requests", summary="Complaints of a citizen (phone) or, for operators, any filter")
+def list_requests(
+    phone: Optional[Phone] = Query(None, description="complainant's or supporter's phone (the WhatsApp number)"),
+    status: Optional[str] = Query(None, description="open, closed or internal statuses, comma-separated"),
+    service_code: Optional[str] = None,
+    department: Optional[str] = None,
+    ward: Optional[str] = None,
+    officer: Optional[str] = None,
+    limit: int = Query(100, ge=1, le=1000),
+    caller: Caller = Depends(any_caller),
+) -> List[Dict[str, Any]]:
+    if phone is None and caller.role != OPERATOR:
+        raise BadRequest("phone is required: clients see one citizen's complaints")
+    profile = caller.profile
+    phone = citizen_phone(profile, phone)
+    query = RequestQuery(
+        service_codes=[_known(profile.categories, service_code, "service_code")] if service_code else None,
+        statuses=_statuses(status),
+        department=_known(profile.departments, department, "department"),
+        ward=_known(profile.wards, ward, "ward"),
+        officer=_known(profile.officers, officer, "officer"),
+        phone=phone,
+        limit=limit,
+    )
+    found = []
+    for request in find_requests(caller.session, query):
+        view = caller.view(request)
+        if phone is not None:
+            view["role"] = "complainant" if request.phone == phone else "supporter"
+        found.append(view)
+    return found
+
+
+@router.get("/requests/nearby", summary="Open complaints near a point: likely duplicates to join")
+def nearby_requests(
+    lat: float = Query(..., ge=-90, le=90),
+    long: float = Query(..., ge=-180, le=180),
+    service_code: Optional[str] = None,
+    radius_m: Optional[float] = Query(None, gt=0, le=MAX_NEARBY_RADIUS_M, description="default: the profile's duplicate radius"),
+    caller: Caller = Depends(any_caller),
+) -> List[Dict[str, Any]]:
+    _known(caller.profile.categories, service_code, "service_code")
+    found = nearby_open(caller.session, lat, long, radius_m or caller.profile.duplicate_radius_m, service_code)
+    return [{**caller.view(request), "distance_m": round(distance, 1)} for request, distance in found]
+
+
+@router.get("/requests/{service_request_id}", summary="One complaint with history, photos, routing and SLA")
+def get_request(service_request_id: str, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+    return caller.view(caller.complaint(service_request_id))
+
+
+@router.post("/requests/{service_request_id}/status", summary="Change the status (operator)")
+def update_status(service_request_id: str, update: StatusUpdate, caller: Caller = Depends(operator_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    lifecycle.change_status(caller.session, caller.profile, request, update.status, update.note, update.officer)
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/resolve", summary="Resolve, with an after-photo (operator)")
+def resolve_request(service_request_id: str, resolution: Resolution, caller: Caller = Depends(operator_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    media_url = str(resolution.media_url) if resolution.media_url else None
+    lifecycle.resolve(caller.session, caller.profile, request, resolution.note, resolution.officer, media_url)
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/escalate", summary="Hand over to the next escalation level (operator)")
+def escalate_request(service_request_id: str, escalation: Escalation, caller: Caller = Depends(operator_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    lifecycle.escalate(caller.session, caller.profile, request, escalation.note)
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/photos", summary="Add a citizen's photo")
+def add_photo(service_request_id: str, photo: CitizenPhoto, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    lifecycle.add_photo(caller.session, caller.profile, request, photo.phone, str(photo.media_url))
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/supporters", summary="Join an existing complaint instead of filing a duplicate")
+def add_supporter(service_request_id: str, supporter: NewSupporter, response: Response, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    joined = lifecycle.add_supporter(caller.session, caller.profile, request, supporter.phone, supporter.name)
+    response.status_code = 201 if joined else 200
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/reopen", summary="The citizen reports the problem is not fixed")
+def reopen_request(service_request_id: str, reopening: Reopening, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    lifecycle.reopen(caller.session, caller.profile, request, reopening.phone, reopening.note)
+    return caller.view(request)
+
+
+@router.post("/requests/{service_request_id}/rating", summary="The citizen rates the resolution (1-5)")
+def rate_request(service_request_id: str, rating: Rating, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+    request = caller.complaint(service_request_id)
+    lifecycle.rate(caller.session, caller.profile, request, rating.phone, rating.rating, rating.comment)
+    return caller.view(request)
+
+
+@router.get("/departments", summary="Departments, their officers and categories", dependencies=[Depends(api_role)])
+def list_departments(profile: Profile = Depends(get_profile), locale: str = Depends(get_locale)) -> List[Dict[str, Any]]:
+    text = profile.text
+    return [
+        {
+            "code": department.code,
+            "name": text(department.name, locale),
+            "categories": [c.code for c in profile.categories.values() if c.department == department.code],
+            "officers": [
+                {
+                    "code": officer.code,
+                    "name": text(officer.name, locale),
+                    "designation": text(officer.designation, locale),
+                    "level": officer.level,
+                    "wards": officer.wards,
+                    "zones": officer.zones,
+                }
+                for officer in department.officers
+            ],
+        }
+        for department in profile.departments.values()
+    ]
+
+
+@router.get("/wards", summary="Zones and wards known to the profile", dependencies=[Depends(api_role)])
+def list_wards(profile: Profile = Depends(get_profile), locale: str = Depends(get_locale)) -> List[Dict[str, Any]]:
+    return [
+        {
+            "code": ward.code,
+            "name": profile.text(ward.name, locale),
+            "zone": {"code": ward.zone, "name": profile.text(profile.zones[ward.zone].name, locale)},
+        }
+        for ward in profile.wards.values()
+    ]

@@ -1,0 +1,260 @@
+"""Beyond the standard: routing, SLA, duplicates, supporters, status history,
+resolution photos, reopening, rating and "my complaints"."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from tests.open311_api.common import CLIENT, OPERATOR, OUTSIDE, RAJWADA, VIJAY_NAGAR
+
+COMPLAINANT = "9827012345"  # file_complaint's default phone
+NEIGHBOUR = "+91 99770 55555"
+
+
+def _metres_north(point, metres):
+    return point[0] + metres / 111_195.0, point[1]
+
+
+def _detail(client, number, headers=OPERATOR, **params):
+    response = client.get(f"/api/v1/requests/{number}", headers=headers, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _post(client, number, action, body, headers=OPERATOR):
+    return client.post(f"/api/v1/requests/{number}/{action}", json=body, headers=headers)
+
+
+@pytest.mark.parametrize(
+    "service_code, at, address, department, officer, ward, zone",
+    [
+        ("garbage", VIJAY_NAGAR, None, "swm", "swm_daroga_vijay_nagar", "vijay_nagar", "zone_vijay_nagar"),
+        ("garbage", RAJWADA, None, "swm", "swm_daroga_rajwada", "rajwada", "zone_rajmohalla"),
+        ("streetlight", RAJWADA, None, "electrical", "elec_se_west", "rajwada", "zone_rajmohalla"),
+        ("water_supply", VIJAY_NAGAR, None, "water", "water_ae_east", "vijay_nagar", "zone_vijay_nagar"),
+        ("garbage", OUTSIDE, None, "swm", "swm_head", None, None),
+        ("garbage", None, "Behind Khajrana Ganesh Mandir, Indore", "swm", "swm_daroga_khajrana", "khajrana", "zone_scheme_94"),
+        ("dead_animal", None, "राजवाड़ा के पास, सराफा गली", "health", "health_zho_west", "rajwada", "zone_rajmohalla"),
+    ],
+)
+def test_complaints_are_routed_by_category_and_ward(client, file_complaint, service_code, at, address, department, officer, ward, zone):
+    fields = {"address_string": address} if address else {}
+    number = file_complaint(service_code, at=at, **fields)["service_request_id"]
+    shown = _detail(client, number)
+    extended = shown["extended_attributes"]
+    assert extended["department"]["code"] == department
+    assert shown["agency_responsible"] == extended["department"]["name"]
+    assert extended["officer"]["code"] == officer
+    assert (extended["ward"] or {}).get("code") == ward
+    assert (extended["zone"] or {}).get("code") == zone
+
+
+@pytest.mark.parametrize("service_code, hours", [("garbage", 24), ("dead_animal", 12), ("road_damage", 168)])
+def test_expected_datetime_follows_the_category_sla(client, file_complaint, service_code, hours):
+    number = file_complaint(service_code)["service_request_id"]
+    [shown] = client.get(f"/open311/v2/requests/{number}.json").json()
+    requested = datetime.fromisoformat(shown["requested_datetime"])
+    assert datetime.fromisoformat(shown["expected_datetime"]) - requested == timedelta(hours=hours)
+
+
+def test_post_with_extensions_returns_department_expected_time_and_duplicates(client, file_complaint):
+    first = file_complaint("garbage")["service_request_id"]
+    created = file_complaint("garbage", at=_metres_north(VIJAY_NAGAR, 20), extensions="true")
+    extended = created["extended_attributes"]
+    assert extended["agency_responsible"] == "Solid Waste Management Department"
+    assert extended["expected_datetime"].endswith("+05:30")
+    assert extended["likely_duplicate_of"] == first
+    assert [d["service_request_id"] for d in extended["likely_duplicates"]] == [first]
+    assert 15 < extended["likely_duplicates"][0]["distance_m"] < 25
+
+
+@pytest.mark.parametrize(
+    "metres, service_code, flagged",
+    [(30, "garbage", True), (49, "garbage", True), (80, "garbage", False), (10, "streetlight", False)],
+)
+def test_likely_duplicates_are_same_category_within_50_m(client, file_complaint, metres, service_code, flagged):
+    first = file_complaint("garbage")["service_request_id"]
+    second = file_complaint(service_code, at=_metres_north(VIJAY_NAGAR, metres))["service_request_id"]
+    assert _detail(client, second)["extended_attributes"]["likely_duplicate_of"] == (first if flagged else None)
+
+
+def test_nearby_lists_open_complaints_within_the_radius(client, file_complaint):
+    near = file_complaint("garbage")["service_request_id"]
+    closed = file_complaint("garbage", at=_metres_north(VIJAY_NAGAR, 5))["service_request_id"]
+    _post(client, closed, "resolve", {})
+    file_complaint("garbage", at=_metres_north(VIJAY_NAGAR, 120))
+    file_complaint("drainage")
+    lat, long = _metres_north(VIJAY_NAGAR, 10)
+    found = client.get("/api/v1/requests/nearby", params={"lat": lat, "long": long, "service_code": "garbage"}, headers=CLIENT).json()
+    assert [f["service_request_id"] for f in found] == [near]
+    assert 9 < found[0]["distance_m"] < 11
+    wider = client.get("/api/v1/requests/nearby", params={"lat": lat, "long": long, "radius_m": 200}, headers=CLIENT).json()
+    assert len(wider) == 3  # any category, still open only
+    assert client.get("/api/v1/requests/nearby", params={"lat": 95, "long": long}, headers=CLIENT).status_code == 400
+
+
+def test_citizen_joins_an_existing_complaint(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    joined = _post(client, number, "supporters", {"phone": NEIGHBOUR, "name": "Meena"}, headers=CLIENT)
+    assert joined.status_code == 201
+    assert joined.json()["extended_attributes"]["supporters_count"] == 1
+    again = _post(client, number, "supporters", {"phone": "919977055555"}, headers=CLIENT)
+    assert again.status_code == 200 and again.json()["extended_attributes"]["supporters_count"] == 1
+    own = _post(client, number, "supporters", {"phone": COMPLAINANT}, headers=CLIENT)
+    assert own.json()["extended_attributes"]["supporters_count"] == 1
+    mine = client.get("/api/v1/requests", params={"phone": "+919977055555"}, headers=CLIENT).json()
+    assert [(m["service_request_id"], m["role"]) for m in mine] == [(number, "supporter")]
+    _post(client, number, "resolve", {})
+    assert _post(client, number, "supporters", {"phone": "9000000001"}, headers=CLIENT).status_code == 409
+
+
+def test_my_complaints_by_whatsapp_number(client, file_complaint):
+    mine = file_complaint("garbage")["service_request_id"]
+    file_complaint("drainage", phone="9111111111")
+    for spelling in ["919827012345", "+91 98270 12345", "098270-12345"]:
+        found = client.get("/api/v1/requests", params={"phone": spelling}, headers=CLIENT).json()
+        assert [(f["service_request_id"], f["role"]) for f in found] == [(mine, "complainant")]
+    assert client.get("/api/v1/requests", headers=CLIENT).status_code == 400  # clients must name the citizen
+    assert client.get("/api/v1/requests", params={"phone": "abc"}, headers=CLIENT).status_code == 400
+
+
+def test_operators_filter_complaints(client, file_complaint):
+    garbage = file_complaint("garbage")["service_request_id"]
+    light = file_complaint("streetlight", at=RAJWADA)["service_request_id"]
+    _post(client, light, "status", {"status": "in_progress"})
+
+    def ids(**params):
+        response = client.get("/api/v1/requests", params=params, headers=OPERATOR)
+        assert response.status_code == 200, response.text
+        return [r["service_request_id"] for r in response.json()]
+
+    assert ids() == [light, garbage]
+    assert ids(department="electrical") == [light]
+    assert ids(ward="vijay_nagar") == [garbage]
+    assert ids(officer="elec_se_west") == [light]
+    assert ids(status="in_progress") == [light]
+    assert ids(status="submitted,resolved") == [garbage]
+    assert ids(status="open", service_code="garbage") == [garbage]
+    for bad in ({"ward": "atlantis"}, {"status": "lost"}, {"department": "space"}, {"officer": "nobody"}):
+        assert client.get("/api/v1/requests", params=bad, headers=OPERATOR).status_code == 400
+
+
+def test_status_updates_build_a_dated_history(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    _post(client, number, "status", {"status": "acknowledged"})
+    updated = _post(client, number, "status", {"status": "in_progress", "note": "गाड़ी भेज दी है", "officer": "swm_daroga_vijay_nagar"})
+    assert updated.status_code == 200
+    notes = updated.json()["notes"]
+    assert [n["type"] for n in notes] == ["submitted", "acknowledged", "in_progress"]
+    assert notes[1]["description"] == "The department has seen the complaint."
+    assert notes[2]["description"] == "गाड़ी भेज दी है" and notes[2]["officer"] == "swm_daroga_vijay_nagar"
+    assert all(n["datetime"].endswith("+05:30") for n in notes)
+    assert [datetime.fromisoformat(n["datetime"]) for n in notes] == sorted(datetime.fromisoformat(n["datetime"]) for n in notes)
+    [open311] = client.get(f"/open311/v2/requests/{number}.json").json()
+    assert open311["status_notes"] == "गाड़ी भेज दी है"
+    assert open311["updated_datetime"] == notes[2]["datetime"]
+    hindi = _detail(client, number, locale="hi")["notes"][1]["description"]
+    assert hindi == "विभाग ने शिकायत देख ली है।"
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"status": "submitted"}, 400),
+        ({"status": "lost"}, 400),
+        ({"status": "acknowledged", "officer": "nobody"}, 400),
+        ({"status": "reopened"}, 409),
+        ({"status": "acknowledged", "note": "x" * 2001}, 400),
+        ({}, 400),
+    ],
+)
+def test_bad_status_updates(client, file_complaint, body, status):
+    number = file_complaint()["service_request_id"]
+    response = _post(client, number, "status", body)
+    assert response.status_code == status, response.text
+    assert response.json()[0]["code"] == status
+
+
+def test_operator_actions_need_the_operator_key(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    for action in ("status", "resolve", "escalate"):
+        assert _post(client, number, action, {"status": "acknowledged"}, headers=CLIENT).status_code == 403
+    assert client.get(f"/api/v1/requests/{number}").status_code == 403
+    assert client.get(f"/api/v1/requests/{number}", headers={"X-API-Key": "guess"}).status_code == 403
+    assert client.get(f"/api/v1/requests/{number}", params={"api_key": "test-client-key"}).status_code == 200
+    assert client.get("/api/v1/requests/CMP-2026-999999", headers=CLIENT).status_code == 404
+
+
+def test_contact_details_only_for_operators(client, file_complaint):
+    number = file_complaint(first_name="Ramesh", email="ramesh@example.org")["service_request_id"]
+    assert _detail(client, number)["contact"]["phone"] == "+919827012345"
+    assert "contact" not in _detail(client, number, headers=CLIENT)
+
+
+def test_resolution_with_after_photo(client, file_complaint):
+    number = file_complaint(media_url="https://media.example.org/before.jpg")["service_request_id"]
+    resolved = _post(client, number, "resolve", {"note": "Cleaned", "officer": "swm_daroga_vijay_nagar", "media_url": "https://media.example.org/after.jpg"})
+    assert resolved.status_code == 200
+    extended = resolved.json()["extended_attributes"]
+    assert [(p["kind"], p["media_url"]) for p in extended["photos"]] == [
+        ("report", "https://media.example.org/before.jpg"), ("after", "https://media.example.org/after.jpg")]
+    [open311] = client.get(f"/open311/v2/requests/{number}.json").json()
+    assert open311["status"] == "closed" and open311["status_notes"] == "Cleaned"
+    assert open311["media_url"] == "https://media.example.org/before.jpg"
+    assert _post(client, number, "resolve", {"media_url": "ftp://x"}).status_code == 400
+
+
+def test_citizen_adds_photos(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    added = _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/2.jpg"}, headers=CLIENT)
+    assert [p["media_url"] for p in added.json()["extended_attributes"]["photos"]] == ["https://media.example.org/2.jpg"]
+    assert _post(client, number, "photos", {"phone": "9000000001", "media_url": "https://m.example.org/x.jpg"}, headers=CLIENT).status_code == 403
+
+
+def test_citizen_reopens_after_resolution_and_the_sla_restarts(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    assert _post(client, number, "reopen", {"phone": COMPLAINANT}, headers=CLIENT).status_code == 409  # still open
+    _post(client, number, "resolve", {})
+    assert _post(client, number, "reopen", {"phone": "9000000001"}, headers=CLIENT).status_code == 403
+    reopened = _post(client, number, "reopen", {"phone": "+919827012345", "note": "अभी भी कचरा पड़ा है"}, headers=CLIENT)
+    assert reopened.status_code == 200
+    shown = reopened.json()
+    assert shown["status"] == "open" and shown["extended_attributes"]["internal_status"] == "reopened"
+    assert shown["notes"][-1]["actor"] == "citizen"
+    reopened_at = datetime.fromisoformat(shown["notes"][-1]["datetime"])
+    assert datetime.fromisoformat(shown["expected_datetime"]) - reopened_at == timedelta(hours=24)
+
+
+def test_citizen_rates_after_resolution(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    _post(client, number, "supporters", {"phone": NEIGHBOUR}, headers=CLIENT)
+    assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 5}, headers=CLIENT).status_code == 409
+    _post(client, number, "resolve", {})
+    for bad in (0, 6, "five"):
+        assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": bad}, headers=CLIENT).status_code == 400
+    assert _post(client, number, "rating", {"phone": NEIGHBOUR, "rating": 2}, headers=CLIENT).status_code == 403
+    rated = _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4, "comment": "जल्दी हुआ"}, headers=CLIENT)
+    assert rated.status_code == 200
+    assert (rated.json()["extended_attributes"]["rating"], rated.json()["extended_attributes"]["rating_comment"]) == (4, "जल्दी हुआ")
+
+
+def test_escalation_climbs_the_levels(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    chain = []
+    while (response := _post(client, number, "escalate", {})).status_code == 200:
+        chain.append(response.json()["extended_attributes"]["officer"]["code"])
+    assert chain == ["swm_csi_east", "swm_head"]
+    assert response.status_code == 409
+    notes = _detail(client, number)["notes"]
+    assert notes[-1]["type"] == "escalated"
+    assert notes[-1]["description"] == "Escalated to Dr. Anil Sharma (Additional Commissioner, SWM), Solid Waste Management Department."
+
+
+def test_departments_and_wards_are_listed(client):
+    departments = client.get("/api/v1/departments", headers=CLIENT).json()
+    swm = next(d for d in departments if d["code"] == "swm")
+    assert {"garbage", "public_toilet"} <= set(swm["categories"])
+    assert [o["level"] for o in swm["officers"]] == [1, 1, 1, 2, 2, 3]
+    wards = client.get("/api/v1/wards", params={"locale": "hi"}, headers=CLIENT).json()
+    assert {"code": "vijay_nagar", "name": "विजय नगर", "zone": {"code": "zone_vijay_nagar", "name": "विजय नगर ज़ोन"}} in wards
