@@ -1,0 +1,20 @@
+"""`python -m lokseva_api`: the Lok Seva API on LOKSEVA_HOST:LOKSEVA_PORT (127.0.0.1:8001)."""
+import logging.config
+
+import uvicorn
+
+from .app import create_app
+from .logging_config import log_config
+from .settings import Settings
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    config = log_config()
+    # Configured before the app is built: start-up warnings go through it too.
+    logging.config.dictConfig(config)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=config)
+
+
+if __name__ == "__main__":
+    main()

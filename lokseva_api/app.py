@@ -1,0 +1,60 @@
+"""The FastAPI application: reference data loaded and the database migrated
+before the first request."""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from fastapi import FastAPI
+
+from .clock import system_clock
+from .context import ApiContext
+from .db import create_db_engine, session_factory
+from .errors import error_responses, install_error_handlers
+from .file_store import FileStore
+from .migrate import upgrade
+from .pdf.fonts import FontsMissing, find_fonts
+from .reference import ReferenceData, load_reference_data
+from .routers import applications, certificates, delivery, documents, land_records, meta, officer, services
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _warn_about_setup(settings: Settings) -> None:
+    if settings.uses_default_officer_key:
+        log.warning("LOKSEVA_OFFICER_API_KEY is not set: officer endpoints accept the local default key")
+    try:
+        find_fonts(settings.font_dir)
+    except FontsMissing as missing:
+        log.warning("certificates cannot be printed: %s", missing)
+
+
+def create_app(settings: Optional[Settings] = None, reference: Optional[ReferenceData] = None) -> FastAPI:
+    """`reference` defaults to the data files named by `settings`."""
+    settings = settings or Settings.from_env()
+    reference = reference or load_reference_data(settings)
+    engine = create_db_engine(settings.db_url)
+    upgrade(engine)
+    _warn_about_setup(settings)
+
+    app = FastAPI(
+        title="Lok Seva API",
+        version="1.0",
+        description=f"Reference Lok Seva backend of District {reference.district.name.en}: services under the "
+        "MP Lok Seva Guarantee Act 2010, applications, certificates, certified copies, doorstep delivery.",
+        # Every error, a 422 included, has the shape of ErrorResponse.
+        responses=error_responses(422),
+    )
+    app.state.engine = engine
+    app.state.ctx = ApiContext(
+        settings=settings,
+        ref=reference,
+        sessions=session_factory(engine),
+        store=FileStore(settings.file_store_dir),
+        clock=system_clock,
+    )
+    install_error_handlers(app)
+    for module in (meta, services, applications, officer, delivery, documents, certificates, land_records):
+        app.include_router(module.router)
+    return app

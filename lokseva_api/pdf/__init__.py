@@ -1,0 +1,1 @@
+"""Bilingual PDF documents (fpdf2 with HarfBuzz shaping for Devanagari)."""

@@ -1,0 +1,125 @@
+from datetime import date, datetime
+from typing import Any, Dict, List, Optional
+
+from pydantic import BaseModel, Field, conlist, constr
+
+from ..lifecycle import APPLICATION, DELIVERY
+from ..texts import Bilingual
+from .common import CodeName, OfficerOut
+
+ShortText = constr(strip_whitespace=True, max_length=500)
+
+
+class ApplicantIn(BaseModel):
+    name: Optional[str] = None
+    mobile: Optional[str] = None
+    wa_id: Optional[constr(strip_whitespace=True, max_length=32)] = Field(None, description="WhatsApp id of the sender")
+    aadhaar: Optional[str] = Field(None, description="12 digits; stored and shown as its last 4 digits only")
+    address: Optional[str] = None
+    pincode: Optional[str] = None
+
+
+class ApplicationIn(BaseModel):
+    service: str = Field(description="Service code from GET /api/v1/services")
+    applicant: ApplicantIn
+    answers: Dict[str, Any] = Field({}, description="The service's `fields`, by name")
+    document_ids: List[str] = []
+    client_key: Optional[constr(strip_whitespace=True, min_length=1, max_length=200)] = Field(
+        None, description="Idempotency key, if the Idempotency-Key header is not sent"
+    )
+
+
+class ApplicantOut(BaseModel):
+    name: str
+    mobile_masked: str
+    aadhaar_masked: Optional[str]
+    wa_id: Optional[str]
+    address: str
+    pincode: str
+
+
+class HistoryEntry(BaseModel):
+    action: str
+    status: str
+    status_label: Bilingual
+    at: datetime
+    note: Optional[str]
+    officer: Optional[str]
+
+
+class CertificateRef(BaseModel):
+    verification_code: str
+    verification_url: str
+    download_url: str
+    issued_at: datetime
+
+
+class DeliveryOut(BaseModel):
+    application_id: str
+    status: str
+    status_label: Bilingual
+    address: str
+    pincode: str
+    mobile_masked: str
+    note: Optional[str]
+    requested_at: datetime
+    dispatched_at: Optional[datetime]
+    delivered_at: Optional[datetime]
+
+
+class ApplicationSummary(BaseModel):
+    application_id: str
+    service: CodeName
+    status: str
+    status_label: Bilingual
+    submitted_at: datetime
+    due_date: date
+    overdue: bool
+
+
+class ApplicationOut(ApplicationSummary):
+    days_remaining: Optional[int] = Field(description="Days until the due date; null once settled")
+    officer: Optional[OfficerOut] = Field(description="Designated officer under the Lok Seva Guarantee Act")
+    appellate_officer: Optional[OfficerOut] = Field(description="First appellate officer, for appeals after the due date")
+    applicant: ApplicantOut
+    answers: Dict[str, Any]
+    document_ids: List[str]
+    rejection_reason: Optional[str]
+    history: List[HistoryEntry]
+    allowed_actions: List[str] = Field(description="Officer actions possible now")
+    certificate: Optional[CertificateRef]
+    delivery: Optional[DeliveryOut]
+
+
+class ApplicationList(BaseModel):
+    items: List[ApplicationSummary]
+    page: int
+    page_size: int
+    total: int
+
+
+class ActionIn(BaseModel):
+    action: constr(regex="^(" + "|".join(APPLICATION.actions) + ")$") = Field(  # type: ignore[valid-type]
+        description=" | ".join(APPLICATION.actions)
+    )
+    note: Optional[ShortText] = Field(None, description="Required for request_documents: what is missing")
+    reason: Optional[ShortText] = Field(None, description="Required for reject")
+    officer: Optional[constr(strip_whitespace=True, max_length=200)] = None
+
+
+class AttachIn(BaseModel):
+    document_ids: conlist(str, min_items=1)  # type: ignore[valid-type]
+
+
+class DeliveryIn(BaseModel):
+    address: Optional[str] = None
+    pincode: Optional[str] = None
+    mobile: Optional[str] = None
+
+
+class DeliveryActionIn(BaseModel):
+    action: constr(regex="^(" + "|".join(DELIVERY.actions) + ")$") = Field(  # type: ignore[valid-type]
+        description=" | ".join(DELIVERY.actions)
+    )
+    note: Optional[ShortText] = None
+    officer: Optional[constr(strip_whitespace=True, max_length=200)] = None
