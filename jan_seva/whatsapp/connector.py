@@ -1,0 +1,223 @@
+"""The WhatsApp Cloud API channel for Rasa: `WhatsAppInput` and `WhatsAppOutput`.
+
+credentials.yml:
+
+    jan_seva.whatsapp.connector.WhatsAppInput:
+
+(values may be given there as verify_token, app_secret, access_token,
+phone_number_id, api_url, api_version; the WHATSAPP_* environment variables
+win). Routes, under /webhooks/whatsapp/:
+  GET  /          health
+  GET  /webhook   Meta's verification handshake
+  POST /webhook   signed message and status notifications
+
+Responses: texts, buttons (reply buttons, a list or a numbered text),
+`image` and `attachment` (a public https URL or a path in FILE_STORE_DIR)
+and custom JSON for WhatsApp, e.g. from an action:
+
+    dispatcher.utter_message(json_message={"whatsapp": {"type": "document",
+        "path": "certificates/LS-2026-000123.pdf", "filename": "certificate.pdf",
+        "caption": "आपका प्रमाण पत्र"}})
+
+The forms (document, image, location_request, template) are listed in
+jan_seva.whatsapp.custom_messages. A response may name the list button
+with `metadata: {whatsapp: {list_button: "…"}}`.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import mimetypes
+from pathlib import PurePath
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Set, Text
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
+from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.file_store import FileStore
+from jan_seva.whatsapp.graph_client import GraphClient
+from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
+from jan_seva.whatsapp.masking import mask_id
+from jan_seva.whatsapp.media import MediaDownloader
+from jan_seva.whatsapp.numbered_options import options_from_buttons
+from jan_seva.whatsapp.options_store import OptionsStore
+from jan_seva.whatsapp.outbound import choice_contents, media_content, media_source, text_contents
+from jan_seva.whatsapp.outbox import Outbox
+from jan_seva.whatsapp.payloads import parse_webhook
+from jan_seva.whatsapp.retry import RetryPolicy
+from jan_seva.whatsapp.sender import OutboundSender
+from jan_seva.whatsapp.settings import WhatsAppSettings
+from jan_seva.whatsapp.signature import SIGNATURE_HEADER, is_valid_signature, same_secret
+from jan_seva.whatsapp.state_db import state_engine
+from jan_seva.whatsapp.status_log import StatusLog
+
+logger = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE_SECONDS = 10
+
+
+def _list_button(response_kwargs: Mapping[str, Any]) -> Optional[str]:
+    metadata = response_kwargs.get("metadata")
+    whatsapp = metadata.get(CUSTOM_KEY) if isinstance(metadata, dict) else None
+    return whatsapp.get("list_button") if isinstance(whatsapp, dict) else None
+
+
+class WhatsAppOutput(OutputChannel):
+    """Sends one turn's responses; remembers the options offered in it.
+
+    A turn that offers no options forgets the previous ones (`end_turn`), so
+    a later "2" is read as the number two, not as a stale choice.
+    """
+
+    def __init__(self, sender: OutboundSender, options: OptionsStore) -> None:
+        self._sender = sender
+        self._options = options
+        self._offered_options = False
+
+    @classmethod
+    def name(cls) -> Text:
+        return CHANNEL_NAME
+
+    async def _send_all(self, recipient_id: str, contents: Iterable[Dict[str, Any]]) -> None:
+        for content in contents:
+            await self._sender.send(recipient_id, content)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self._send_all(recipient_id, text_contents(text))
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        options = options_from_buttons(buttons)
+        if options:
+            await self._options.remember(recipient_id, options)
+            self._offered_options = True
+        await self._send_all(recipient_id, choice_contents(text or "", options, _list_button(kwargs)))
+
+    async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
+        await self._sender.send(recipient_id, media_content("image", media_source(image)))
+
+    async def send_attachment(self, recipient_id: Text, attachment: Any, **kwargs: Any) -> None:
+        if isinstance(attachment, dict):  # the custom document/image form without the "whatsapp" key
+            await self.send_custom_json(recipient_id, {CUSTOM_KEY: {"type": "document", **attachment}})
+            return
+        reference = str(attachment)
+        mime_type = mimetypes.guess_type(reference.split("?")[0])[0] or ""
+        kind = "image" if mime_type.startswith("image/") else "document"
+        filename = PurePath(reference.split("?")[0]).name
+        await self._sender.send(recipient_id, media_content(kind, media_source(reference), filename=filename))
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        try:
+            content = custom_content(json_message)
+        except InvalidCustomMessage as error:
+            logger.error("Custom JSON for WhatsApp to %s not sent: %s", mask_id(recipient_id), error)
+            return
+        await self._sender.send(recipient_id, content)
+
+    async def end_turn(self, recipient_id: str) -> None:
+        if not self._offered_options:
+            await self._options.forget(recipient_id)
+
+
+class WhatsAppInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return CHANNEL_NAME
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "WhatsAppInput":
+        return cls(WhatsAppSettings.from_sources(credentials))
+
+    def __init__(self, settings: Optional[WhatsAppSettings] = None, retry_policy: RetryPolicy = RetryPolicy()) -> None:
+        self.settings = settings or WhatsAppSettings.from_sources()
+        self.settings.log_mode()
+        engine = state_engine(self.settings.state_db_url)
+        store = FileStore(self.settings.file_store_dir)
+        self.client = GraphClient(self.settings)
+        self.options = OptionsStore(engine)
+        self.sender = OutboundSender(self.client, Outbox(engine), store, retry_policy)
+        self.processor = InboundProcessor(
+            processed=ProcessedMessages(engine),
+            options=self.options,
+            statuses=StatusLog(engine),
+            media=MediaDownloader(self.client, store, retry_policy),
+            sender=self.sender,
+            client=self.client,
+            output_for=self.get_output_channel,
+        )
+        self._tasks: Set[asyncio.Task] = set()  # deliveries being handled
+        self._outbox_task: Optional[asyncio.Task] = None
+
+    def get_output_channel(self) -> WhatsAppOutput:
+        return WhatsAppOutput(self.sender, self.options)
+
+    def _in_background(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)  # a task nobody references may be garbage-collected mid-way
+        task.add_done_callback(self._tasks.discard)
+
+    async def finish_deliveries(self, timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
+        """Waits until the deliveries acknowledged so far have been handled."""
+        while self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+            if pending:
+                logger.warning("%d WhatsApp deliveries still in progress after %.0fs", len(pending), timeout)
+                return
+
+    def _verify(self, request: Request) -> HTTPResponse:
+        args = request.args
+        challenge = args.get("hub.challenge")
+        token_ok = same_secret(args.get("hub.verify_token") or "", self.settings.verify_token)
+        if args.get("hub.mode") == "subscribe" and token_ok and challenge:
+            logger.info("WhatsApp webhook verified")
+            return response.text(challenge)
+        logger.warning("WhatsApp webhook verification refused (mode %r)", args.get("hub.mode"))
+        return response.text("verification failed", status=403)
+
+    def _receive(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
+        body = request.body or b""
+        if not is_valid_signature(body, request.headers.get(SIGNATURE_HEADER), self.settings.app_secret):
+            logger.warning("WhatsApp webhook with a missing or wrong %s refused", SIGNATURE_HEADER)
+            return response.text("invalid signature", status=403)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            logger.warning("Signed WhatsApp webhook body is not JSON; refused")
+            return response.text("body is not JSON", status=400)
+        # Meta waits only a few seconds and re-sends on slow answers: acknowledge now, work after.
+        self._in_background(self.processor.process(parse_webhook(payload), on_new_message))
+        return response.text("EVENT_RECEIVED")
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("whatsapp_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request) -> HTTPResponse:
+            return self._verify(request)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            return self._receive(request, on_new_message)
+
+        @webhook.listener("after_server_start")
+        async def start_outbox(_app: Any, _loop: Any) -> None:
+            self._outbox_task = asyncio.ensure_future(self.sender.run_outbox())
+
+        @webhook.listener("before_server_stop")
+        async def stop(_app: Any, _loop: Any) -> None:
+            if self._outbox_task:
+                self._outbox_task.cancel()
+            await self.finish_deliveries()  # let acknowledged messages reach Rasa
+            await self.client.close()
+
+        return webhook

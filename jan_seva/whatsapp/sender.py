@@ -1,0 +1,178 @@
+"""Delivering the bot's messages: retries, the 24-hour window, the outbox.
+
+- Rate limits, 5xx and network errors: retried with backoff and jitter.
+- 131047 (the citizen's last message is older than 24 hours): re-sent as
+  the approved fallback template carrying the message's text.
+- Other 4xx: logged with Meta's error code; re-sending could not help.
+- Retries exhausted: the message goes to the SQL outbox and is re-sent by
+  the periodic outbox task or when the citizen writes again. While a
+  citizen has unsent messages, newer ones queue behind them, so replies
+  never arrive out of order.
+Files named by a path in the file store are uploaded right before sending.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import mimetypes
+from datetime import timedelta
+from typing import Any, Dict, Mapping, Optional
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from jan_seva.whatsapp.file_store import FileStore
+from jan_seva.whatsapp.graph_client import GraphClient, GraphError
+from jan_seva.whatsapp.masking import mask_id
+from jan_seva.whatsapp.outbound import LOCAL_FILE, outside_window_template
+from jan_seva.whatsapp.outbox import Outbox, OutboxMessage
+from jan_seva.whatsapp.retry import RetryPolicy, retrying
+from jan_seva.whatsapp.state_db import utcnow
+
+logger = logging.getLogger(__name__)
+
+OUTBOX_INTERVAL_SECONDS = 60.0
+_UNSENDABLE_FILE = (ValueError, FileNotFoundError)  # FileOutsideStore is a ValueError
+
+
+def _is_retryable(error: Exception) -> bool:
+    return isinstance(error, GraphError) and error.retryable
+
+
+def outbox_delay(attempts: int) -> timedelta:
+    """From 30 seconds, doubling, to at most an hour between outbox attempts."""
+    return timedelta(seconds=min(3600, 30 * 2**attempts))
+
+
+class OutboundSender:
+    def __init__(
+        self,
+        client: GraphClient,
+        outbox: Outbox,
+        store: FileStore,
+        policy: RetryPolicy = RetryPolicy(),
+    ) -> None:
+        self._client = client
+        self._outbox = outbox
+        self._store = store
+        self._policy = policy
+
+    async def _with_uploaded_file(self, content: Mapping[str, Any]) -> Dict[str, Any]:
+        kind = content.get("type")
+        media = content.get(kind)
+        if not isinstance(media, dict) or LOCAL_FILE not in media:
+            return dict(content)
+        path = self._store.resolve(media[LOCAL_FILE])
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        media_id = await self._client.upload(path, mime_type)
+        sendable = {key: value for key, value in media.items() if key != LOCAL_FILE}
+        return {**content, kind: {**sendable, "id": media_id}}
+
+    async def _post(self, recipient_id: str, content: Mapping[str, Any]) -> Optional[str]:
+        return await self._client.send(recipient_id, await self._with_uploaded_file(content))
+
+    async def _with_retries(self, recipient_id: str, content: Mapping[str, Any]) -> Optional[str]:
+        return await retrying(
+            lambda: self._post(recipient_id, content),
+            _is_retryable,
+            self._policy,
+            what=f"WhatsApp {content.get('type')} message to {mask_id(recipient_id)}",
+        )
+
+    async def _deliver(self, recipient_id: str, content: Mapping[str, Any]) -> Optional[str]:
+        """Sends with retries and the template fallback; raises the final error."""
+        try:
+            return await self._with_retries(recipient_id, content)
+        except GraphError as error:
+            if not error.outside_window or content.get("type") == "template":
+                raise
+            logger.info("WhatsApp 24-hour window closed for %s; sending the update template", mask_id(recipient_id))
+            return await self._with_retries(recipient_id, outside_window_template(content))
+
+    async def _held_back(self, recipient_id: str, content: Mapping[str, Any]) -> bool:
+        """Queues `content` behind the recipient's unsent messages, if any remain after a retry."""
+        try:
+            if not await self._outbox.has_unsent(recipient_id):
+                return False
+            await self.flush(recipient_id)
+            if not await self._outbox.has_unsent(recipient_id):
+                return False
+            await self._outbox.add(recipient_id, dict(content), "queued behind earlier unsent messages")
+        except SQLAlchemyError:
+            logger.exception("WhatsApp outbox unavailable; sending to %s directly", mask_id(recipient_id))
+            return False
+        logger.warning("WhatsApp message to %s queued in the outbox behind unsent ones", mask_id(recipient_id))
+        return True
+
+    async def send(self, recipient_id: str, content: Mapping[str, Any]) -> None:
+        if await self._held_back(recipient_id, content):
+            return
+        try:
+            message_id = await self._deliver(recipient_id, content)
+        except GraphError as error:
+            if not error.retryable:
+                kind = content.get("type")
+                logger.error("WhatsApp refused a %s message to %s: %s", kind, mask_id(recipient_id), error)
+                return
+            await self._store_in_outbox(recipient_id, content, error)
+        except _UNSENDABLE_FILE as error:
+            logger.error("WhatsApp message to %s has a file that cannot be sent: %s", mask_id(recipient_id), error)
+        else:
+            logger.debug("WhatsApp message %s sent to %s", message_id, mask_id(recipient_id))
+
+    async def _store_in_outbox(self, recipient_id: str, content: Mapping[str, Any], error: GraphError) -> None:
+        try:
+            await self._outbox.add(recipient_id, dict(content), str(error))
+        except SQLAlchemyError:
+            logger.exception(
+                "WhatsApp message to %s LOST: retries exhausted and outbox unavailable", mask_id(recipient_id)
+            )
+            return
+        logger.warning("WhatsApp message to %s stored in the outbox after retries: %s", mask_id(recipient_id), error)
+
+    async def _resend(self, message: OutboxMessage) -> bool:
+        """True when sent; otherwise the message is rescheduled or marked failed."""
+        try:
+            await self._deliver(message.recipient_id, message.content)
+        except GraphError as error:
+            if error.retryable:
+                await self._outbox.retry_later(message, str(error), utcnow() + outbox_delay(message.attempts))
+            else:
+                await self._outbox.mark_failed(message.id, str(error))
+                logger.error("WhatsApp outbox message %d refused for good: %s", message.id, error)
+            return False
+        except _UNSENDABLE_FILE as error:
+            await self._outbox.mark_failed(message.id, str(error))
+            logger.error("WhatsApp outbox message %d has a file that cannot be sent: %s", message.id, error)
+            return False
+        await self._outbox.mark_sent(message.id)
+        logger.info("WhatsApp outbox message %d sent to %s", message.id, mask_id(message.recipient_id))
+        return True
+
+    async def flush(self, recipient_id: Optional[str] = None) -> int:
+        """Re-sends due outbox messages (all of one recipient's when given); returns how many went out."""
+        try:
+            return await self._flush(recipient_id)
+        except SQLAlchemyError:  # claimed messages return to `pending` once the database is back
+            logger.exception("WhatsApp outbox unavailable; nothing re-sent")
+            return 0
+
+    async def _flush(self, recipient_id: Optional[str]) -> int:
+        sent = 0
+        blocked = set()  # recipients whose older message failed: keep their order
+        for message in await self._outbox.claim(recipient_id=recipient_id):
+            if message.recipient_id in blocked:
+                await self._outbox.release(message.id)
+            elif await self._resend(message):
+                sent += 1
+            else:
+                blocked.add(message.recipient_id)
+        return sent
+
+    async def run_outbox(self, interval: float = OUTBOX_INTERVAL_SECONDS) -> None:
+        """The periodic outbox task, started with the channel."""
+        while True:
+            try:
+                await self.flush()
+            except Exception:  # whatever went wrong, the next round must still come
+                logger.exception("WhatsApp outbox round failed; trying again in %.0fs", interval)
+            await asyncio.sleep(interval)

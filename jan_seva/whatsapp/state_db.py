@@ -1,0 +1,112 @@
+"""The WhatsApp channel's SQL tables, shared by every Rasa worker and replica.
+
+They live in `WHATSAPP_STATE_DB_URL` (default: the tracker store's database)
+and are created on first use. Blocking SQLAlchemy calls run in a thread
+(`run_db`) so the Sanic event loop keeps serving.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+from typing import Callable, TypeVar
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.url import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+metadata = MetaData()
+
+processed_messages = Table(
+    "whatsapp_processed_messages",
+    metadata,
+    Column("message_id", String(255), primary_key=True),  # the unique key that drops redeliveries
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+last_options = Table(
+    "whatsapp_last_options",
+    metadata,
+    Column("user_id", String(128), primary_key=True),
+    Column("options", Text, nullable=False),  # JSON list of {"title", "payload"}
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+message_statuses = Table(
+    "whatsapp_message_statuses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(255), nullable=False),
+    Column("recipient_id", String(128)),
+    Column("status", String(32), nullable=False),
+    Column("status_timestamp", String(32)),
+    Column("error_code", Integer),
+    Column("error_title", Text),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("message_id", "status", name="uq_whatsapp_status_per_message"),
+)
+
+outbox = Table(
+    "whatsapp_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("recipient_id", String(128), nullable=False, index=True),
+    Column("content", Text, nullable=False),  # JSON Graph message content
+    Column("state", String(16), nullable=False, index=True),  # pending | sending | sent | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def state_engine(url: str) -> Engine:
+    options = {"pool_pre_ping": True, "future": True}
+    if make_url(url).get_backend_name() == "sqlite":
+        # several workers share one SQLite file: wait for a lock instead of failing
+        options["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    engine = create_engine(url, **options)
+    try:
+        metadata.create_all(engine)
+    except (OperationalError, ProgrammingError):
+        # another worker created the tables at the same moment; the second try sees them
+        logger.info("WhatsApp state tables were being created concurrently; checking again")
+        metadata.create_all(engine)
+    # Sanic forks its workers after the channel is built: no pooled connection may be
+    # inherited by several processes, so the pool starts empty.
+    engine.dispose()
+    return engine
+
+
+def insert_once(engine: Engine, table: Table, **values: object) -> bool:
+    """Inserts a row; False when its unique key exists already. Atomic on every
+    database: of several workers inserting the same key, exactly one succeeds."""
+    try:
+        with engine.begin() as connection:
+            connection.execute(table.insert().values(**values))
+    except IntegrityError:
+        return False
+    return True
+
+
+async def run_db(operation: Callable[[], T]) -> T:
+    return await asyncio.to_thread(operation)

@@ -1,0 +1,51 @@
+"""Delivery statuses of the bot's messages (sent, delivered, read, failed).
+
+Kept in SQL for support staff ("did the citizen get the certificate?");
+failures are logged with WhatsApp's error code. A redelivered status is
+stored once (unique message id + status).
+"""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.engine import Engine
+
+from jan_seva.whatsapp.masking import mask_id
+from jan_seva.whatsapp.payloads import StatusUpdate
+from jan_seva.whatsapp.state_db import insert_once, message_statuses, run_db, utcnow
+
+logger = logging.getLogger(__name__)
+
+
+class StatusLog:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _record(self, update: StatusUpdate) -> None:
+        recorded = insert_once(
+            self._engine,
+            message_statuses,
+            message_id=update.message_id,
+            recipient_id=update.recipient_id,
+            status=update.status,
+            status_timestamp=update.timestamp,
+            error_code=update.error_code,
+            error_title=update.error_title,
+            recorded_at=utcnow(),
+        )
+        if not recorded:
+            logger.debug("WhatsApp status %s of %s already recorded", update.status, update.message_id)
+
+    async def record(self, update: StatusUpdate) -> None:
+        if update.status == "failed":
+            logger.error(
+                "WhatsApp message %s to %s failed: error %s (%s)",
+                update.message_id,
+                mask_id(update.recipient_id),
+                update.error_code,
+                update.error_title,
+            )
+        else:
+            who = mask_id(update.recipient_id)
+            logger.debug("WhatsApp message %s to %s: %s", update.message_id, who, update.status)
+        await run_db(lambda: self._record(update))

@@ -1,0 +1,93 @@
+"""The channel's shared state in SQL: one database, several workers, restarts."""
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.numbered_options import Option
+from jan_seva.whatsapp.options_store import OptionsStore
+from jan_seva.whatsapp.outbox import Outbox
+from jan_seva.whatsapp.payloads import StatusUpdate
+from jan_seva.whatsapp.state_db import message_statuses, outbox
+from jan_seva.whatsapp.status_log import StatusLog
+
+pytestmark = pytest.mark.anyio
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}.{uuid.uuid4().hex}"
+
+
+async def test_a_message_id_is_claimed_once_across_workers_and_restarts(state_db_url, state_engine_for):
+    worker_a = ProcessedMessages(state_engine_for(state_db_url))
+    worker_b = ProcessedMessages(state_engine_for(state_db_url))
+    message_id = unique("wamid.DEDUP")
+    assert await worker_a.claim(message_id) is True
+    assert await worker_b.claim(message_id) is False
+    assert await worker_a.claim(message_id) is False
+    restarted = ProcessedMessages(state_engine_for(state_db_url))
+    assert await restarted.claim(message_id) is False
+    assert await restarted.claim(unique("wamid.OTHER")) is True
+
+
+async def test_simultaneous_claims_have_exactly_one_winner(state_db_url, state_engine_for):
+    workers = [ProcessedMessages(state_engine_for(state_db_url)) for _ in range(4)]
+    message_id = unique("wamid.RACE")
+    results = await asyncio.gather(*(worker.claim(message_id) for worker in workers for _ in range(3)))
+    assert results.count(True) == 1
+
+
+async def test_options_are_shared_replaced_and_forgotten(state_db_url, state_engine_for):
+    worker_a = OptionsStore(state_engine_for(state_db_url))
+    worker_b = OptionsStore(state_engine_for(state_db_url))
+    user = unique("9198")
+    offered = [Option("आय प्रमाण पत्र", '/apply_service{"service":"income_certificate"}'), Option("Menu", "/main_menu")]
+    assert await worker_b.recall(user) == []
+    await worker_a.remember(user, offered)
+    assert await worker_b.recall(user) == offered
+    await worker_b.remember(user, offered[1:])
+    assert await worker_a.recall(user) == offered[1:]
+    await asyncio.gather(worker_a.remember(user, offered), worker_b.remember(user, offered))
+    assert await worker_a.recall(user) == offered
+    await worker_a.forget(user)
+    assert await worker_b.recall(user) == []
+
+
+async def test_statuses_are_recorded_once_with_their_error(state_db_url, state_engine_for, caplog):
+    engine = state_engine_for(state_db_url)
+    log = StatusLog(engine)
+    message_id = unique("wamid.OUT")
+    failed = StatusUpdate(message_id, "failed", "919876543210", "1749416500", 131047, "Re-engagement message")
+    for update in (StatusUpdate(message_id, "sent", "919876543210", "1749416400"), failed, failed):
+        await log.record(update)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(message_statuses.c.status, message_statuses.c.error_code, message_statuses.c.error_title)
+            .where(message_statuses.c.message_id == message_id).order_by(message_statuses.c.id)
+        ).all()
+    assert [tuple(row) for row in rows] == [("sent", None, None), ("failed", 131047, "Re-engagement message")]
+    assert "131047" in caplog.text and "91******3210" in caplog.text and "919876543210" not in caplog.text
+
+
+async def test_an_outbox_message_is_claimed_by_one_worker_only(state_db_url, state_engine_for):
+    worker_a = Outbox(state_engine_for(state_db_url))
+    worker_b = Outbox(state_engine_for(state_db_url))
+    recipient = unique("9198")
+    first = await worker_a.add(recipient, {"type": "text", "text": {"body": "एक"}}, "HTTP 503")
+    second = await worker_a.add(recipient, {"type": "text", "text": {"body": "दो"}}, "HTTP 503")
+    claims = await asyncio.gather(worker_a.claim(recipient_id=recipient), worker_b.claim(recipient_id=recipient))
+    claimed = sorted(message.id for batch in claims for message in batch)
+    assert claimed == [first, second]
+    assert await worker_b.has_unsent(recipient)
+    for batch in claims:
+        for message in batch:
+            await worker_a.mark_sent(message.id)
+    assert not await worker_b.has_unsent(recipient)
+    engine = state_engine_for(state_db_url)
+    with engine.connect() as connection:
+        states = connection.execute(select(outbox.c.state).where(outbox.c.recipient_id == recipient)).scalars().all()
+    assert states == ["sent", "sent"]
