@@ -8,14 +8,20 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test model evaluate chat clean
+# Debian packages: Devanagari fonts for certificate PDFs, Chromium for the emulator's browser test.
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core
 
-run: model
-	@echo "Starting the action server (:5055) and the Rasa server (:5005); Ctrl-C stops both."
-	@echo "Chat in another terminal: make chat   (or POST to http://127.0.0.1:5005/webhooks/rest/webhook)"
-	$(BIN)/honcho start -f Procfile
+# With real Meta credentials the local WhatsApp emulator is not started.
+PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311,)
 
-test: model
+.PHONY: run test model evaluate chat bench clean system-packages
+
+run: model system-packages
+	@echo "Starting Rasa (:5005), actions (:5055), Lok Seva API (:8001), 311 API (:8002) and,"
+	@echo "without Meta credentials, the WhatsApp emulator: chat at http://127.0.0.1:8003/ . Ctrl-C stops all."
+	$(BIN)/honcho start -f Procfile $(PROCESSES)
+
+test: model system-packages
 	$(PY) -m pytest
 
 # Trains only when config, domain or data changed since the last model.
@@ -25,6 +31,10 @@ model: $(VENV)/.installed
 evaluate: model
 	$(PY) -m jan_seva.evaluation
 
+# Many simulated WhatsApp citizens at once; prints messages/s and p50/p95 latency.
+bench: model system-packages
+	$(PY) -m benchmarks.whatsapp_load
+
 chat: $(VENV)/.installed
 	$(PY) -m jan_seva.chat
 
@@ -33,6 +43,14 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
+
+# Installs what is missing (needs root, as on the project's machines); no-op otherwise.
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 clean:
 	rm -rf models results .pytest_cache rasa_tracker.db

@@ -39,7 +39,9 @@ _FINAL_NASAL = re.compile(f"[{_NASALS}]$")
 _LATIN_FOLDS = [
     (re.compile(r"ght"), "t"),  # light, night
     (re.compile(r"m(?=[bp])"), "n"),  # sambal / संबल
-    (re.compile(r"chh|ch|c(?!h)"), "c"),  # chh/ch/c
+    (re.compile(r"n(?=m)"), "m"),  # सम्मान written संमान after nasal normalisation
+    (re.compile(r"c(?=[eiy])"), "s"),  # certificate / सर्टिफिकेट
+    (re.compile(r"chh|ch|c"), lambda m: "c" if m.group() != "c" else "k"),  # complaint / कंप्लेंट
     (re.compile(r"sh"), "s"),
     (re.compile(r"ph|f"), "f"),
     (re.compile(r"w"), "v"),
@@ -52,15 +54,24 @@ _REPEAT = re.compile(r"(.)\1+")
 
 
 def transliterate(word: str) -> str:
-    """Devanagari letters to rough Latin; other characters unchanged."""
+    """Devanagari letters to rough Latin; other characters unchanged.
+
+    A consonant directly followed by another consonant carries the inherent
+    "a" (सहायता is "sahayata", not "shyt"), so that the Latin digraph folds
+    below never glue two Devanagari letters together.
+    """
     word = _FINAL_NASAL.sub("", word)
-    return "".join(
-        _CONSONANTS.get(ch)
-        or _VOWELS.get(ch)
-        or _MATRAS.get(ch)
-        or ("n" if ch in _NASALS else "" if ch in _SILENT else ch)
-        for ch in word
-    )
+    letters = []
+    for ch, following in zip(word, word[1:] + " "):
+        if ch in _CONSONANTS:
+            letters.append(_CONSONANTS[ch] + ("a" if following in _CONSONANTS else ""))
+        else:
+            letters.append(
+                _VOWELS.get(ch)
+                or _MATRAS.get(ch)
+                or ("n" if ch in _NASALS else "" if ch in _SILENT else ch)
+            )
+    return "".join(letters)
 
 
 def phonetic_key(word: str) -> str:

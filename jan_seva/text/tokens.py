@@ -14,7 +14,8 @@ import regex
 
 from jan_seva.text.ids import find_tracking_numbers
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_\u200c\u200d]+|\p{So}")
+# An emoji keeps its variation selector, skin tone and ZWJ-joined parts (❤️, 👍🏽, 👨‍👩‍👧).
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_\u200c\u200d]+|\p{So}(?:[\p{M}\p{Sk}]|\u200d\p{So})*")
 
 
 @dataclass(frozen=True)

@@ -1,60 +1,37 @@
-"""Starts the real system (action server + Rasa server on PostgreSQL) once per test run."""
+"""Starts the real system once per test run: WhatsApp emulator, action server and
+Rasa server (conversations and WhatsApp state in PostgreSQL)."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
+from contextlib import ExitStack
 
 import pytest
-import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PORT, ACTIONS_PORT = 5105, 5155
+from tests.conftest import POSTGRES_URL, require_server
+from tests.servers import ROOT, running
 
-
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 300) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"{url} did not come up:\n{log.read_text()[-3000:]}")
-
-
-def _start(command, log: Path, env) -> subprocess.Popen:
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+RASA_PORT, ACTIONS_PORT, EMULATOR_PORT = 5105, 5155, 8103
+EMULATOR_URL = f"http://127.0.0.1:{EMULATOR_PORT}"
+# Both sides of the WhatsApp link get the same settings, as Meta and the channel would.
+WHATSAPP = {"WHATSAPP_ACCESS_TOKEN": "e2e-access-token", "WHATSAPP_APP_SECRET": "e2e-app-secret",
+            "WHATSAPP_VERIFY_TOKEN": "e2e-verify-token", "WHATSAPP_PHONE_NUMBER_ID": "100000000000001",
+            "WHATSAPP_API_URL": EMULATOR_URL}
 
 
 @pytest.fixture(scope="session")
-def rasa_server(tmp_path_factory, request):
-    from tests.conftest import POSTGRES_URL, require_server
-
+def rasa_server(tmp_path_factory):
     postgres = require_server(POSTGRES_URL)
     if not list((ROOT / "models").glob("*.tar.gz")):
         pytest.fail("no trained model in models/: run `make model` (make test does it)")
     logs = tmp_path_factory.mktemp("logs")
-    env = {**os.environ, "TRACKER_DB_URL": postgres, "ACTION_SERVER_URL": f"http://127.0.0.1:{ACTIONS_PORT}/webhook",
-           "PYTHONPATH": str(ROOT)}
-    env.pop("REDIS_URL", None)
-    actions = _start([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(ACTIONS_PORT)],
-                     logs / "actions.log", env)
-    rasa = _start([sys.executable, "-m", "jan_seva.serve", "--model", "models", "--port", str(RASA_PORT)],
-                  logs / "rasa.log", env)
-    try:
-        _wait_until_up(f"http://127.0.0.1:{ACTIONS_PORT}/health", actions, logs / "actions.log")
-        _wait_until_up(f"http://127.0.0.1:{RASA_PORT}/status", rasa, logs / "rasa.log")
+    env = {**WHATSAPP, "TRACKER_DB_URL": postgres, "WHATSAPP_STATE_DB_URL": postgres, "REDIS_URL": "",
+           "ACTION_SERVER_URL": f"http://127.0.0.1:{ACTIONS_PORT}/webhook", "FILE_STORE_DIR": str(logs / "files"),
+           "EMULATOR_PORT": str(EMULATOR_PORT), "EMULATOR_MEDIA_DIR": str(logs / "emulator_media"),
+           "RASA_WEBHOOK_URL": f"http://127.0.0.1:{RASA_PORT}/webhooks/whatsapp/webhook"}
+    with ExitStack() as system:
+        system.enter_context(running(["whatsapp_emulator"], env, f"{EMULATOR_URL}/emulator/config",
+                                     logs / "emulator.log"))
+        system.enter_context(running(["rasa_sdk", "--actions", "actions", "--port", str(ACTIONS_PORT)], env,
+                                     f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log"))
+        system.enter_context(running(["jan_seva.serve", "--model", "models", "--port", str(RASA_PORT)], env,
+                                     f"http://127.0.0.1:{RASA_PORT}/status", logs / "rasa.log", seconds=300))
         yield f"http://127.0.0.1:{RASA_PORT}"
-    finally:
-        for process in (rasa, actions):
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()

@@ -2,56 +2,26 @@
 server will use it."""
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
+from tests.servers import free_port, running
 from lokseva_helpers import OFFICER, VALID_AADHAAR, income_application
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path):
     port = free_port()
     env = {
-        **os.environ,
-        "PYTHONPATH": str(REPO),
         "LOKSEVA_PORT": str(port),
         "LOKSEVA_DB_URL": f"sqlite:///{tmp_path / 'server.db'}",
         "FILE_STORE_DIR": str(tmp_path / "files"),
     }
-    env.pop("LOKSEVA_OFFICER_API_KEY", None)
-    log = (tmp_path / "server.log").open("w+")
-    process = subprocess.Popen([sys.executable, "-m", "lokseva_api"], cwd=tmp_path, env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(f"{base}/api/v1/health", timeout=1)
-            break
-        except requests.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"server did not start:\n{log.read()}")
-            time.sleep(0.2)
-    yield base, tmp_path / "server.log"
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=10)
-    log.close()
+    with running(["lokseva_api"], env, f"{base}/api/v1/health", tmp_path / "server.log"):
+        yield base, tmp_path / "server.log"
 
 
 def test_the_server_speaks_http_and_keeps_personal_numbers_out_of_its_log(server):

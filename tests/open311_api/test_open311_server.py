@@ -2,59 +2,32 @@
 GeoReport v2 client `georeport` and by plain `requests`, as a city app would."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 
 import pytest
 import requests
 from georeport import GeoReport
 
-from open311_api.config import PROJECT_ROOT
+from tests.servers import free_port, running
 
 API_KEY = "server-test-key"
 JURISDICTION = "indore.mp.gov.in"
 PHONE = "919827012345"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     """Base URL of a fresh server on an empty SQLite file; yields (url, log file)."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "server.log"
     env = {
-        **os.environ,
-        "PYTHONPATH": str(PROJECT_ROOT),
         "OPEN311_PORT": str(port),
         "OPEN311_DB_URL": f"sqlite:///{tmp_path / 'var' / 'open311.db'}",
         "OPEN311_API_KEYS": API_KEY,
     }
-    with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "open311_api"], cwd=tmp_path, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{url}/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "the server did not start in 30 s"
-            time.sleep(0.1)
+    with running(["open311_api"], env, f"{url}/health", log):
         yield url, log
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _post(url: str, **fields) -> str:

@@ -45,6 +45,10 @@ SAME_WORD = [
     ("ujjwala", "उज्ज्वला"),
     ("kisan", "किसान"),
     ("theek", "ठीक"),
+    ("sahayata", "सहायता"),
+    ("samman", "सम्मान"),
+    ("complaint", "कंप्लेंट"),
+    ("certificate", "सर्टिफिकेट"),
 ]
 
 
@@ -64,6 +68,8 @@ def test_romanized_and_devanagari_spellings_share_a_key(romanized, devanagari):
         ("jati", "निवास"),
         ("sadak", "शिकायत"),
         ("light", "लाइन"),
+        ("सहायता", "शायद"),  # स+ह is not श
+        ("पहला", "फल"),  # प+ह is not फ
     ],
 )
 def test_different_words_get_different_keys(first, second):

@@ -48,3 +48,8 @@ def test_emoji_is_a_token_and_punctuation_is_dropped():
 
 def test_numbers_are_words():
     assert texts("मुझे 2 दिन") == ["मुझे", "2", "दिन"]
+
+
+def test_emoji_keeps_its_selector_skin_tone_and_joined_parts():
+    assert texts("ok ❤️ 👍🏽") == ["ok", "❤️", "👍🏽"]
+    assert texts("👨\u200d👩\u200d👧 ठीक") == ["👨\u200d👩\u200d👧", "ठीक"]
