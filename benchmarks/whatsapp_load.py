@@ -24,6 +24,8 @@ from pathlib import Path
 
 import requests
 
+from whatsapp_emulator.client import EmulatorCitizen, options_of
+
 ROOT = Path(__file__).resolve().parents[1]
 RASA_STATUS = "http://127.0.0.1:5005/status"
 EMULATOR = "http://127.0.0.1:8003"
@@ -53,10 +55,9 @@ def start_system() -> subprocess.Popen:
     return process
 
 
-class Citizen:
+class Citizen(EmulatorCitizen):
     def __init__(self, number: int):
-        self.wa_id = f"9199{number:08d}"
-        self.seq = 0
+        super().__init__(EMULATOR, f"9199{number:08d}")
         self.options: list = []
 
     def next_message(self) -> dict:
@@ -67,32 +68,14 @@ class Citizen:
         return {"type": "text", "text": random.choice(TYPED)}
 
     def turn(self) -> float:
-        """One message and its answer; returns seconds until the first reply arrived."""
+        """One message and its whole answer; returns seconds until the first reply reached the emulator."""
         started = time.perf_counter()
-        requests.post(f"{EMULATOR}/emulator/users/{self.wa_id}/send", json=self.next_message(), timeout=30)
-        while True:
-            page = requests.get(f"{EMULATOR}/emulator/users/{self.wa_id}/messages",
-                                params={"since": self.seq, "wait": 30}, timeout=40).json()
-            self.seq = page["seq"]
-            replies = [m["message"] for m in page["messages"] if m["direction"] == "out"]
-            if replies:
-                elapsed = time.perf_counter() - started
-                time.sleep(0.5)  # let the rest of a multi-message answer arrive before the next turn
-                self.options = [o for reply in replies for o in _options(reply)]
-                self.seq = requests.get(f"{EMULATOR}/emulator/users/{self.wa_id}/messages",
-                                        params={"since": self.seq}, timeout=10).json()["seq"]
-                return elapsed
-            if time.perf_counter() - started > 60:
-                raise TimeoutError(f"no reply within 60 s for {self.wa_id}")
-
-
-def _options(message: dict) -> list:
-    interactive = message.get("interactive") or {}
-    if interactive.get("type") == "button":
-        return [b["reply"] for b in interactive["action"]["buttons"]]
-    if interactive.get("type") == "list":
-        return [row for section in interactive["action"]["sections"] for row in section["rows"]]
-    return []
+        self.send(**self.next_message())
+        replies = self.replies(wait=60, quiet=0.5)
+        if not replies:
+            raise TimeoutError(f"no reply within 60 s for citizen {self.wa_id[-4:]}")
+        self.options = [option for reply in replies for option in options_of(reply)]
+        return self.first_reply_at - started
 
 
 def run(citizens: int, turns: int) -> dict:

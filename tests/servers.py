@@ -1,15 +1,18 @@
-"""Starting the project's real server processes for tests, on loopback."""
+"""Real servers for tests, on loopback: the project's own processes, and a recording HTTP server."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Tuple
 
 import requests
 
@@ -64,3 +67,42 @@ def running(module_args: List[str], env: Dict[str, str], health_url: str, log: P
         yield process
     finally:
         stop(process)
+
+
+class RecordingServer:
+    """A small real HTTP server on loopback that records every POST (path with query, JSON body).
+
+    It answers 200 with `{}`, or the statuses queued in `fail_next` first.
+    Stands in for a server the code under test calls, e.g. Rasa's HTTP API.
+    """
+
+    def __init__(self) -> None:
+        self.requests: List[Tuple[str, Any]] = []
+        self.statuses: List[int] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                status = recorder.statuses.pop(0) if recorder.statuses else 200
+                if status == 200:
+                    recorder.requests.append((self.path, json.loads(body or b"null")))
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def fail_next(self, times: int, status: int = 500) -> None:
+        self.statuses.extend([status] * times)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="models", help="model file or folder (latest model is used)")
     parser.add_argument("--nlu", default="tests/data/nlu_heldout.yml", help="any Rasa NLU YAML file")
-    parser.add_argument("--stories", default="tests/test_stories.yml", help="test stories; '' to skip")
+    parser.add_argument("--stories", default="tests/stories", help="test stories; '' to skip")
     parser.add_argument("--out", default="results")
     parser.add_argument("--min-intent-f1", type=float, default=0.95)
     parser.add_argument("--min-group-intent-f1", type=float, default=0.93)

@@ -1,0 +1,1 @@
+"""HTTP clients of the backends the actions call (blocking `requests`, with timeouts)."""

@@ -1,0 +1,61 @@
+"""The citizen's latest message as the Lok Seva flows read it, and the words
+that stop, skip or finish a step (content/lok_seva.yml, `words`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional
+
+from jan_seva.text.ids import find_tracking_numbers
+from rasa_sdk import Tracker
+
+from actions.texts import entry
+
+_PUNCTUATION = re.compile(r"[\s.,!?।'\"()\-]+")
+
+
+def normalise(text: str) -> str:
+    return _PUNCTUATION.sub(" ", text.casefold()).strip()
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    intent: Optional[str] = None
+    entities: Dict[str, Any] = field(default_factory=dict)
+    metadata: Dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def latest(cls, tracker: Tracker) -> "Reply":
+        message = tracker.latest_message or {}
+        entities: Dict[str, Any] = {}
+        for item in message.get("entities") or []:
+            entities.setdefault(item.get("entity"), item.get("value"))
+        return cls(
+            text=message.get("text") or "",
+            intent=(message.get("intent") or {}).get("name"),
+            entities=entities,
+            metadata=message.get("metadata") or {},
+        )
+
+    def entity(self, name: str) -> Optional[Any]:
+        return self.entities.get(name)
+
+    def typed(self) -> str:
+        """What the citizen typed; empty for a button payload ("/intent{...}")."""
+        return "" if self.text.startswith("/") else self.text.strip()
+
+    def says(self, meaning: str) -> bool:
+        """Whether the message is one of the `words` for `meaning` (cancel, skip, done).
+
+        Whole messages only: "stop" ends a form, "near the bus stop" is an address.
+        """
+        message = normalise(self.typed())
+        return bool(message) and message in {normalise(word) for word in entry("lok_seva", f"words.{meaning}")}
+
+    def application_number(self) -> Optional[str]:
+        """An application number given as an entity, or typed in any spelling the NLU accepts."""
+        if self.entity("application_id"):
+            return str(self.entity("application_id"))
+        return next((number.value for number in find_tracking_numbers(self.text)
+                     if number.entity == "application_id"), None)

@@ -1,0 +1,42 @@
+"""Tells a citizen about a settled submission through the Rasa server.
+
+POST {RASA_URL}/conversations/{sender_id}/trigger_intent?output_channel=...
+with {"name": "EXTERNAL_<kind>_submitted" | "EXTERNAL_<kind>_failed",
+"entities": result}; a rule maps the intent to an action that speaks the
+result in the citizen's language, on their channel (WhatsApp by default).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Optional
+from urllib.parse import quote
+
+import requests
+
+from actions.clients.errors import BackendUnavailable
+from actions.clients.http import send
+
+DEFAULT_RASA_URL = "http://127.0.0.1:5005"
+DEFAULT_OUTPUT_CHANNEL = "whatsapp"
+TIMEOUT_SECONDS = 30.0
+
+
+def notification_intent(kind: str, succeeded: bool) -> str:
+    return f"EXTERNAL_{kind}_{'submitted' if succeeded else 'failed'}"
+
+
+class RasaNotifier:
+    def __init__(self, rasa_url: Optional[str] = None, output_channel: Optional[str] = None):
+        self.rasa_url = (rasa_url or os.environ.get("RASA_URL") or DEFAULT_RASA_URL).rstrip("/")
+        self.output_channel = output_channel or os.environ.get("NOTIFY_OUTPUT_CHANNEL") or DEFAULT_OUTPUT_CHANNEL
+        self.session = requests.Session()
+
+    def notify(self, sender_id: str, intent: str, entities: Dict[str, Any]) -> None:
+        """Raises BackendUnavailable when the citizen could not be told (try again later)."""
+        url = f"{self.rasa_url}/conversations/{quote(sender_id, safe='')}/trigger_intent"
+        response = send(self.session, "rasa", "POST", url, TIMEOUT_SECONDS,
+                        params={"output_channel": self.output_channel},
+                        json={"name": intent, "entities": entities})
+        # 404 included: the intent is missing from the deployed domain until it is added.
+        if not response.ok:
+            raise BackendUnavailable("rasa", f"HTTP {response.status_code}")

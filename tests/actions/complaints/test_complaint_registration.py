@@ -1,0 +1,130 @@
+"""Registering a complaint against the real 311 API: category, place, details,
+photo step, confirmation -> tracking number, department, expected time."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from complaint_chat import TRACKING_NUMBER, Chat, Rejected, draft_until_confirmation, payload, payloads, pin, texts
+
+from actions.complaints.content import category_codes
+from actions.complaints.flow import ActionSubmitComplaint
+from actions.complaints.form import ValidateComplaintForm
+from actions.complaints.when import spoken_datetime
+
+
+@pytest.mark.parametrize("language", ["hi", "en"])
+def test_a_confirmed_complaint_gets_its_number_department_and_expected_time(api, spot, operator, language):
+    chat = Chat(sender_id="919800000001", language=language)
+    summary = draft_until_confirmation(chat, spot, "तीन दिन से कचरा नहीं उठा")
+    assert "तीन दिन से कचरा नहीं उठा" in summary and "Rajwada, Indore" in summary
+
+    chat.taps(payload("affirm"))
+    assert chat.form_turn() == [] and chat.active_loop is None
+    answer = texts(chat.run(ActionSubmitComplaint()))
+
+    number = TRACKING_NUMBER.search(answer).group()
+    stored = operator.complaint(number, locale=language)
+    assert stored["service_code"] == "garbage" and stored["description"] == "तीन दिन से कचरा नहीं उठा"
+    assert (stored["lat"], stored["long"]) == spot
+    assert stored["agency_responsible"] in answer
+    assert spoken_datetime(stored["expected_datetime"], language, datetime.now(timezone.utc)) in answer
+    assert ("शिकायत क्रमांक" in answer) == (language == "hi")
+    assert chat.slots["complaint_category"] is None  # the draft is cleared
+    assert chat.slots["my_complaint_ids"] == [number]
+
+
+def test_an_opening_message_that_describes_the_problem_is_its_description(api):
+    chat = Chat(language="hi")
+    chat.says("light band hai Sudama Nagar me", "register_complaint",
+              {"complaint_category": "streetlight", "location": "Sudama Nagar"})
+    chat.start_complaint()
+    assert chat.slots["complaint_description"] == "light band hai Sudama Nagar me"
+    assert chat.slots["requested_slot"] == "complaint_location"  # a colony is not a place a crew can find
+
+
+def test_the_category_can_be_chosen_from_the_list(api):
+    chat = Chat(language="en")
+    chat.says("I want to complain", "register_complaint")
+    asked = chat.start_complaint()
+    assert chat.slots["requested_slot"] == "complaint_category"
+    assert payloads(asked) == [f'/register_complaint{{"complaint_category": "{code}"}}' for code in category_codes()]
+    assert len(payloads(asked)) <= 10
+
+    chat.taps(payload("register_complaint", complaint_category="water_supply"))
+    chat.form_turn()
+    assert chat.slots["complaint_category"] == "water_supply"
+    assert chat.slots["requested_slot"] == "complaint_location"
+
+
+def test_words_without_a_category_are_asked_again_politely(api):
+    chat = Chat(language="hi")
+    chat.says("शिकायत करनी है", "register_complaint")
+    chat.start_complaint()
+    chat.says("पता नहीं क्या लिखूँ", "inform")
+    answer = chat.form_turn()
+    assert "समस्या का प्रकार नहीं समझ पाया" in texts(answer)
+    assert chat.slots["requested_slot"] == "complaint_category" and len(payloads(answer)) == 10
+
+
+def test_a_typed_address_is_the_place_and_a_too_short_one_is_asked_again(api):
+    chat = Chat(language="en", channel="rest")
+    chat.says("there is a pothole", "register_complaint", {"complaint_category": "road_damage"})
+    asked = chat.start_complaint()
+    assert "Where is the problem" in texts(asked)  # as text on channels without a location button
+    chat.says("ab", "inform")
+    assert "a little more of the address" in texts(chat.form_turn())
+    assert chat.slots["requested_slot"] == "complaint_location"
+    chat.says("Ward 12,   near Sarafa  bazaar", "inform")
+    chat.form_turn()
+    assert chat.slots["complaint_location"] == {"address": "Ward 12, near Sarafa bazaar", "lat": None, "long": None}
+    assert chat.slots["requested_slot"] == "complaint_description"
+
+
+def test_on_whatsapp_the_place_is_asked_with_a_location_button(api):
+    chat = Chat(language="hi", channel="whatsapp")
+    chat.says("नाली चोक है", "register_complaint", {"complaint_category": "drainage"})
+    asked = chat.start_complaint()
+    assert asked[-1]["custom"]["whatsapp"]["type"] == "location_request"
+    assert "लोकेशन" in asked[-1]["custom"]["whatsapp"]["text"]
+
+
+def test_a_pin_sent_just_before_the_complaint_is_its_place(api, spot):
+    chat = Chat(language="hi")
+    chat.taps(pin(spot, name=""))  # the "location received, what is the problem?" rule answered it
+    chat.says("yahan kachra pada hai", "register_complaint", {"complaint_category": "garbage"})
+    chat.start_complaint()
+    assert chat.slots["complaint_location"] == {"address": None, "lat": spot[0], "long": spot[1]}
+    assert chat.slots["requested_slot"] == "complaint_description"
+
+
+@pytest.mark.parametrize("intent", ["deny", "main_menu", "goodbye", "human_handoff", "check_complaint_status"])
+def test_leaving_and_side_questions_are_not_taken_as_answers(api, intent):
+    chat = Chat(language="hi")
+    chat.says("kachra", "register_complaint", {"complaint_category": "garbage"})
+    chat.start_complaint()
+    chat.says("nahi rehne do", intent)
+    with pytest.raises(Rejected):
+        chat.form_turn()
+
+
+def test_not_confirming_sends_nothing(api, spot, operator):
+    chat = Chat(sender_id="919800000002", language="en")
+    draft_until_confirmation(chat, spot, "streetlight pole leaning")
+    before = operator.count()
+    chat.taps(payload("deny"))
+    chat.form_turn()
+    assert "not submitted" in texts(chat.run(ActionSubmitComplaint()))
+    assert operator.count() == before
+
+
+def test_of_several_tagged_categories_the_known_one_is_taken(api):
+    chat = Chat(language="en")
+    chat.says("the pipe is leaking", "register_complaint", {"complaint_category": "pipe"})
+    chat.latest["entities"].append({"entity": "complaint_category", "value": "water_supply"})
+    chat.start_complaint()
+    assert chat.slots["complaint_category"] == "water_supply"
+
+    chat.slots["complaint_category"] = None  # Rasa's own mapping may hand over every value
+    chat.run(ValidateComplaintForm(), trailing={"complaint_category": ["pipe", "water_supply"]})
+    assert chat.slots["complaint_category"] == "water_supply"

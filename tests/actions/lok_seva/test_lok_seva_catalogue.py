@@ -1,0 +1,97 @@
+"""The catalogue drives the bot: a new field is asked without a code change,
+a long catalogue is shown page by page, a service's details come from it."""
+from __future__ import annotations
+
+import copy
+from typing import Any, Dict, Iterator
+
+import pytest
+
+from actions.lok_seva.catalogue import SERVICES_PER_PAGE
+from actions.lok_seva.services import ActionListServices, ActionServiceInfo
+from tests.actions.lok_seva.chat import message, payloads, texts
+from tests.actions.lok_seva.lokseva_server import lokseva_api, write_catalogue
+from tests.actions.lok_seva.test_lok_seva_application import answer_income_certificate
+
+SERVICES = 100
+NEW_FIELD = {
+    "name": "ward_number",
+    "type": "number",
+    "min": 1,
+    "max": 60,
+    "label": {"hi": "वार्ड क्रमांक", "en": "Ward number"},
+    "question": {"hi": "आपका वार्ड क्रमांक क्या है?", "en": "What is your ward number?"},
+}
+
+
+def hundred_services(catalogue: Dict[str, Any]) -> None:
+    """The income certificate asks one more question; 99 more services follow it."""
+    income = catalogue["services"][0]
+    income["fields"].insert(0, NEW_FIELD)
+    extra = []
+    for number in range(len(catalogue["services"]) + 1, SERVICES + 1):
+        service = copy.deepcopy(income)
+        service.update(code=f"service_{number:03d}", name={"hi": f"सेवा {number:03d}", "en": f"Service {number:03d}"})
+        extra.append(service)
+    catalogue["services"] += extra
+
+
+@pytest.fixture(scope="module")
+def long_catalogue_api(tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("long_catalogue")
+    with lokseva_api(folder, write_catalogue(folder / "services.yml", hundred_services)) as base:
+        yield base
+
+
+@pytest.fixture
+def long_catalogue(monkeypatch, actions_env, long_catalogue_api) -> None:
+    monkeypatch.setenv("LOKSEVA_API_URL", long_catalogue_api)
+
+
+def test_a_field_added_to_the_catalogue_is_asked(chat, long_catalogue):
+    citizen = chat(language="en")
+    citizen.start("apply_service", service="income_certificate")
+    replies = [citizen.says("Sunita Bhuria"), citizen.says(citizen.mobile), citizen.taps("deny"),
+               citizen.says("Kalidevi village"), citizen.says("457661")]
+    assert "What is your ward number?" in texts(replies[-1])
+    assert "between 1 and 60" in texts(citizen.says("75"))
+    assert "father's or husband's name" in texts(citizen.says("12"))
+
+
+def test_services_are_listed_page_by_page(chat, long_catalogue):
+    citizen = chat(language="en")
+    first = citizen.run(ActionListServices(), message("which services are there", "list_services"))
+    assert len(payloads(first)) == SERVICES_PER_PAGE + 1  # a WhatsApp list holds ten rows
+    assert payloads(first)[0] == '/service_info{"service": "income_certificate"}'
+    assert payloads(first)[-1] == '/list_services{"page": 2}' and "(page 1 of 12)" in texts(first)
+
+    last = citizen.run(ActionListServices(), message('/list_services{"page": 12}', "list_services", page=12))
+    assert payloads(last) == ['/service_info{"service": "service_100"}'] and "(page 12 of 12)" in texts(last)
+
+    in_form = chat(language="en")
+    in_form.start("apply_service", "apply")
+    second = in_form.taps("inform", page=2)
+    assert '/inform{"service": "service_018"}' in payloads(second) and '/inform{"page": 3}' in payloads(second)
+    assert "Service 013" in texts(in_form.taps("inform", service="service_013"))
+
+
+def test_service_details_come_from_the_catalogue(chat):
+    english = chat(language="en").run(ActionServiceInfo(), message("documents for income certificate",
+                                                                   "service_info", service="income_certificate"))
+    shown = texts(english)
+    for detail in ("Income Certificate", "Samagra ID", "Salary slip", "(if any)", "Fee: ₹30", "15 days",
+                   "Tehsildar", "Sub-Divisional Officer (Revenue)"):
+        assert detail in shown
+    assert payloads(english) == ['/apply_service{"service": "income_certificate"}', "/list_services"]
+
+    hindi = chat().run(ActionServiceInfo(), message("जाति प्रमाण पत्र के लिए क्या लगेगा", "service_info"))
+    assert "जाति प्रमाण पत्र" in texts(hindi) and "शुल्क: ₹30" in texts(hindi)  # found by its typed name
+    unknown = chat().run(ActionServiceInfo(), message("", "service_info", service="passport"))
+    assert "सूची में नहीं मिली" in texts(unknown) and payloads(unknown)
+
+
+def test_answer_income_certificate_still_matches_the_district_catalogue(chat):
+    """The helper other tests use answers exactly the district's questions."""
+    citizen = chat()
+    citizen.start("apply_service", service="income_certificate")
+    assert "दस्तावेज़" in texts(answer_income_certificate(citizen)[-1])

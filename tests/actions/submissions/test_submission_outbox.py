@@ -1,0 +1,81 @@
+"""The outbox on real databases: a SQLite file, and PostgreSQL in a schema of its own."""
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Iterator
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from actions.submissions.outbox import BACKOFF_SECONDS, DONE, FAILED, PENDING, SubmissionOutbox, utcnow
+
+PAYLOAD = {"body": {"service": "income_certificate", "applicant": {"name": "सुनीता", "aadhaar": "234567890124"}}}
+
+
+@pytest.fixture
+def postgres_outbox_url(postgres_url) -> Iterator[str]:
+    schema = f"outbox_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in postgres_url else "?"
+    try:
+        yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def outbox(request, tmp_path) -> Iterator[SubmissionOutbox]:
+    url = (f"sqlite:///{tmp_path / 'var' / 'actions.db'}" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_outbox_url"))
+    box = SubmissionOutbox(url)
+    yield box
+    box.dispose()
+
+
+def test_a_submission_is_kept_once_per_key_until_it_is_done(outbox):
+    outbox.add("application", "919876543210", "hi", PAYLOAD, "key-1")
+    outbox.add("application", "919876543210", "hi", {"other": True}, "key-1")
+    kept = outbox.get("key-1")
+    assert kept.payload == PAYLOAD and kept.status == PENDING and kept.attempts == 0
+    assert [s.idempotency_key for s in outbox.due()] == ["key-1"]
+    assert outbox.get("no-such-key") is None
+
+    outbox.mark_done("key-1", {"application_id": "LS-2026-000001"})
+    done = outbox.get("key-1")
+    assert done.status == DONE and done.result == {"application_id": "LS-2026-000001"}
+    assert done.payload is None  # personal data is not kept once it was delivered
+    assert outbox.due() == [] and [s.idempotency_key for s in outbox.notifications_due()] == ["key-1"]
+    outbox.mark_notified("key-1")
+    assert outbox.notifications_due() == []
+
+
+def test_failed_attempts_follow_the_backoff_schedule_and_never_give_up(outbox):
+    outbox.add("complaint", "919876543210", "en", PAYLOAD, "key-2", delay_seconds=60)
+    assert outbox.due() == [] and outbox.due(utcnow() + timedelta(seconds=61))
+    for attempt in range(1, len(BACKOFF_SECONDS) + 3):
+        outbox.mark_retry("key-2", "ConnectionError")
+        wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS)) - 1]
+        assert outbox.due(utcnow() + timedelta(seconds=wait - 5)) == []
+        assert outbox.due(utcnow() + timedelta(seconds=wait + 5))
+    kept = outbox.get("key-2")
+    assert kept.attempts == len(BACKOFF_SECONDS) + 2 and kept.status == PENDING
+    assert kept.last_error == "ConnectionError" and kept.payload == PAYLOAD
+
+
+def test_a_refusal_and_an_undelivered_notification(outbox):
+    outbox.add("application", "91x", "hi", PAYLOAD, "key-3")
+    outbox.mark_failed("key-3", {"error_code": "validation_failed", "message_hi": "…", "message_en": "…"})
+    assert outbox.get("key-3").status == FAILED and outbox.due(utcnow() + timedelta(days=1)) == []
+    outbox.mark_notify_retry("key-3", "HTTP 503")
+    assert outbox.notifications_due() == []
+    assert [s.idempotency_key for s in outbox.notifications_due(utcnow() + timedelta(seconds=BACKOFF_SECONDS[0] + 1))]
+
+    outbox.add("application", "91y", "hi", PAYLOAD, "key-4")
+    outbox.mark_done("key-4", {"application_id": "LS-2026-000002"}, notified=True)
+    assert "key-4" not in [s.idempotency_key for s in outbox.notifications_due(utcnow() + timedelta(days=1))]
