@@ -1,0 +1,49 @@
+"""The dashboard application: sessions, error pages, routes."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.middleware.sessions import SessionMiddleware
+
+from .backends import BackendError
+from .context import Dashboard
+from .items import NotVisible
+from .routes import applications, complaints, item_pages, login, overview
+from .settings import Settings
+from .web import Forbidden, LoginRequired, render
+
+SESSION_MAX_AGE_S = 8 * 3600
+
+
+def create_app(settings: Optional[Settings] = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="Jan Seva Sahayak officers' dashboard", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.dashboard = Dashboard.build(settings)
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="dashboard_session",
+                       max_age=SESSION_MAX_AGE_S, same_site="strict", https_only=settings.cookie_secure)
+    for module in (login, overview, complaints, applications, item_pages):
+        app.include_router(module.router)
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict:
+        return {"status": "ok"}
+
+    @app.exception_handler(LoginRequired)
+    def to_login(request: Request, _: LoginRequired) -> Response:
+        return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    def forbidden(request: Request, _: Forbidden) -> Response:
+        return render(request, "error.html", status_code=403, error="forbidden")
+
+    @app.exception_handler(NotVisible)
+    def not_visible(request: Request, _: NotVisible) -> Response:
+        return render(request, "error.html", status_code=404, error="not_found")
+
+    @app.exception_handler(BackendError)
+    def backend_down(request: Request, error: BackendError) -> Response:
+        return render(request, "error.html", status_code=502, error="backend", detail=error.detail)
+
+    return app

@@ -1,0 +1,34 @@
+"""Who works on which application or complaint (kept by the dashboard)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Dict, Iterable, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from .db import Assignment
+
+
+class Assignments:
+    def __init__(self, sessions: sessionmaker):
+        self.sessions = sessions
+
+    def assign(self, kind: str, item_id: str, username: str, by: str) -> None:
+        with self.sessions.begin() as session:
+            current = session.execute(
+                select(Assignment).where(Assignment.kind == kind, Assignment.item_id == item_id)
+            ).scalar_one_or_none()
+            if current is None:
+                session.add(Assignment(kind=kind, item_id=item_id, username=username, assigned_by=by))
+            else:
+                current.username, current.assigned_by, current.at = username, by, datetime.utcnow()
+
+    def of(self, kind: str, item_ids: Iterable[str]) -> Dict[str, str]:
+        """item id -> username of the assigned officer."""
+        query = select(Assignment).where(Assignment.kind == kind, Assignment.item_id.in_(list(item_ids)))
+        with self.sessions() as session:
+            return {row.item_id: row.username for row in session.execute(query).scalars()}
+
+    def one(self, kind: str, item_id: str) -> Optional[str]:
+        return self.of(kind, [item_id]).get(item_id)

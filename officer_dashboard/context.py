@@ -1,0 +1,54 @@
+"""Everything the routes need, built once from the settings."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from .assignments import Assignments
+from .audit import AuditLog
+from .backends import LokSevaClient, Open311Client
+from .db import make_sessionmaker
+from .items import Items
+from .notify import Notifier
+from .security import LoginLimiter
+from .settings import Settings
+from .users import Directory, load_directory
+from .workflow import Workflow
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    settings: Settings
+    directory: Directory
+    items: Items
+    workflow: Workflow
+    audit: AuditLog
+    notifier: Notifier
+    assignments: Assignments
+    limiter: LoginLimiter
+
+    @classmethod
+    def build(cls, settings: Settings) -> "Dashboard":
+        sessions = make_sessionmaker(settings.db_url)
+        lokseva = LokSevaClient(settings.lokseva_url, settings.lokseva_key, settings.http_timeout_s)
+        open311 = Open311Client(settings.open311_url, settings.open311_key, settings.http_timeout_s)
+        items = Items(lokseva, open311)
+        audit = AuditLog(sessions)
+        notifier = Notifier(settings.rasa_url, sessions, settings.http_timeout_s)
+        assignments = Assignments(sessions)
+        return cls(
+            settings=settings,
+            directory=load_directory(settings.users_file, os.environ),
+            items=items,
+            workflow=Workflow(items, lokseva, open311, audit, notifier, assignments),
+            audit=audit,
+            notifier=notifier,
+            assignments=assignments,
+            limiter=LoginLimiter(settings.login_attempts, settings.login_window_s),
+        )
+
+
+def get_dashboard(request: Request) -> Dashboard:
+    return request.app.state.dashboard

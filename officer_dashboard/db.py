@@ -1,0 +1,56 @@
+"""The dashboard's own tables: the audit log, assignments and citizen notifications still to send."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import declarative_base, sessionmaker
+
+Base = declarative_base()
+
+
+class AuditEntry(Base):
+    __tablename__ = "dashboard_audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    username = Column(String(64), nullable=False)
+    department = Column(String(64), index=True)  # the officer's; none for an admin
+    kind = Column(String(16), nullable=False)  # application | complaint
+    item_id = Column(String(64), nullable=False, index=True)
+    action = Column(String(32), nullable=False)
+    note = Column(Text)
+    outcome = Column(String(16), nullable=False)  # ok | failed
+    new_status = Column(String(32))
+
+
+class Assignment(Base):
+    """Which officer works on an item; the backends have no such field."""
+
+    __tablename__ = "dashboard_assignments"
+    __table_args__ = (UniqueConstraint("kind", "item_id"),)
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(16), nullable=False)
+    item_id = Column(String(64), nullable=False)
+    username = Column(String(64), nullable=False)
+    assigned_by = Column(String(64), nullable=False)
+    at = Column(DateTime, nullable=False, default=datetime.utcnow)
+
+
+class PendingNotification(Base):
+    __tablename__ = "dashboard_pending_notifications"
+
+    id = Column(Integer, primary_key=True)
+    created_at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    wa_id = Column(String(32), nullable=False)
+    payload = Column(JSON, nullable=False)
+    attempts = Column(Integer, nullable=False, default=1)
+    last_error = Column(Text)
+
+
+def make_sessionmaker(db_url: str) -> sessionmaker:
+    engine: Engine = create_engine(db_url, future=True)
+    Base.metadata.create_all(engine)
+    return sessionmaker(engine, future=True, expire_on_commit=False)

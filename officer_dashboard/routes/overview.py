@@ -1,0 +1,43 @@
+"""Home page with the SLA counts, the audit log, and sending kept notifications again."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ..analytics import complaint_counts
+from ..context import Dashboard, get_dashboard
+from ..items import complaint_overdue
+from ..security import require_csrf
+from ..texts import message
+from ..users import User
+from ..web import admin, current_user, flash, head_or_admin, render
+
+router = APIRouter()
+
+
+@router.get("/")
+def home(request: Request, user: User = Depends(current_user),
+         dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    open_complaints = dashboard.items.complaints(user, status="open")
+    counts = {"open": len(open_complaints), "overdue": sum(map(complaint_overdue, open_complaints))}
+    return render(request, "home.html", counts=counts, pending=dashboard.notifier.pending_count())
+
+
+@router.get("/audit")
+def audit_log(request: Request, user: User = Depends(head_or_admin),
+              dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    department = None if user.is_admin else user.department.key
+    return render(request, "audit.html", entries=dashboard.audit.entries(department=department))
+
+
+@router.post("/notifications/retry", dependencies=[Depends(require_csrf)])
+def retry_notifications(request: Request, user: User = Depends(admin),
+                        dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    flash(request, message("retried", count=dashboard.notifier.retry()))
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/analytics")
+def analytics(request: Request, user: User = Depends(current_user),
+              dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    return render(request, "analytics.html", counts=complaint_counts(dashboard.items.complaints(user)))

@@ -1,0 +1,77 @@
+"""Officer accounts and departments, seeded from users.yml with passwords hashed at load time."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, FrozenSet, List, Mapping, Optional
+
+import yaml
+
+from .passwords import hash_password, verify_password
+
+ROLES = ("officer", "department_head", "admin")
+DEV_PASSWORD = "dev-password"
+
+
+@dataclass(frozen=True)
+class Department:
+    key: str
+    name: str
+    lokseva: FrozenSet[str]
+    open311: FrozenSet[str]
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    name: str
+    role: str
+    department: Optional[Department]
+    password_hash: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def sees_service_department(self, name: str) -> bool:
+        return self.is_admin or (self.department is not None and name in self.department.lokseva)
+
+    def sees_complaint_department(self, code: str) -> bool:
+        return self.is_admin or (self.department is not None and code in self.department.open311)
+
+
+class Directory:
+    def __init__(self, departments: Dict[str, Department], users: Dict[str, User]):
+        self.departments = departments
+        self.users = users
+
+    def assignable_by(self, user: User) -> List[User]:
+        """Officers a department head (their department) or an admin (everyone) may give work to."""
+        return [other for other in self.users.values() if not other.is_admin
+                and (user.is_admin or (user.role == "department_head" and other.department == user.department))]
+
+    def authenticate(self, username: str, password: str) -> Optional[User]:
+        user = self.users.get(username)
+        if user is None or not verify_password(password, user.password_hash):
+            return None
+        return user
+
+
+def load_directory(path: Path, env: Mapping[str, str]) -> Directory:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    departments = {
+        key: Department(key, item["name"], frozenset(item.get("lokseva") or ()), frozenset(item.get("open311") or ()))
+        for key, item in data["departments"].items()
+    }
+    fallback = env.get("DASHBOARD_DEV_PASSWORD", DEV_PASSWORD)
+    users = {}
+    for item in data["users"]:
+        if item["role"] not in ROLES:
+            raise ValueError(f"{path}: {item['username']}: unknown role {item['role']}")
+        department = departments[item["department"]] if item.get("department") else None
+        if department is None and item["role"] != "admin":
+            raise ValueError(f"{path}: {item['username']}: only an admin may have no department")
+        password = env.get(f"DASHBOARD_PASSWORD_{item['username'].upper()}", fallback)
+        users[item["username"]] = User(item["username"], item["name"], item["role"], department,
+                                       hash_password(password))
+    return Directory(departments, users)
