@@ -6,8 +6,13 @@ taken to be city time.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone, tzinfo
 from typing import Optional
+
+# A time's offset as clients really send it: "+05:30", "+0530", or " 05:30" where an
+# unencoded "+" in a query string arrived as a space.
+_OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([ +-])(\d{2}):?(\d{2})$")
 
 
 def utc_now() -> datetime:
@@ -25,6 +30,7 @@ def parse_w3(text: str, tz: tzinfo) -> datetime:
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
+    value = _OFFSET.sub(lambda m: f"{m[1]}{'+' if m[2] == ' ' else m[2]}{m[3]}:{m[4]}", value)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

@@ -2,7 +2,8 @@
 
 Steps: category -> location -> (a likely duplicate: join it or go on) ->
 description -> photos -> confirmation. A pin or a photo is taken at any step;
-typed text only answers the question asked. An answer that cannot be used
+typed text only answers the question asked (text sent instead of a photo is
+added to the description). An answer that cannot be used
 gets a short explanation and the question again; leaving intents (no, menu,
 bye, officer) are not answers, so the form rejects them and rules stop it.
 """
@@ -34,6 +35,11 @@ REQUESTED = "requested_slot"
 
 def _asked(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot(REQUESTED) == slot
+
+
+def _with_detail(tracker: Tracker, detail: str) -> str:
+    description = tracker.get_slot("complaint_description")
+    return f"{description} — {detail}" if description else detail
 
 
 def _say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **fields: Any) -> None:
@@ -144,9 +150,15 @@ class ValidateComplaintForm(FormValidationAction):
         if intent == "share_media_rejected":
             _say(dispatcher, tracker, "photo_only")
             return {"complaint_photos": photos}  # an answer all the same: the question is asked again
-        if _asked(tracker, "complaint_photos") and (intent == "deny" or typed_answer(tracker) is not None):
+        if not _asked(tracker, "complaint_photos"):
+            return {}
+        if intent == "deny":
             return {"complaint_photos": photos or []}  # no (more) photos
-        return {}
+        typed = typed_answer(tracker)
+        if typed is None:
+            return {}
+        # Text instead of a photo: more about the problem, kept with the description, not dropped.
+        return {"complaint_photos": photos or [], "complaint_description": _with_detail(tracker, typed)}
 
     async def _with_new_photo(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                               photos: Optional[List[str]]) -> Optional[List[str]]:

@@ -13,7 +13,7 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.display import button, day, masked_aadhaar, masked_mobile, say
 from actions.lok_seva.form_state import FormState
-from actions.lok_seva.replies import Reply, normalise
+from actions.lok_seva.replies import Reply, lone_number, normalise
 from actions.texts import pick
 
 
@@ -115,6 +115,9 @@ def shown_value(field_spec: Dict[str, Any], value: Any, language: str) -> str:
     return str(value)
 
 
+IDENTITY_NUMBER_TYPES = ("mobile", "pincode", "aadhaar")  # a sentence around one is fine, amounts are not
+
+
 class FieldQuestion(Question):
     """A question of the catalogue, checked by the API (POST /services/{code}/validate)."""
 
@@ -135,6 +138,8 @@ class FieldQuestion(Question):
         if not self.spec["required"] and is_skip(reply):
             return Answer(None)
         raw = reply.entity("option") or reply.typed()
+        if self.spec["type"] in IDENTITY_NUMBER_TYPES:
+            raw = lone_number(raw)
         try:
             return Answer(ask.client.validate_field(self.service_code, self.spec["path"], raw))
         except BackendRejected as rejected:

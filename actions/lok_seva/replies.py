@@ -6,16 +6,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional
 
-from jan_seva.text.ids import find_tracking_numbers
+from jan_seva.text.ids import find_tracking_numbers, fold_digits
 from rasa_sdk import Tracker
 
 from actions.texts import entry
 
 _PUNCTUATION = re.compile(r"[\s.,!?।'\"()\-]+")
+# Digits with the spaces and hyphens people group them by ("98765 43210", "2345-6789-0123").
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\s\-]*\d)*")
 
 
 def normalise(text: str) -> str:
     return _PUNCTUATION.sub(" ", text.casefold()).strip()
+
+
+def lone_number(text: str) -> str:
+    """The one number written in a sentence ("मेरा आधार २३४५ ६७८९ ०१२३ है" -> "2345 6789 0123");
+    the text itself when it holds none or several, for the validation to answer."""
+    runs = _DIGIT_RUN.findall(fold_digits(text))
+    return runs[0].strip() if len(runs) == 1 else text
 
 
 @dataclass(frozen=True)

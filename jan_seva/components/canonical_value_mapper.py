@@ -5,13 +5,14 @@ every annotated example (`[aay praman patra]{"entity": "service", "value":
 "income_certificate"}`) teaches three keys for its entity type: the
 normalised text, its sound skeleton, and the skeleton of each word that
 belongs to one value only. At run time the first key that matches wins;
-failing all, the closest skeleton above `min_similarity` does.
+then the closest skeleton above `min_similarity`, then the longest known
+phrase inside the text, then the value most of its words belong to.
 """
 from __future__ import annotations
 
 import difflib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -59,14 +60,34 @@ class ValueTable:
         return cls(**unique)
 
     def lookup(self, text: str, min_similarity: float) -> Optional[str]:
-        value = self.exact.get(surface_key(text)) or self.sound.get(sound_key(text))
+        value = self._known(text)
         if value:
             return value
         close = difflib.get_close_matches(sound_key(text), self.sound, n=1, cutoff=min_similarity)
         if close:
             return self.sound[close[0]]
-        word_values = {self.words[w] for w in sound_key(text).split() if w in self.words}
-        return word_values.pop() if len(word_values) == 1 else None
+        return self._known_part(text) or self._word_majority(text)
+
+    def _known(self, text: str) -> Optional[str]:
+        return self.exact.get(surface_key(text)) or self.sound.get(sound_key(text))
+
+    def _known_part(self, text: str) -> Optional[str]:
+        """The longest run of words that is a known phrase: the model's span is often a word
+        too long ("स्ट्रीट लाइट खराब" holds "स्ट्रीट लाइट")."""
+        words = [span.text for span in split_words(text)]
+        for size in range(len(words) - 1, 0, -1):
+            runs = (" ".join(words[start : start + size]) for start in range(len(words) - size + 1))
+            values = set(filter(None, map(self._known, runs)))
+            if values:
+                return values.pop() if len(values) == 1 else None  # two phrases of two values: unsure
+        return None
+
+    def _word_majority(self, text: str) -> Optional[str]:
+        """The value most of the span's distinctive words belong to; a tie means "don't know"."""
+        votes = Counter(self.words[w] for w in sound_key(text).split() if w in self.words).most_common(2)
+        if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+            return votes[0][0]
+        return None
 
     def as_dict(self) -> Dict[str, Dict[str, str]]:
         return {"exact": self.exact, "sound": self.sound, "words": self.words}

@@ -6,7 +6,7 @@ that value is what the actions use.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Set, Tuple
 
 from sklearn.metrics import f1_score

@@ -30,7 +30,8 @@ class StoredFile:
 
 class FileStore:
     def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+        # Absolute, so that a path handed to another process (the action server) resolves there too.
+        self.root = Path(root).resolve()
 
     def save(self, data: bytes, extension: str) -> StoredFile:
         file_id = f"wa-{uuid.uuid4().hex}"
@@ -50,10 +51,9 @@ class FileStore:
 
     def resolve(self, reference: str) -> Path:
         """An existing file named by a path relative to the store (or absolute inside it)."""
-        root = self.root.resolve()
         path = Path(reference)
-        path = (path if path.is_absolute() else root / path).resolve()
-        if root not in path.parents:
+        path = (path if path.is_absolute() else self.root / path).resolve()
+        if self.root not in path.parents:
             raise FileOutsideStore(f"{reference!r} is not inside the file store")
         if not path.is_file():
             raise FileNotFoundError(f"{reference!r} is not a file in the file store")

@@ -5,7 +5,7 @@ Rasa reads without NLU:
 
 | WhatsApp message                 | text given to Rasa                                       |
 |----------------------------------|----------------------------------------------------------|
-| text                             | the text                                                 |
+| text                             | the text (a leading "/" dropped: typed text is no payload) |
 | interactive button/list reply    | the reply's id (the button's payload)                    |
 | template quick-reply `button`    | its payload (else its text)                              |
 | location pin                     | `/share_location{"latitude": …, "longitude": …, "location": "name, address"}` |
@@ -47,6 +47,16 @@ def needs_download(message: InboundMessage) -> bool:
     return message.type in DOWNLOADED_TYPES and not is_voice_note(message)
 
 
+def _typed(body: Any) -> Optional[str]:
+    """A citizen's typed text. Rasa reads "/intent{...}" as an intent without NLU, so a leading
+    slash is dropped: only our own buttons may send payloads (no typed "/EXTERNAL_…")."""
+    if not isinstance(body, str) or not body:
+        return None
+    if not body.startswith("/"):
+        return body
+    return body.lstrip("/").strip() or "?"
+
+
 def _interactive_reply(content: Mapping[str, Any]) -> Optional[str]:
     reply = content.get(content.get("type") or "")
     if content.get("type") in ("button_reply", "list_reply") and isinstance(reply, dict):
@@ -74,7 +84,7 @@ def rasa_text(message: InboundMessage) -> Optional[str]:
     if message.type in IGNORED_TYPES:
         return None
     if message.type == "text":
-        return content.get("body") or None
+        return _typed(content.get("body"))
     if message.type == "reaction":
         return content.get("emoji") or None
     if is_voice_note(message):

@@ -20,6 +20,9 @@ TRAINING = TrainingData(
         example("jati praman patra banwana hai", "jati praman patra", "caste_certificate"),
         example("निवास प्रमाण पत्र कैसे मिलेगा", "निवास प्रमाण पत्र", "residence_certificate"),
         example("sadak mein gaddha hai", "gaddha", "road", entity="complaint_category"),
+        example("sadak kharab hai", "sadak kharab", "road", entity="complaint_category"),
+        example("स्ट्रीट लाइट बंद है", "स्ट्रीट लाइट", "streetlight", entity="complaint_category"),
+        example("light nahi jal rahi", "light", "streetlight", entity="complaint_category"),
     ]
 )
 
@@ -58,6 +61,15 @@ def mapped(mapper, value, entity="service"):
 def test_variants_map_to_the_canonical_value(mapper, value, canonical):
     entity = "complaint_category" if canonical == "road" else "service"
     assert mapped(mapper, value, entity) == canonical
+
+
+@pytest.mark.parametrize("value", ["स्ट्रीट लाइट खराब", "street light kharab", "light kharab hai"])
+def test_a_span_a_word_too_long_keeps_its_known_phrase_or_majority(mapper, value):
+    assert mapped(mapper, value, entity="complaint_category") == "streetlight"
+
+
+def test_words_split_evenly_between_values_are_not_guessed(mapper):
+    assert mapped(mapper, "gaddha light", entity="complaint_category") == "gaddha light"
 
 
 def test_unknown_text_is_left_unchanged(mapper):

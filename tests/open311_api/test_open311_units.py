@@ -125,10 +125,17 @@ def test_datetimes_carry_the_city_offset():
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-11-23T14:05:00+05:30", "2026-11-23T08:35:00Z", "2026-11-23T14:05:00", "2026-11-23T08:35:00.000+00:00"]
+    "text", ["2026-11-23T14:05:00+05:30", "2026-11-23T08:35:00Z", "2026-11-23T14:05:00", "2026-11-23T08:35:00.000+00:00",
+             "2026-11-23T14:05:00+0530", "2026-11-23T14:05:00 05:30", "2026-11-23T05:35:00-03:00", "2026-11-23T05:35-0300"]
 )
 def test_w3_datetimes_are_parsed_to_utc(text):
     assert parse_w3(text, IST) == datetime(2026, 11, 23, 8, 35, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2026-11-23T14:05:00 5:30", "23/11/2026"])
+def test_other_texts_are_not_date_times(text):
+    with pytest.raises(ValueError):
+        parse_w3(text, IST)
 
 
 def test_status_mapping_and_transitions():

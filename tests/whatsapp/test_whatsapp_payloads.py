@@ -129,3 +129,15 @@ def test_batch_keeps_every_entry_change_and_message_in_order():
 def test_malformed_payloads_give_empty_batches(payload):
     batch = parse_webhook(payload)
     assert batch.messages == [] and batch.statuses == []
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ('/EXTERNAL_status_changed{"record_kind": "complaint"}', 'EXTERNAL_status_changed{"record_kind": "complaint"}'),
+    ("//greet", "greet"),
+    ("/", "?"),
+    ("50/100 ghar me paani nahi", "50/100 ghar me paani nahi"),
+])
+def test_typed_text_never_becomes_an_intent_payload(typed, expected):
+    payload = load_payload("text")
+    payload["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = typed
+    assert rasa_text(parse_webhook(payload).messages[0]) == expected

@@ -128,3 +128,17 @@ def test_of_several_tagged_categories_the_known_one_is_taken(api):
     chat.slots["complaint_category"] = None  # Rasa's own mapping may hand over every value
     chat.run(ValidateComplaintForm(), trailing={"complaint_category": ["pipe", "water_supply"]})
     assert chat.slots["complaint_category"] == "water_supply"
+
+
+def test_text_sent_instead_of_a_photo_is_added_to_the_description(api, spot):
+    chat = Chat(language="en")
+    chat.says("I want to report garbage in my street", "register_complaint", {"complaint_category": "garbage"})
+    chat.start_complaint()
+    chat.taps(pin(spot))
+    chat.form_turn()
+    assert chat.slots["requested_slot"] == "complaint_photos"  # the opening message described it
+    chat.says("It has not been picked up for 4 days and it smells", "inform")
+    summary = texts(chat.form_turn())
+    assert chat.slots["requested_slot"] == "complaint_confirmed"
+    assert "I want to report garbage in my street" in summary
+    assert "It has not been picked up for 4 days and it smells" in summary

@@ -111,3 +111,16 @@ def test_cancel_at_any_point_or_no_at_the_end_submits_nothing(chat, api_url):
     for someone in (citizen, other):
         mine = requests.get(f"{api_url}/api/v1/applications", params={"wa_id": someone.sender}, timeout=10).json()
         assert mine["total"] == 0
+
+
+def test_numbers_written_inside_a_sentence_are_taken(chat, api_url):
+    citizen = chat()
+    citizen.start("apply_service", "आय प्रमाण पत्र बनवाना है", service="income_certificate")
+    citizen.says("सुनीता भूरिया")
+    spaced = f"{citizen.mobile[:5]} {citizen.mobile[5:]}".translate(str.maketrans("0123456789", "०१२३४५६७८९"))
+    assert "आधार" in texts(citizen.says(f"मेरा मोबाइल नंबर {spaced} है"))
+    assert "पता" in texts(citizen.says(f"mera aadhaar {VALID_AADHAAR[:4]}-{VALID_AADHAAR[4:8]}-{VALID_AADHAAR[8:]} hai"))
+    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    two_numbers = citizen.says("457661 या 457662")
+    assert "पिन कोड" in texts(two_numbers)  # not guessed: asked again
+    assert "पिता या पति" in texts(citizen.says("pin code 457661"))
