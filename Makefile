@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core
 
 # With real Meta credentials the local WhatsApp emulator is not started.
-PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311 outbox photos dashboard,)
+PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311 outbox photos dashboard escalation,)
 
 .PHONY: run test model evaluate chat bench clean system-packages
 

@@ -62,7 +62,8 @@ def main(argv: Optional[list] = None) -> None:
         endpoints=endpoints_from_environment(args.endpoints),
         interface=args.interface,
         port=args.port,
-        enable_api=True,
+        enable_api=True,  # the dashboard reads conversations and pushes officers' messages
+        auth_token=os.environ.get("RASA_API_TOKEN") or None,
     )
 
 

@@ -15,7 +15,7 @@ from .file_store import FileStore
 from .migrate import upgrade
 from .pdf.fonts import FontsMissing, find_fonts
 from .reference import ReferenceData, load_reference_data
-from .routers import applications, certificates, delivery, documents, land_records, meta, officer, services
+from .routers import applications, certificates, delivery, documents, land_records, meta, officer, reports, services
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,6 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
         clock=system_clock,
     )
     install_error_handlers(app)
-    for module in (meta, services, applications, officer, delivery, documents, certificates, land_records):
+    for module in (meta, services, applications, officer, delivery, documents, certificates, land_records, reports):
         app.include_router(module.router)
     return app

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import datetime, timedelta
-from typing import Iterable, List, Optional, Tuple
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Iterable, List, Optional, Sequence, Tuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, not_, or_, select
+from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -144,6 +146,25 @@ def submit(session: Session, ctx: ApiContext, payload: ApplicationIn, key: Optio
     return application, True
 
 
+def is_overdue(application: Application, today: date) -> bool:
+    """Past its due date and not settled: the statutory time limit has been missed."""
+    return application.status not in lifecycle.SETTLED and today > application.due_date
+
+
+def overdue_clause(today: date) -> ColumnElement:
+    """is_overdue as a query condition."""
+    return and_(Application.status.notin_(lifecycle.SETTLED), Application.due_date < today)
+
+
+def _page(session: Session, query: Select, page: int, page_size: int) -> Tuple[List[Application], int]:
+    """One page of `query`, newest first, and how many there are in all."""
+    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = session.execute(
+        query.order_by(Application.submitted_at.desc(), Application.id.desc()).offset((page - 1) * page_size).limit(page_size)
+    ).scalars().all()
+    return list(rows), total
+
+
 def list_for_citizen(session: Session, ctx: ApiContext, wa_id: Optional[str], mobile: Optional[str], page: int,
                      page_size: int) -> Tuple[List[Application], int]:
     """A citizen's applications, newest first, by WhatsApp id or mobile number (either matches)."""
@@ -158,12 +179,36 @@ def list_for_citizen(session: Session, ctx: ApiContext, wa_id: Optional[str], mo
             raise validation_failed([field_error("mobile", spec.label, invalid)]) from invalid
     if not conditions:
         raise ApiError(422, "filter_required")
-    query = select(Application).where(or_(*conditions))
-    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = session.execute(
-        query.order_by(Application.submitted_at.desc(), Application.id.desc()).offset((page - 1) * page_size).limit(page_size)
-    ).scalars().all()
-    return list(rows), total
+    return _page(session, select(Application).where(or_(*conditions)), page, page_size)
+
+
+@dataclass(frozen=True)
+class OfficerFilter:
+    """What officers narrow the list of all applications by; None: no condition."""
+
+    status: Optional[str] = None
+    service: Optional[str] = None
+    departments: Optional[Sequence[str]] = None  # English names, any of them
+    overdue: Optional[bool] = None
+    escalated: Optional[bool] = None  # already with the first appellate officer
+
+
+def list_for_officers(session: Session, ctx: ApiContext, wanted: OfficerFilter, page: int,
+                      page_size: int) -> Tuple[List[Application], int]:
+    query = select(Application)
+    if wanted.status:
+        query = query.where(Application.status == wanted.status)
+    if wanted.service:
+        query = query.where(Application.service_code == wanted.service)
+    if wanted.departments:
+        query = query.where(Application.service_code.in_(ctx.ref.catalogue.codes_in_departments(wanted.departments)))
+    if wanted.overdue is not None:
+        overdue = overdue_clause(ctx.today())
+        query = query.where(overdue if wanted.overdue else not_(overdue))
+    if wanted.escalated is not None:
+        escalated = Application.escalated_at.is_not(None)
+        query = query.where(escalated if wanted.escalated else not_(escalated))
+    return _page(session, query, page, page_size)
 
 
 def _illegal(status: str, action: str) -> ApiError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Collection, Dict, List, Mapping, Optional, Sequence
 
 from pydantic import BaseModel, conint, constr
 
@@ -60,6 +60,11 @@ class Catalogue:
 
     def get(self, code: str) -> Optional[Service]:
         return self._services.get(code)
+
+    def codes_in_departments(self, names: Collection[str]) -> List[str]:
+        """Codes of the services rendered by these departments (English names, as in the file)."""
+        return [code for code, service in self._services.items()
+                if service.department is not None and service.department.en in names]
 
     def page(self, page: int, page_size: int) -> List[Service]:
         start = (page - 1) * page_size

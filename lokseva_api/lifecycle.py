@@ -37,6 +37,8 @@ REJECTED = "rejected"
 ISSUED = "issued"
 DELIVERED = "delivered"
 
+ALL_STATUSES = (SUBMITTED, UNDER_REVIEW, DOCUMENTS_REQUESTED, APPROVED, REJECTED, ISSUED, DELIVERED)
+
 # submitted → under_review → documents_requested → approved | rejected(reason) → issued → delivered
 APPLICATION = StateMachine(
     {
@@ -50,6 +52,7 @@ APPLICATION = StateMachine(
 )
 # The service is rendered (or refused): the time limit no longer runs.
 SETTLED = frozenset({REJECTED, ISSUED, DELIVERED})
+DECISIONS = (APPROVED, REJECTED)  # the designated officer's decision on an application
 # The citizen may still add documents.
 OPEN_FOR_DOCUMENTS = frozenset({SUBMITTED, UNDER_REVIEW, DOCUMENTS_REQUESTED})
 

@@ -37,6 +37,8 @@ class Application(Base):
     due_date = Column(Date, nullable=False)
     rejection_reason = Column(Text)
     updated_at = Column(DateTime, nullable=False)
+    # When the due date had passed undecided and the application went to the first appellate officer.
+    escalated_at = Column(DateTime)
 
     events = relationship("ApplicationEvent", order_by="ApplicationEvent.id", cascade="all, delete-orphan")
     documents = relationship("Document", order_by="Document.uploaded_at", back_populates="application")

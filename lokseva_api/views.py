@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from . import lifecycle
+from .applications import is_overdue
 from .catalogue import Service
 from .certificates import verification_url
 from .clock import from_db
@@ -50,11 +51,8 @@ def service_detail(ctx: ApiContext, service: Service) -> ServiceDetail:
     )
 
 
-def _overdue(ctx: ApiContext, application: Application) -> bool:
-    return application.status not in lifecycle.SETTLED and ctx.today() > application.due_date
-
-
 def application_summary(ctx: ApiContext, application: Application) -> ApplicationSummary:
+    service = ctx.ref.catalogue.get(application.service_code)
     return ApplicationSummary(
         application_id=application.application_number,
         service=service_name(ctx, application.service_code),
@@ -62,7 +60,9 @@ def application_summary(ctx: ApiContext, application: Application) -> Applicatio
         status_label=messages().application_status(application.status),
         submitted_at=from_db(application.submitted_at),
         due_date=application.due_date,
-        overdue=_overdue(ctx, application),
+        overdue=is_overdue(application, ctx.today()),
+        department=service.department if service else None,
+        escalated_at=from_db(application.escalated_at) if application.escalated_at else None,
     )
 
 
@@ -111,6 +111,7 @@ def application_out(ctx: ApiContext, application: Application) -> ApplicationOut
         ),
         answers=application.answers,
         document_ids=[document.id for document in application.documents],
+        documents=[document_out(document) for document in application.documents],
         rejection_reason=application.rejection_reason,
         history=[
             HistoryEntry(

@@ -9,8 +9,9 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from .backends import BackendError
 from .context import Dashboard
+from .inbox import Inbox
 from .items import NotVisible
-from .routes import applications, complaints, item_pages, login, overview
+from .routes import analytics, applications, complaints, handoff_api, inbox, item_pages, login, overview
 from .settings import Settings
 from .web import Forbidden, LoginRequired, render
 
@@ -21,9 +22,10 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or Settings.from_env()
     app = FastAPI(title="Jan Seva Sahayak officers' dashboard", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.dashboard = Dashboard.build(settings)
+    app.state.inbox = Inbox.build(app.state.dashboard.audit, app.state.dashboard.rasa)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="dashboard_session",
                        max_age=SESSION_MAX_AGE_S, same_site="strict", https_only=settings.cookie_secure)
-    for module in (login, overview, complaints, applications, item_pages):
+    for module in (login, overview, complaints, applications, item_pages, analytics, inbox, handoff_api):
         app.include_router(module.router)
 
     @app.get("/health", include_in_schema=False)

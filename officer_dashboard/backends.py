@@ -1,7 +1,7 @@
 """HTTP clients of the Lok Seva API (officer key) and the 311 operator API (operator key)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import httpx
 
@@ -19,14 +19,17 @@ class _Client:
     def __init__(self, base_url: str, api_key: str, timeout_s: float):
         self._http = httpx.Client(base_url=base_url, headers={"X-API-Key": api_key}, timeout=timeout_s)
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.HTTPError as error:
             raise BackendError(None, str(error)) from error
         if response.is_error:
             raise BackendError(response.status_code, response.text[:1000])
-        return response.json()
+        return response
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._request(method, path, **kwargs).json()
 
 
 class LokSevaClient(_Client):
@@ -39,6 +42,32 @@ class LokSevaClient(_Client):
 
     def citizen_applications(self, mobile: str) -> List[Dict[str, Any]]:
         return self._call("GET", "/api/v1/applications", params={"mobile": mobile, "page_size": 100})["items"]
+
+    def all_applications(self, departments: Optional[List[str]] = None, page: int = 1, page_size: int = 20,
+                         **filters: Any) -> Dict[str, Any]:
+        """A page ({items, page, page_size, total}) of every application, newest first; `departments`:
+        any of these (None: all); `filters`: status, service, overdue, escalated (None: any)."""
+        params = {key: value for key, value in filters.items() if value is not None and value != ""}
+        params.update(department=departments or [], page=page, page_size=page_size)
+        return self._call("GET", "/api/v1/officer/applications", params=params)
+
+    def daily_summary(self) -> List[Dict[str, Any]]:
+        """Today's figures per department: new, decided, escalated, overdue."""
+        return self._call("GET", "/api/v1/officer/applications/summary")["departments"]
+
+    def applications_report(self, departments: List[str]) -> Dict[str, Any]:
+        """Counts, decision times and time-limit compliance by service (all departments when empty)."""
+        return self._call("GET", "/api/v1/reports/applications", params={"department": departments})
+
+    def escalate_to_appellate(self, application_id: str) -> Dict[str, Any]:
+        return self._call("POST", f"/api/v1/applications/{application_id}/escalation")
+
+    def document_content(self, document_id: str) -> Tuple[bytes, str]:
+        response = self._request("GET", f"/api/v1/documents/{document_id}/content")
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
+    def certificate(self, application_id: str) -> bytes:
+        return self._request("GET", f"/api/v1/applications/{application_id}/certificate").content
 
     def service_department(self, service_code: str) -> str:
         """English name of the department that renders the service (the catalogue does not change while running)."""
@@ -60,6 +89,11 @@ class Open311Client(_Client):
 
     def complaint(self, request_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/requests/{request_id}")
+
+    def top_levels(self) -> Dict[str, int]:
+        """Department code -> the highest escalation level of its officers."""
+        return {department["code"]: max(officer["level"] for officer in department["officers"])
+                for department in self._call("GET", "/departments")}
 
     def wards(self) -> List[Dict[str, Any]]:
         return self._call("GET", "/wards")

@@ -12,6 +12,7 @@ from .backends import LokSevaClient, Open311Client
 from .db import make_sessionmaker
 from .items import Items
 from .notify import Notifier
+from .rasa_client import RasaClient
 from .security import LoginLimiter
 from .settings import Settings
 from .users import Directory, load_directory
@@ -26,6 +27,7 @@ class Dashboard:
     workflow: Workflow
     audit: AuditLog
     notifier: Notifier
+    rasa: RasaClient
     assignments: Assignments
     limiter: LoginLimiter
 
@@ -36,7 +38,8 @@ class Dashboard:
         open311 = Open311Client(settings.open311_url, settings.open311_key, settings.http_timeout_s)
         items = Items(lokseva, open311)
         audit = AuditLog(sessions)
-        notifier = Notifier(settings.rasa_url, sessions, settings.http_timeout_s)
+        rasa = RasaClient(settings.rasa_url, settings.rasa_token, settings.http_timeout_s)
+        notifier = Notifier(rasa, sessions)
         assignments = Assignments(sessions)
         return cls(
             settings=settings,
@@ -45,6 +48,7 @@ class Dashboard:
             workflow=Workflow(items, lokseva, open311, audit, notifier, assignments),
             audit=audit,
             notifier=notifier,
+            rasa=rasa,
             assignments=assignments,
             limiter=LoginLimiter(settings.login_attempts, settings.login_window_s),
         )

@@ -1,4 +1,4 @@
-"""The dashboard's own tables: the audit log, assignments and citizen notifications still to send."""
+"""The dashboard's own tables: the audit log, assignments, citizen notifications still to send, handoffs."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -48,6 +48,23 @@ class PendingNotification(Base):
     payload = Column(JSON, nullable=False)
     attempts = Column(Integer, nullable=False, default=1)
     last_error = Column(Text)
+
+
+class Handoff(Base):
+    """A citizen's request to talk to a person, from the bot's request until an officer closes it."""
+
+    __tablename__ = "dashboard_handoffs"
+
+    id = Column(Integer, primary_key=True)
+    request_id = Column(String(200), nullable=False, unique=True)  # the bot's key: a retried request is one handoff
+    wa_id = Column(String(32), nullable=False, index=True)
+    name = Column(String(128))  # WhatsApp profile name, if known
+    language = Column(String(8), nullable=False)
+    requested_at = Column(DateTime, nullable=False)  # UTC, as every time here
+    waiting_since = Column(DateTime)  # the citizen's oldest message not yet answered; none once answered
+    officer = Column(String(64))  # who handles it
+    closed_at = Column(DateTime, index=True)
+    closed_by = Column(String(64))
 
 
 def make_sessionmaker(db_url: str) -> sessionmaker:

@@ -1,10 +1,13 @@
 """What an officer may see: applications and complaints of their own department(s), filtered."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from .backends import BackendError, LokSevaClient, Open311Client
-from .users import User
+from .users import Department, User
+
+PAGE_SIZE = 20
 
 
 class NotVisible(Exception):
@@ -17,6 +20,27 @@ def complaint_department(complaint: Dict[str, Any]) -> str:
 
 def complaint_overdue(complaint: Dict[str, Any]) -> bool:
     return bool(complaint["extended_attributes"].get("overdue"))
+
+
+def _scope(user: User, wanted: Optional[str], sees: Callable[[str], bool],
+           own: Callable[[Department], FrozenSet[str]]) -> Optional[List[str]]:
+    """The backend departments to ask for: None for every one (an admin), [] when none is visible."""
+    if wanted:
+        return [wanted] if sees(wanted) else []
+    if user.is_admin:
+        return None
+    return sorted(own(user.department)) if user.department else []
+
+
+@dataclass(frozen=True)
+class Page:
+    items: List[Dict[str, Any]]
+    page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
 
 
 class Items:
@@ -35,9 +59,23 @@ class Items:
             raise NotVisible(application_id)
         return application
 
-    def applications(self, user: User, mobile: str, status: Optional[str] = None, service: Optional[str] = None,
-                     overdue: bool = False) -> List[Dict[str, Any]]:
-        """A citizen's applications (the Lok Seva API lists by citizen only) within the officer's departments."""
+    def application_file(self, user: User, application_id: str,
+                         document_id: Optional[str]) -> Tuple[bytes, str, str]:
+        """An uploaded document of the application (its certificate when `document_id` is None):
+        content, media type, a file name."""
+        application = self.application(user, application_id)
+        number = application["application_id"]
+        if document_id is None:
+            if application["certificate"] is None:
+                raise NotVisible(number)
+            return self.lokseva.certificate(number), "application/pdf", f"{number}.pdf"
+        if document_id not in application["document_ids"]:
+            raise NotVisible(document_id)
+        return (*self.lokseva.document_content(document_id), document_id)
+
+    def citizen_applications(self, user: User, mobile: str, status: Optional[str] = None,
+                             service: Optional[str] = None, overdue: bool = False) -> List[Dict[str, Any]]:
+        """A citizen's applications within the officer's departments."""
         found = []
         for item in self.lokseva.citizen_applications(mobile):
             code = item["service"]["code"]
@@ -47,6 +85,20 @@ class Items:
             if not unwanted and (item["overdue"] or not overdue):
                 found.append(item)
         return found
+
+    def applications(self, user: User, status: Optional[str] = None, service: Optional[str] = None,
+                     department: Optional[str] = None, overdue: bool = False, page: int = 1) -> Page:
+        """Applications of the officer's departments (or of `department`, if theirs), newest first."""
+        departments = _scope(user, department, user.sees_service_department, lambda d: d.lokseva)
+        if departments == []:
+            return Page([], page, 0)
+        found = self.lokseva.all_applications(departments, page, PAGE_SIZE, status=status, service=service,
+                                              overdue=True if overdue else None)
+        return Page(found["items"], page, found["total"])
+
+    def application_day(self, user: User) -> List[Dict[str, Any]]:
+        """Today's figures of the officer's Lok Seva departments."""
+        return [row for row in self.lokseva.daily_summary() if user.sees_service_department(row["department"]["en"])]
 
     def complaint(self, user: User, request_id: str) -> Dict[str, Any]:
         try:
@@ -62,14 +114,9 @@ class Items:
     def complaints(self, user: User, status: Optional[str] = None, ward: Optional[str] = None,
                    service_code: Optional[str] = None, department: Optional[str] = None,
                    overdue: bool = False) -> List[Dict[str, Any]]:
-        if department and not user.sees_complaint_department(department):
-            return []
-        if department or user.is_admin:
-            departments: List[Optional[str]] = [department]
-        else:
-            departments = sorted(user.department.open311) if user.department else []
+        departments = _scope(user, department, user.sees_complaint_department, lambda d: d.open311)
         found = []
-        for code in departments:
+        for code in [None] if departments is None else departments:
             found += self.open311.complaints(status=status, ward=ward, service_code=service_code, department=code)
         found = [item for item in found if not overdue or complaint_overdue(item)]
         return sorted(found, key=lambda item: item["requested_datetime"], reverse=True)

@@ -5,21 +5,23 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict
 
-import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from jan_seva.whatsapp.masking import mask_id
+
+from .backends import BackendError
 from .db import PendingNotification
+from .rasa_client import RasaClient
 
 log = logging.getLogger(__name__)
 INTENT = "EXTERNAL_status_changed"
 
 
 class Notifier:
-    def __init__(self, rasa_url: str, sessions: sessionmaker, timeout_s: float):
-        self.rasa_url = rasa_url
+    def __init__(self, rasa: RasaClient, sessions: sessionmaker):
+        self.rasa = rasa
         self.sessions = sessions
-        self.timeout_s = timeout_s
 
     def status_changed(self, wa_id: str, kind: str, item_id: str, status: str) -> bool:
         """True when Rasa took it; otherwise it is kept for retry()."""
@@ -50,11 +52,9 @@ class Notifier:
             return session.execute(select(func.count(PendingNotification.id))).scalar_one()
 
     def _send(self, wa_id: str, payload: Dict[str, Any]) -> str | None:
-        url = f"{self.rasa_url}/conversations/{wa_id}/trigger_intent"
         try:
-            response = httpx.post(url, params={"output_channel": "whatsapp"}, json=payload, timeout=self.timeout_s)
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            log.warning("notification to %s failed: %s", wa_id, error)
-            return str(error)[:500]
+            self.rasa.trigger(wa_id, payload["name"], payload["entities"])
+        except BackendError as error:
+            log.warning("notification to %s failed: %s", mask_id(wa_id), error.detail[:200])
+            return (f"HTTP {error.status}: " if error.status else "") + error.detail[:500]
         return None

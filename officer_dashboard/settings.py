@@ -22,6 +22,7 @@ class Settings:
     open311_key: str
     rasa_url: str
     users_file: Path
+    rasa_token: Optional[str] = None  # Rasa's API token (RASA_API_TOKEN), when the server requires one
     host: str = "127.0.0.1"
     port: int = 8005
     cookie_secure: bool = False
@@ -40,6 +41,7 @@ class Settings:
             open311_url=env.get("OPEN311_OPERATOR_URL", "http://127.0.0.1:8002/api/v1").rstrip("/"),
             open311_key=env.get("OPEN311_OPERATOR_API_KEY", "dev-operator-key"),
             rasa_url=env.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
+            rasa_token=env.get("RASA_API_TOKEN") or None,
             users_file=Path(env.get("DASHBOARD_USERS_FILE", PACKAGE_DIR / "users.yml")),
             host=env.get("DASHBOARD_HOST", "127.0.0.1"),
             port=int(env.get("DASHBOARD_PORT", "8005")),

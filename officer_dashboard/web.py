@@ -8,12 +8,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from .context import Dashboard, get_dashboard
+from .masking import masked_phone
 from .security import csrf_token
 from .settings import PACKAGE_DIR
 from .texts import texts
 from .users import User
 
 templates = Jinja2Templates(directory=str(PACKAGE_DIR / "templates"))
+templates.env.globals["masked_phone"] = masked_phone  # citizens' numbers never appear in full
 USER_KEY = "username"
 
 

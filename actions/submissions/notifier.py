@@ -30,6 +30,8 @@ class RasaNotifier:
         self.rasa_url = (rasa_url or os.environ.get("RASA_URL") or DEFAULT_RASA_URL).rstrip("/")
         self.output_channel = output_channel or os.environ.get("NOTIFY_OUTPUT_CHANNEL") or DEFAULT_OUTPUT_CHANNEL
         self.session = requests.Session()
+        if os.environ.get("RASA_API_TOKEN"):  # the Rasa server's API token, when it requires one
+            self.session.params = {"token": os.environ["RASA_API_TOKEN"]}
 
     def notify(self, sender_id: str, intent: str, entities: Dict[str, Any]) -> None:
         """Raises BackendUnavailable when the citizen could not be told (try again later)."""

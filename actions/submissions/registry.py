@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from actions.complaints.delivery import submit_complaint
+from actions.handoff_requests import KIND as HANDOFF, deliver_request
 from actions.lok_seva.submitters import LOKSEVA_SUBMITTERS
 
 Submitter = Callable[[Dict[str, Any], str], Dict[str, Any]]
@@ -19,4 +20,5 @@ Submitter = Callable[[Dict[str, Any], str], Dict[str, Any]]
 SUBMITTERS: Dict[str, Submitter] = {
     **LOKSEVA_SUBMITTERS,  # application, delivery, certified_copy
     "complaint": submit_complaint,  # 311: create, join, reopen, rate (actions/complaints)
+    HANDOFF: deliver_request,  # a request for an officer, to the officers' inbox
 }

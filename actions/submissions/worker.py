@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import threading
 from datetime import datetime
 from typing import Mapping, Optional
 
@@ -18,6 +16,7 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.submissions.notifier import RasaNotifier, notification_intent
 from actions.submissions.outbox import DONE, PendingSubmission, SubmissionOutbox
 from actions.submissions.registry import SUBMITTERS, Submitter
+from jan_seva.periodic import run_every
 from jan_seva.whatsapp.masking import mask_id
 
 log = logging.getLogger("actions.submissions.worker")
@@ -70,21 +69,10 @@ def run_once(outbox: SubmissionOutbox, notifier: RasaNotifier,
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     poll_seconds = float(os.environ.get("OUTBOX_POLL_SECONDS", DEFAULT_POLL_SECONDS))
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
     outbox, notifier = SubmissionOutbox(), RasaNotifier()
-    log.info("outbox worker started (every %.1f s)", poll_seconds)
-    while not stop.is_set():
-        try:
-            run_once(outbox, notifier)
-        except Exception:  # the database may be briefly unreachable: keep running
-            log.exception("outbox round failed")
-        stop.wait(poll_seconds)
+    run_every(poll_seconds, lambda: run_once(outbox, notifier), log, "outbox worker")
     outbox.dispose()
-    log.info("outbox worker stopped")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field, conlist, constr
 from ..lifecycle import APPLICATION, DELIVERY
 from ..texts import Bilingual
 from .common import CodeName, OfficerOut
+from .documents import DocumentOut
 
 ShortText = constr(strip_whitespace=True, max_length=500)
 
@@ -75,6 +76,10 @@ class ApplicationSummary(BaseModel):
     submitted_at: datetime
     due_date: date
     overdue: bool
+    department: Optional[Bilingual] = Field(description="Department that renders the service")
+    escalated_at: Optional[datetime] = Field(
+        description="When it went to the first appellate officer, its due date passed undecided"
+    )
 
 
 class ApplicationOut(ApplicationSummary):
@@ -84,6 +89,7 @@ class ApplicationOut(ApplicationSummary):
     applicant: ApplicantOut
     answers: Dict[str, Any]
     document_ids: List[str]
+    documents: List[DocumentOut] = Field(description="The uploaded documents (content: officer key)")
     rejection_reason: Optional[str]
     history: List[HistoryEntry]
     allowed_actions: List[str] = Field(description="Officer actions possible now")

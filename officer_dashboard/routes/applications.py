@@ -1,9 +1,9 @@
-"""Lok Seva applications of the officer's department(s): find, detail, actions."""
+"""Lok Seva applications of the officer's department(s): list, find, detail, files, actions."""
 from __future__ import annotations
 
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..context import Dashboard, get_dashboard
@@ -15,15 +15,29 @@ from .item_pages import describe, detail_page, respond
 router = APIRouter(prefix="/applications")
 
 
+def _departments(dashboard: Dashboard, user: User) -> list:
+    """The Lok Seva departments the officer may filter by."""
+    if user.is_admin:
+        return sorted({name for department in dashboard.directory.departments.values() for name in department.lokseva})
+    return sorted(user.department.lokseva) if user.department else []
+
+
 @router.get("")
-def application_search(request: Request, application_id: Optional[str] = None, mobile: Optional[str] = None,
-                       status: Optional[str] = None, service: Optional[str] = None, overdue: bool = False,
-                       user: User = Depends(current_user), dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+def application_list(request: Request, application_id: Optional[str] = None, mobile: Optional[str] = None,
+                     status: Optional[str] = None, service: Optional[str] = None, department: Optional[str] = None,
+                     overdue: bool = False, page: int = Query(1, ge=1), user: User = Depends(current_user),
+                     dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     if application_id:
         return RedirectResponse(f"/applications/{application_id.strip()}", status_code=303)
-    found = dashboard.items.applications(user, mobile, status, service, overdue) if mobile else []
-    filters = {"mobile": mobile, "status": status, "service": service}
-    return render(request, "applications.html", applications=found, filters=filters, overdue=overdue)
+    filters = {"status": status, "service": service, "department": department}
+    if mobile:
+        found = dashboard.items.citizen_applications(user, mobile, status, service, overdue)
+        listing = None
+    else:
+        listing = dashboard.items.applications(user, overdue=overdue, page=page, **filters)
+        found = listing.items
+    return render(request, "applications.html", applications=found, listing=listing,
+                  filters={**filters, "mobile": mobile}, overdue=overdue, departments=_departments(dashboard, user))
 
 
 @router.get("/{application_id}")
@@ -32,6 +46,24 @@ def application_detail(request: Request, application_id: str, user: User = Depen
     application = dashboard.items.application(user, application_id)
     return detail_page(request, dashboard, user, "application", application["application_id"],
                        application=application)
+
+
+def _file(user: User, dashboard: Dashboard, application_id: str, document_id: Optional[str]) -> Response:
+    """The officer's browser has no API key: the dashboard fetches the file for it."""
+    content, media_type, filename = dashboard.items.application_file(user, application_id, document_id)
+    return Response(content, media_type=media_type, headers={"Content-Disposition": f'inline; filename="{filename}"'})
+
+
+@router.get("/{application_id}/documents/{document_id}")
+def application_document(application_id: str, document_id: str, user: User = Depends(current_user),
+                         dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    return _file(user, dashboard, application_id, document_id)
+
+
+@router.get("/{application_id}/certificate")
+def application_certificate(application_id: str, user: User = Depends(current_user),
+                            dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    return _file(user, dashboard, application_id, None)
 
 
 @router.post("/{application_id}/actions", dependencies=[Depends(require_csrf)])

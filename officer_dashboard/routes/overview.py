@@ -1,11 +1,13 @@
-"""Home page with the SLA counts, the audit log, and sending kept notifications again."""
+"""Home page with the SLA counts and today per department, the audit log, and sending kept notifications again."""
 from __future__ import annotations
+
+from datetime import datetime
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..analytics import complaint_counts
 from ..context import Dashboard, get_dashboard
+from ..daily_summary import INDIA, complaint_day
 from ..items import complaint_overdue
 from ..security import require_csrf
 from ..texts import message
@@ -18,9 +20,13 @@ router = APIRouter()
 @router.get("/")
 def home(request: Request, user: User = Depends(current_user),
          dashboard: Dashboard = Depends(get_dashboard)) -> Response:
-    open_complaints = dashboard.items.complaints(user, status="open")
-    counts = {"open": len(open_complaints), "overdue": sum(map(complaint_overdue, open_complaints))}
-    return render(request, "home.html", counts=counts, pending=dashboard.notifier.pending_count())
+    complaints = dashboard.items.complaints(user)
+    open_complaints = [item for item in complaints if item["status"] == "open"]
+    counts = {"open": len(open_complaints), "overdue": sum(map(complaint_overdue, open_complaints)),
+              "applications_overdue": dashboard.items.applications(user, overdue=True).total}
+    today = datetime.now(INDIA).date()
+    return render(request, "home.html", counts=counts, pending=dashboard.notifier.pending_count(), today=today,
+                  complaint_rows=complaint_day(complaints, today), application_rows=dashboard.items.application_day(user))
 
 
 @router.get("/audit")
@@ -35,9 +41,3 @@ def retry_notifications(request: Request, user: User = Depends(admin),
                         dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     flash(request, message("retried", count=dashboard.notifier.retry()))
     return RedirectResponse("/", status_code=303)
-
-
-@router.get("/analytics")
-def analytics(request: Request, user: User = Depends(current_user),
-              dashboard: Dashboard = Depends(get_dashboard)) -> Response:
-    return render(request, "analytics.html", counts=complaint_counts(dashboard.items.complaints(user)))

@@ -1,53 +1,18 @@
-"""The chat page in a real headless Chromium (Debian's chromium + chromium-driver).
-
-Install: apt-get install -y chromium chromium-driver. Without them the test is
-skipped on a developer machine and fails in CI (CI=true).
-"""
+"""The chat page in a real headless Chromium (tests/browser.py: skipped on a developer
+machine without it, failing in CI)."""
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any, Callable, Dict
 
 import pytest
 
 from emulator_harness import EmulatorClient, WebhookReceiver
+from tests.browser import browser  # noqa: F401 (the fixture)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 CITIZEN = "919111111111"
 NAME = "सुनीता देवी"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}; install it: apt-get install -y chromium chromium-driver")
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser(tmp_path: Path):
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed")
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not (os.path.exists(binary) or shutil.which(binary)):
-            _unavailable(f"{binary} is missing")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=800,1400", f"--user-data-dir={tmp_path / 'profile'}"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.save_screenshot(str(tmp_path / "chat-page.png"))
-        driver.quit()
 
 
 def test_citizen_uses_the_chat_page(browser, emulator: EmulatorClient, receiver: WebhookReceiver,

@@ -22,7 +22,7 @@ def test_migrations_build_the_schema_of_the_models_from_an_empty_database(db_url
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
             assert compare_metadata(context, Base.metadata) == []
-            assert context.get_current_revision() == "0001"
+            assert context.get_current_revision() == "0002"
 
         upgrade(engine)  # a restart finds the database up to date
         downgrade(engine)

@@ -8,12 +8,11 @@ import pytest
 import requests
 from fastapi.testclient import TestClient
 
-from dashboard_helpers import CITIZEN_WA_ID, DEV_PASSWORD, csrf_of
+from dashboard_helpers import CITIZEN_WA_ID, DEV_PASSWORD, OPEN311_CLIENT_KEY, csrf_of
 from officer_dashboard.app import create_app
 from officer_dashboard.settings import Settings
 from tests.servers import RecordingServer, free_port, running
 
-OPEN311_CLIENT_KEY = "test-open311-key"
 VIJAY_NAGAR = (22.7533, 75.8937)
 
 
@@ -39,14 +38,20 @@ def rasa() -> Iterator[RecordingServer]:
 
 
 @pytest.fixture
-def settings(backends, rasa, tmp_path) -> Settings:
-    return Settings.from_env({
+def dashboard_env(backends, rasa, tmp_path) -> Dict[str, str]:
+    """The dashboard's environment: the real backends, the Rasa stand-in, its own database."""
+    return {
         "LOKSEVA_API_URL": backends["lokseva"],
         "OPEN311_OPERATOR_URL": f"{backends['open311']}/api/v1",
         "RASA_URL": rasa.url,
         "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 'dashboard.db'}",
         "DASHBOARD_LOGIN_ATTEMPTS": "3",
-    })
+    }
+
+
+@pytest.fixture
+def settings(dashboard_env) -> Settings:
+    return Settings.from_env(dashboard_env)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 DEV_PASSWORD = "dev-password"  # users.yml's documented development default
 CITIZEN_WA_ID = "919876543210"
+OPEN311_CLIENT_KEY = "test-open311-key"  # the Open311 client key the test 311 API accepts
 
 
 def csrf_of(client: TestClient, page: str) -> str:

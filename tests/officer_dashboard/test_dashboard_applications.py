@@ -1,8 +1,12 @@
-"""Lok Seva applications through the dashboard: review → approve → issue reaches the API,
-the citizen is told on WhatsApp, and every action is in the audit log."""
+"""Lok Seva applications through the dashboard: officers list their departments' applications,
+see the applicant (Aadhaar masked), the history, documents and certificate; review → approve →
+issue reaches the API, the citizen is told on WhatsApp, and every action is in the audit log."""
 import requests
 
 from dashboard_helpers import CITIZEN_WA_ID, act, post_form
+from lokseva_api.verhoeff import check_digit
+
+AADHAAR = "23456789012" + check_digit("23456789012")
 
 
 def _act(client, application_id: str, action: str, note: str = ""):
@@ -79,3 +83,74 @@ def test_a_failed_notification_is_kept_and_sent_again(login, submit_application,
     assert "1 notification(s) sent again." in post_form(admin, "/", "/notifications/retry").text
     assert rasa.requests[0][1]["entities"] == {"record_kind": "application", "record_id": number, "new_status": "under_review"}
     assert app.state.dashboard.notifier.pending_count() == 0
+
+
+def _birth_application(backends) -> str:
+    body = {"service": "birth_certificate",
+            "applicant": {"name": "Sunita Bhuria", "mobile": "9876543210", "wa_id": CITIZEN_WA_ID,
+                          "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
+            "answers": {"child_name": "Ravi Bhuria", "child_gender": "male", "date_of_birth": "01-12-2025",
+                        "place_of_birth": "Jhabua", "father_name": "Ramesh Bhuria", "mother_name": "Sunita Bhuria"}}
+    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10)
+    assert response.status_code == 201, response.text
+    return response.json()["application_id"]
+
+
+def test_officers_list_their_departments_applications_without_a_mobile(login, submit_application, backends):
+    income, birth = submit_application(), _birth_application(backends)  # Revenue; Urban Administration
+    revenue = login("revenue_officer")
+    page = revenue.get("/applications").text
+    assert income in page and birth not in page
+    assert income not in revenue.get("/applications?status=under_review").text
+    _act(revenue, income, "start_review")
+    assert income in revenue.get("/applications?status=under_review").text
+    assert income not in revenue.get("/applications?service=caste_certificate").text
+    assert income not in revenue.get("/applications?overdue=true").text  # 15 days to go
+    assert birth not in revenue.get("/applications?department=Urban Administration / Panchayat").text
+    admin = login("admin")
+    assert income in admin.get("/applications").text and birth in admin.get("/applications").text
+    urban_only = admin.get("/applications", params={"department": "Urban Administration / Panchayat"}).text
+    assert birth in urban_only and income not in urban_only
+
+
+def test_the_application_page_shows_the_applicant_the_documents_and_the_certificate(login, backends):
+    photo = b"\x89PNG\r\n\x1a\n" + b"scan of the income proof"
+    uploaded = requests.post(f"{backends['lokseva']}/api/v1/documents", files={"file": ("proof.png", photo, "image/png")},
+                             timeout=10).json()
+    body = {"service": "income_certificate", "document_ids": [uploaded["document_id"]],
+            "applicant": {"name": "Sunita Bhuria", "mobile": "9876543210", "wa_id": CITIZEN_WA_ID,
+                          "aadhaar": AADHAAR, "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
+            "answers": {"father_or_husband_name": "Ramesh Bhuria", "annual_income": "120000",
+                        "income_source": "agriculture"}}
+    number = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10).json()["application_id"]
+    officer = login("revenue_officer")
+    page = officer.get(f"/applications/{number}").text
+    assert f"XXXX XXXX {AADHAAR[-4:]}" in page and AADHAAR not in page and "9876543210" not in page
+    assert "proof.png" in page and "submit" in page
+    link = f"/applications/{number}/documents/{uploaded['document_id']}"
+    assert link in page
+    document = officer.get(link)
+    assert document.status_code == 200 and document.content == photo and document.headers["content-type"] == "image/png"
+    assert login("urban_officer").get(link).status_code == 404
+    assert officer.get(f"/applications/{number}/documents/doc_not_this_one").status_code == 404
+
+    assert officer.get(f"/applications/{number}/certificate").status_code == 404
+    for action in ("start_review", "approve", "issue"):
+        _act(officer, number, action)
+    page = officer.get(f"/applications/{number}").text
+    assert f"/applications/{number}/certificate" in page
+    certificate = officer.get(f"/applications/{number}/certificate")
+    assert certificate.status_code == 200 and certificate.content.startswith(b"%PDF-")
+
+
+def test_the_overview_counts_overdue_work_and_today_per_department(login, submit_application, file_complaint):
+    submit_application()
+    file_complaint()
+    page = login("urban_officer").get("/").text
+    assert "Overdue applications" in page and "Overdue complaints" in page
+    assert "Solid Waste Management Department (complaints)" in page
+    assert "Urban Administration / Panchayat (applications)" in page and "Revenue Department" not in page
+    revenue_page = login("revenue_officer").get("/").text
+    row = revenue_page[revenue_page.index("Revenue Department (applications)"):].split("</tr>")[0]
+    new_today = int(row.split("<td>")[2].split("<")[0])
+    assert new_today >= 1

@@ -76,10 +76,3 @@ def test_a_department_head_assigns_within_the_department(login, file_complaint, 
     entry = app.state.dashboard.audit.entries(item_id=number)[0]
     assert (entry.action, entry.note, entry.username, entry.department) == (
         "assign", "urban_officer", "urban_head", "urban")
-
-
-def test_analytics_counts_by_category_ward_and_status(login, file_complaint):
-    file_complaint("garbage")
-    page = login("urban_officer").get("/analytics").text
-    assert "By category" in page and "By ward" in page and "submitted" in page
-    assert "Vijay Nagar" in page

@@ -1,0 +1,76 @@
+"""While an officer has the conversation: the citizen's messages to the inbox,
+the officer's replies to the citizen, and the bot's return at the close.
+
+The inbox shows the conversation from the Rasa tracker, so relaying a
+message only marks the handoff as waiting (best effort: if the dashboard is
+down the message is still in the conversation). The citizen hears a short
+"passed to the officer" once per run of messages, not after each one.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.blocking import BlockingAction
+from actions.clients.dashboard import DashboardClient
+from actions.clients.errors import BackendUnavailable
+from actions.texts import language_of, text
+from jan_seva.whatsapp.masking import mask_id
+
+log = logging.getLogger(__name__)
+
+PASSED_NOTICE = "utter_handoff_message_passed"
+
+
+def last_bot_response(tracker: Tracker) -> Optional[str]:
+    """The response name of the bot's latest message (None for a plain text, e.g. an officer's reply)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+class ActionRelayToOfficer(BlockingAction):
+    def name(self) -> Text:
+        return "action_relay_to_officer"
+
+    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        try:
+            DashboardClient().citizen_wrote(tracker.sender_id, at)
+        except BackendUnavailable as error:
+            log.warning("inbox not told of a message from %s: %s", mask_id(tracker.sender_id), error)
+        if last_bot_response(tracker) != PASSED_NOTICE:
+            dispatcher.utter_message(response=PASSED_NOTICE)
+        return []
+
+
+class ActionTellOfficerReply(Action):
+    def name(self) -> Text:
+        return "action_tell_officer_reply"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        message = (next(tracker.get_latest_entity_values("officer_message"), None) or "").strip()
+        if message:
+            dispatcher.utter_message(text=text("handoff", "officer_reply", language_of(tracker), message=message))
+        return []
+
+
+class ActionCloseHandoff(Action):
+    def name(self) -> Text:
+        return "action_close_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            return []  # closed already: the citizen was told
+        dispatcher.utter_message(response="utter_handoff_closed")
+        dispatcher.utter_message(response="utter_main_menu")
+        return [SlotSet("handoff_active", False), SlotSet("handoff_requested_at", None)]

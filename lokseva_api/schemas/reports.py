@@ -1,0 +1,38 @@
+"""The officers' aggregate report of applications."""
+from datetime import datetime
+from typing import Dict, List, Optional
+
+from pydantic import BaseModel, Field
+
+from ..texts import Bilingual
+from .common import CodeName
+
+
+class DeadlineOut(BaseModel):
+    in_time: int = Field(description="settled (issued or rejected) on or before the due date")
+    settled_late: int
+    open_overdue: int = Field(description="not settled and already past the due date")
+    share_in_time: Optional[float] = Field(
+        description="in_time / (in_time + settled_late + open_overdue); null when none of these"
+    )
+
+
+class ReportFigures(BaseModel):
+    total: int
+    by_status: Dict[str, int]
+    median_days_to_decision: Optional[float] = Field(description="submission to approval or rejection")
+    median_days_to_issue: Optional[float] = Field(description="submission to the certificate's issue")
+    time_limit: DeadlineOut = Field(description="the statutory time limit of the MP Lok Seva Guarantee Act")
+
+
+class ServiceReport(ReportFigures):
+    service: CodeName
+    department: Optional[Bilingual]
+    time_limit_days: Optional[int]
+
+
+class ApplicationReport(BaseModel):
+    generated_at: datetime
+    departments: Optional[List[str]] = Field(description="the departments asked for; null: all")
+    totals: ReportFigures
+    services: List[ServiceReport] = Field(description="services with applications, most applications first")

@@ -1,0 +1,27 @@
+"""Rasa's HTTP API (RASA_URL, the server runs with the API enabled): a citizen's
+conversation, and intents triggered on their behalf, answered on WhatsApp."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+from urllib.parse import quote
+
+from .backends import _Client
+
+OUTPUT_CHANNEL = "whatsapp"
+
+
+class RasaClient(_Client):
+    def __init__(self, base_url: str, token: Optional[str], timeout_s: float):
+        super().__init__(base_url, "", timeout_s)  # Rasa's API knows no key of ours, only its token
+        if token:
+            self._http.params = {"token": token}
+
+    def events(self, wa_id: str) -> List[Dict[str, Any]]:
+        """The conversation's events, oldest first (BackendError when Rasa cannot be reached)."""
+        return self._call("GET", f"/conversations/{quote(wa_id, safe='')}/tracker",
+                          params={"include_events": "ALL"}).get("events") or []
+
+    def trigger(self, wa_id: str, intent: str, entities: Dict[str, Any]) -> None:
+        """Runs `intent` in the citizen's conversation; what the bot says goes out on WhatsApp."""
+        self._call("POST", f"/conversations/{quote(wa_id, safe='')}/trigger_intent",
+                   params={"output_channel": OUTPUT_CHANNEL}, json={"name": intent, "entities": entities})
