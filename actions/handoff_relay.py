@@ -63,6 +63,13 @@ class ActionTellOfficerReply(Action):
         return []
 
 
+def bot_is_back(dispatcher: CollectingDispatcher, response: str) -> List[Dict[Text, Any]]:
+    """Says why the bot has the conversation again, shows the menu, and ends the handoff."""
+    dispatcher.utter_message(response=response)
+    dispatcher.utter_message(response="utter_main_menu")
+    return [SlotSet("handoff_active", False), SlotSet("handoff_requested_at", None)]
+
+
 class ActionCloseHandoff(Action):
     def name(self) -> Text:
         return "action_close_handoff"
@@ -71,6 +78,23 @@ class ActionCloseHandoff(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not tracker.get_slot("handoff_active"):
             return []  # closed already: the citizen was told
-        dispatcher.utter_message(response="utter_handoff_closed")
-        dispatcher.utter_message(response="utter_main_menu")
-        return [SlotSet("handoff_active", False), SlotSet("handoff_requested_at", None)]
+        return bot_is_back(dispatcher, "utter_handoff_closed")
+
+
+class ActionLeaveHandoff(BlockingAction):
+    """The citizen taps "back to the assistant": the inbox closes the handoff (best effort:
+    a reply the officer still sends reaches the citizen all the same)."""
+
+    def name(self) -> Text:
+        return "action_leave_handoff"
+
+    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            dispatcher.utter_message(response="utter_main_menu")  # an old button: nothing to leave
+            return []
+        try:
+            DashboardClient().citizen_left(tracker.sender_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        except BackendUnavailable as error:
+            log.warning("inbox not told that %s left: %s", mask_id(tracker.sender_id), error)
+        return bot_is_back(dispatcher, "utter_handoff_left")

@@ -101,8 +101,8 @@ class Open311Client(_Client):
     def set_status(self, request_id: str, status: str, note: Optional[str]) -> Dict[str, Any]:
         return self._call("POST", f"/requests/{request_id}/status", json={"status": status, "note": note})
 
-    def resolve(self, request_id: str, note: Optional[str]) -> Dict[str, Any]:
-        return self._call("POST", f"/requests/{request_id}/resolve", json={"note": note})
+    def resolve(self, request_id: str, note: Optional[str], after_photo_url: Optional[str] = None) -> Dict[str, Any]:
+        return self._call("POST", f"/requests/{request_id}/resolve", json={"note": note, "media_url": after_photo_url})
 
     def escalate(self, request_id: str, note: Optional[str]) -> Dict[str, Any]:
         return self._call("POST", f"/requests/{request_id}/escalate", json={"note": note})

@@ -19,6 +19,9 @@ from .items import NotVisible
 from .users import User
 
 
+CITIZEN = "citizen"  # closed_by when the citizen left, not an officer
+
+
 def utc_naive(moment: datetime) -> datetime:
     """The database keeps naive UTC times, like the rest of the dashboard's tables."""
     return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
@@ -49,6 +52,14 @@ class Handoffs:
         with self.sessions.begin() as session:
             for handoff in session.execute(self._open_query().where(Handoff.wa_id == wa_id)).scalars():
                 handoff.waiting_since = handoff.waiting_since or utc_naive(at)
+
+    def citizen_left(self, wa_id: str, at: datetime) -> int:
+        """The citizen went back to the assistant: their open handoffs close; how many."""
+        with self.sessions.begin() as session:
+            found = list(session.execute(self._open_query().where(Handoff.wa_id == wa_id)).scalars())
+            for handoff in found:
+                handoff.closed_at, handoff.closed_by, handoff.waiting_since = utc_naive(at), CITIZEN, None
+        return len(found)
 
     def open_ones(self) -> List[Handoff]:
         """Open handoffs, the citizen waiting longest first, then the answered ones."""

@@ -67,13 +67,14 @@ class Workflow:
 
         return self._act(user, APPLICATION, before, action, note, call)
 
-    def on_complaint(self, user: User, request_id: str, action: str, note: Optional[str]) -> Result:
+    def on_complaint(self, user: User, request_id: str, action: str, note: Optional[str],
+                     after_photo_url: Optional[str] = None) -> Result:
         before = self.items.complaint(user, request_id)
         calls: Dict[str, Callable[[], Item]] = {
             "acknowledge": lambda: self.open311.set_status(request_id, "acknowledged", note),
             "start_work": lambda: self.open311.set_status(request_id, "in_progress", note),
             "close": lambda: self.open311.set_status(request_id, "closed", note),
-            "resolve": lambda: self.open311.resolve(request_id, note),
+            "resolve": lambda: self.open311.resolve(request_id, note, after_photo_url),
             "escalate": lambda: self.open311.escalate(request_id, note),
         }
         if action != NOTE and action not in calls:

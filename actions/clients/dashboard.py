@@ -42,3 +42,7 @@ class DashboardClient:
     def citizen_wrote(self, sender_id: str, at: str) -> None:
         """Marks the citizen's open handoff as waiting for an answer since `at`."""
         self._post("/activity", {"sender_id": sender_id, "at": at})
+
+    def citizen_left(self, sender_id: str, at: str) -> None:
+        """Closes the citizen's open handoff: they went back to the assistant."""
+        self._post("/left", {"sender_id": sender_id, "at": at})

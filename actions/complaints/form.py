@@ -22,7 +22,7 @@ from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.answers import latest_intent, named_category, pin_location, typed_answer, typed_location
 from actions.complaints.backend import open311
 from actions.complaints.content import category_codes, text
-from actions.complaints.photos import NotAPhoto, PhotoUnavailable, publish_photo
+from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 from actions.complaints.views import duplicate_summary
 from actions.texts import language_of
 

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Optional, Tuple
 
-from actions.complaints.photos import PUBLISHED_NAME, URL_PATH, PhotoSettings
+from jan_seva.complaint_photos import PUBLISHED_NAME, URL_PATH, PhotoSettings
 
 log = logging.getLogger(__name__)
 CONTENT_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}

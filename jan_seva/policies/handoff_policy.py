@@ -4,7 +4,8 @@ As long as the slot `handoff_active` is true, every message the citizen sends
 (text, buttons, photos, location pins, voice notes ...) is handed to the relay
 action, which passes it to the officers' inbox; the bot's own flows, forms
 and fallbacks never run. The officers' dashboard speaks through EXTERNAL_
-intents: a reply is relayed to the citizen, a close gives the bot back.
+intents: a reply is relayed to the citizen, a close gives the bot back; the
+citizen can leave too, with the "back to the assistant" button.
 Other EXTERNAL_ intents (status changes, settled submissions) keep their rules.
 
 The predictions beat every other policy: confidence 1, a priority above
@@ -32,11 +33,13 @@ OFFICER_ACTIONS = {
     "EXTERNAL_handoff_reply": "action_tell_officer_reply",
     "EXTERNAL_handoff_closed": "action_close_handoff",
 }
+# The citizen's own way back to the bot: the button under the handoff notices.
+LEAVE_INTENT, LEAVE_ACTION = "leave_handoff", "action_leave_handoff"
 # A request kept while the dashboard was away has reached it: nothing to tell.
 REQUEST_DELIVERED = "EXTERNAL_handoff_submitted"
 EXTERNAL_PREFIX = "EXTERNAL_"
 # After these the bot waits for the next message (no form re-asks its question).
-ENDS_TURN = frozenset({RELAY_ACTION, REQUEST_ACTION, *OFFICER_ACTIONS.values()})
+ENDS_TURN = frozenset({RELAY_ACTION, REQUEST_ACTION, LEAVE_ACTION, *OFFICER_ACTIONS.values()})
 
 
 def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
@@ -53,6 +56,8 @@ def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
         return None
     if intent in OFFICER_ACTIONS:
         return OFFICER_ACTIONS[intent]
+    if intent == LEAVE_INTENT:
+        return LEAVE_ACTION
     if intent.startswith(EXTERNAL_PREFIX):
         return None
     return RELAY_ACTION

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
+
+from jan_seva.complaint_photos import MAX_UPLOAD_BYTES, NotAPhoto, publish_upload
 
 from ..context import Dashboard, get_dashboard
 from ..security import require_csrf
+from ..texts import message
 from ..users import User
 from ..web import current_user, render
+from ..workflow import ActionRefused
 from .item_pages import describe, detail_page, respond
 
 router = APIRouter(prefix="/complaints")
@@ -36,11 +40,25 @@ def complaint_detail(request: Request, request_id: str, user: User = Depends(cur
     return detail_page(request, dashboard, user, "complaint", complaint["service_request_id"], complaint=complaint)
 
 
+def _after_photo_url(action: str, upload: Optional[UploadFile]) -> Optional[str]:
+    """The published after-photo of a resolution (only resolving takes one)."""
+    data = upload.file.read(MAX_UPLOAD_BYTES + 1) if upload is not None and action == "resolve" else b""
+    if not data:
+        return None
+    try:
+        return publish_upload(data)
+    except NotAPhoto:
+        raise ActionRefused(message("not_a_photo")) from None
+
+
 @router.post("/{request_id}/actions", dependencies=[Depends(require_csrf)])
 def complaint_action(request: Request, request_id: str, action: str = Form(...), note: str = Form(""),
-                     user: User = Depends(current_user), dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+                     after_photo: Optional[UploadFile] = File(None), user: User = Depends(current_user),
+                     dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     def act() -> str:
-        result = dashboard.workflow.on_complaint(user, request_id, action, note.strip() or None)
+        dashboard.items.complaint(user, request_id)  # of the officer's department, before anything is published
+        photo_url = _after_photo_url(action, after_photo)
+        result = dashboard.workflow.on_complaint(user, request_id, action, note.strip() or None, photo_url)
         return describe("complaint_actions", action, result)
 
     return respond(request, f"/complaints/{request_id}", act)

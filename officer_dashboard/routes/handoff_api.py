@@ -1,5 +1,5 @@
 """The internal API the action server calls (header X-Handoff-Key): a citizen
-asked for a person; a citizen in a handoff wrote again."""
+asked for a person; a citizen in a handoff wrote again, or went back to the assistant."""
 from __future__ import annotations
 
 import hmac
@@ -46,3 +46,8 @@ def open_handoff(body: HandoffRequest, inbox: Inbox = Depends(get_inbox)) -> dic
 def citizen_wrote(body: CitizenActivity, inbox: Inbox = Depends(get_inbox)) -> dict:
     inbox.handoffs.citizen_wrote(body.sender_id, body.at)
     return {}
+
+
+@router.post("/left", dependencies=[Depends(the_action_server)])
+def citizen_left(body: CitizenActivity, inbox: Inbox = Depends(get_inbox)) -> dict:
+    return {"closed": inbox.handoffs.citizen_left(body.sender_id, body.at)}

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import IST, ActionRequestHuman, within_office_hours
-from actions.handoff_relay import ActionCloseHandoff, ActionRelayToOfficer, ActionTellOfficerReply
+from actions.handoff_relay import ActionCloseHandoff, ActionLeaveHandoff, ActionRelayToOfficer, ActionTellOfficerReply
 from actions.submissions.notifier import RasaNotifier
 from actions.submissions.outbox import DONE, PENDING, SubmissionOutbox
 from actions.submissions.worker import run_once
@@ -130,6 +130,24 @@ def test_closing_gives_the_bot_back_with_the_menu_once():
     assert [m["response"] for m in messages] == ["utter_handoff_closed", "utter_main_menu"]
     assert {e["name"]: e["value"] for e in events} == {"handoff_active": False, "handoff_requested_at": None}
     assert run(ActionCloseHandoff(), citizen(intent="EXTERNAL_handoff_closed")) == ([], [])
+
+
+def test_the_citizen_goes_back_to_the_bot_and_the_inbox_closes_the_handoff(outbox_url, dashboard):
+    run(ActionRequestHuman(), citizen("officer"))
+    messages, events = run(ActionLeaveHandoff(), citizen("/leave_handoff", "leave_handoff",
+                                                         slots={"handoff_active": True}))
+    assert [m["response"] for m in messages] == ["utter_handoff_left", "utter_main_menu"]
+    assert {e["name"]: e["value"] for e in events} == {"handoff_active": False, "handoff_requested_at": None}
+    assert dashboard.open_ones() == []
+
+
+def test_an_old_back_button_just_shows_the_menu_and_leaving_works_with_the_dashboard_down(outbox_url,
+                                                                                          dashboard_address):
+    assert [m["response"] for m in run(ActionLeaveHandoff(), citizen("/leave_handoff", "leave_handoff"))[0]] == [
+        "utter_main_menu"]
+    messages, events = run(ActionLeaveHandoff(), citizen("/leave_handoff", "leave_handoff",
+                                                         slots={"handoff_active": True}))
+    assert messages[0]["response"] == "utter_handoff_left" and events
 
 
 @pytest.mark.parametrize("moment,open_", [

@@ -10,6 +10,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from tests.conftest import POSTGRES_URL
+from tests.e2e.conftest import RASA_TOKEN
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
@@ -28,7 +29,8 @@ class Citizen:
         return replies
 
     def tracker(self) -> dict:
-        return requests.get(f"{self.server}/conversations/{self.sender}/tracker", timeout=30).json()
+        return requests.get(f"{self.server}/conversations/{self.sender}/tracker", params={"token": RASA_TOKEN},
+                            timeout=30).json()
 
 
 def words(replies: list) -> str:

@@ -2,7 +2,7 @@
 acknowledge → resolve reaches the 311 API and the citizen, the audit log keeps it."""
 import requests
 
-from dashboard_helpers import act, post_form
+from dashboard_helpers import act, csrf_of, post_form
 
 CITIZEN_WA_ID = "919827012345"  # the complaint's phone, as the 311 API keeps it
 
@@ -76,3 +76,31 @@ def test_a_department_head_assigns_within_the_department(login, file_complaint, 
     entry = app.state.dashboard.audit.entries(item_id=number)[0]
     assert (entry.action, entry.note, entry.username, entry.department) == (
         "assign", "urban_officer", "urban_head", "urban")
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f4bd3a0000000049454e44ae426082")
+
+
+def _resolve_with(client, request_id: str, photo: bytes):
+    page = f"/complaints/{request_id}"
+    data = {"action": "resolve", "note": "Cleaned", "csrf_token": csrf_of(client, page)}
+    return client.post(f"{page}/actions", data=data, files={"after_photo": ("after.png", photo, "image/png")})
+
+
+def test_resolving_with_an_after_photo_publishes_it_on_the_complaint(login, file_complaint, backends, monkeypatch,
+                                                                     tmp_path):
+    monkeypatch.setenv("COMPLAINT_PHOTO_DIR", str(tmp_path / "photos"))
+    number = file_complaint()
+    officer = login("urban_officer")
+    refused = _resolve_with(officer, number, b"MZ\x90\x00 not a picture")
+    assert "must be a JPG, PNG or WebP" in refused.text and _status(backends, number) == "submitted"
+
+    page = _resolve_with(officer, number, PNG)
+    assert "status now resolved" in page.text
+    [published] = list((tmp_path / "photos").iterdir())  # the refused upload was never written
+    assert published.read_bytes() == PNG
+    url = f"{backends['open311']}/api/v1/requests/{number}"
+    photos = requests.get(url, headers={"X-API-Key": "dev-operator-key"}, timeout=10).json()["extended_attributes"]["photos"]
+    assert [(p["kind"], p["media_url"].rsplit("/", 1)[1]) for p in photos] == [("after", published.name)]
+    assert published.name in page.text and "after the work" in page.text  # shown on the complaint's page

@@ -80,6 +80,12 @@ def test_the_officers_intents_run_their_actions(policy, intent, action):
     assert predicted(policy, tracker(*user(intent))) == action
 
 
+def test_the_citizen_can_leave_for_the_bot_and_the_bot_then_answers(policy):
+    assert predicted(policy, tracker(*user("leave_handoff"))) == "action_leave_handoff"
+    left = [*user("leave_handoff"), ActionExecuted("action_leave_handoff"), SlotSet("handoff_active", False)]
+    assert predicted(policy, tracker(*left)) is None  # the rules take over again
+
+
 def test_other_notifications_keep_their_rules(policy):
     assert predicted(policy, tracker(*user("EXTERNAL_status_changed"))) is None
     after = [*user("EXTERNAL_status_changed"), ActionExecuted("action_announce_status_change")]

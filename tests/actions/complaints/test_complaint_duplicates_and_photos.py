@@ -9,7 +9,7 @@ from complaint_chat import TRACKING_NUMBER, Chat, payload, payloads, pin, regist
 
 from actions.complaints.flow import ActionSubmitComplaint
 from actions.complaints.photo_server import make_server
-from actions.complaints.photos import PhotoSettings
+from jan_seva.complaint_photos import PhotoSettings
 from jan_seva.whatsapp.file_store import FileStore
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
