@@ -7,12 +7,15 @@ normalised text, its sound skeleton, and the skeleton of each word that
 belongs to one value only. At run time the first key that matches wins;
 then the closest skeleton above `min_similarity`, then the longest known
 phrase inside the text, then the value most of its words belong to.
+Neighbouring pieces of one entity are joined first; a span of these closed
+sets that maps to no value is dropped (the flows then read the typed text).
 """
 from __future__ import annotations
 
 import difflib
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -39,6 +42,15 @@ def sound_key(text: str) -> str:
     return " ".join(filter(None, (phonetic_key(span.text) for span in split_words(text))))
 
 
+@dataclass(frozen=True)
+class Found:
+    """A canonical value, and where inside the looked-up text the phrase that gave it lies."""
+
+    value: str
+    start: int
+    end: int
+
+
 class ValueTable:
     """Keys → canonical value for one entity type; ambiguous keys are dropped."""
 
@@ -59,27 +71,36 @@ class ValueTable:
         }
         return cls(**unique)
 
-    def lookup(self, text: str, min_similarity: float) -> Optional[str]:
-        value = self._known(text)
+    def lookup(self, text: str, min_similarity: float) -> Optional[Found]:
+        value = self._known(text) or self._closest(text, min_similarity)
         if value:
-            return value
-        close = difflib.get_close_matches(sound_key(text), self.sound, n=1, cutoff=min_similarity)
-        if close:
-            return self.sound[close[0]]
-        return self._known_part(text) or self._word_majority(text)
+            return Found(value, 0, len(text))
+        part = self._known_part(text)
+        if part:
+            return part
+        value = self._word_majority(text)
+        return Found(value, 0, len(text)) if value else None
 
     def _known(self, text: str) -> Optional[str]:
         return self.exact.get(surface_key(text)) or self.sound.get(sound_key(text))
 
-    def _known_part(self, text: str) -> Optional[str]:
-        """The longest run of words that is a known phrase: the model's span is often a word
-        too long ("स्ट्रीट लाइट खराब" holds "स्ट्रीट लाइट")."""
-        words = [span.text for span in split_words(text)]
+    def _closest(self, text: str, min_similarity: float) -> Optional[str]:
+        close = difflib.get_close_matches(sound_key(text), self.sound, n=1, cutoff=min_similarity)
+        return self.sound[close[0]] if close else None
+
+    def _known_part(self, text: str) -> Optional[Found]:
+        """The longest run of words that is a known phrase, and where it is: the model's span is
+        often a word too long ("स्ट्रीट लाइट खराब" holds "स्ट्रीट लाइट")."""
+        words = split_words(text)
         for size in range(len(words) - 1, 0, -1):
-            runs = (" ".join(words[start : start + size]) for start in range(len(words) - size + 1))
-            values = set(filter(None, map(self._known, runs)))
-            if values:
-                return values.pop() if len(values) == 1 else None  # two phrases of two values: unsure
+            found: Dict[str, Found] = {}
+            for first in range(len(words) - size + 1):
+                run = words[first : first + size]
+                value = self._known(" ".join(word.text for word in run))
+                if value:
+                    found.setdefault(value, Found(value, run[0].start, run[-1].end))
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None  # two values: unsure
         return None
 
     def _word_majority(self, text: str) -> Optional[str]:
@@ -99,7 +120,10 @@ class ValueTable:
 class CanonicalValueMapper(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"entities": ["service", "complaint_category", "scheme", "language"], "min_similarity": 0.85}
+        # `narrowed`: types whose span is the problem word itself (NLU contract), so a span found to
+        # hold a known phrase shrinks to it; a service keeps its whole phrase ("... praman patra").
+        return {"entities": ["service", "complaint_category", "scheme", "language"], "min_similarity": 0.85,
+                "narrowed": ["complaint_category"]}
 
     def __init__(self, config, model_storage: ModelStorage, resource: Resource, tables=None):
         self._config = config
@@ -135,12 +159,38 @@ class CanonicalValueMapper(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            entities = message.get(ENTITIES, [])
-            for entity in entities:
+            kept = []
+            text = message.get(TEXT) or ""
+            for entity in joined_fragments(text, message.get(ENTITIES, []), self.tables):
                 table = self.tables.get(entity["entity"])
-                value = table and table.lookup(str(entity.get("value", "")), self._config["min_similarity"])
-                if value:
-                    entity["value"] = value
-                    self.add_processor_name(entity)
-            message.set(ENTITIES, entities, add_to_output=True)
+                if table is None:
+                    kept.append(entity)
+                    continue
+                spanned = "start" in entity and "end" in entity
+                found = table.lookup(text[entity["start"]:entity["end"]] if spanned else str(entity.get("value", "")),
+                                     self._config["min_similarity"])
+                if found:  # a closed set: a span that is none of its values is noise ("hamari gali")
+                    if spanned and entity["entity"] in self._config["narrowed"]:
+                        entity["start"], entity["end"] = entity["start"] + found.start, entity["start"] + found.end
+                    entity["value"] = found.value
+                    kept.append(self.add_processor_name(entity))
+            message.set(ENTITIES, kept, add_to_output=True)
         return messages
+
+
+def joined_fragments(text: str, entities: List[Dict[str, Any]], types: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """Neighbouring pieces of one entity of these types, with only spaces between them, as one
+    ("mosquito" + "fogging" -> "mosquito fogging"): the model sometimes tags a phrase word by word."""
+    joined: List[Dict[str, Any]] = []
+    for entity in sorted(entities, key=lambda e: e.get("start", 0)):
+        previous = joined[-1] if joined else None
+        if (previous is not None and entity["entity"] in types and previous["entity"] == entity["entity"]
+                and previous.get("extractor") == entity.get("extractor") and "end" in previous and "start" in entity
+                and not text[previous["end"]:entity["start"]].strip()):
+            previous["end"] = entity["end"]
+            previous["value"] = text[previous["start"]:entity["end"]]
+            if "confidence_entity" in entity:
+                previous["confidence_entity"] = min(previous.get("confidence_entity", 1.0), entity["confidence_entity"])
+            continue
+        joined.append(entity)
+    return joined

@@ -38,10 +38,19 @@ def mapper(create, model_storage, execution_context):
 
 
 def mapped(mapper, value, entity="service"):
+    """The canonical value the span `value` gets; None when the mapper drops it."""
     text = f"x {value}"
     entity_dict = {"entity": entity, "value": value, "start": 2, "end": len(text)}
     [message] = mapper.process([Message(data={"text": text, "entities": [entity_dict]})])
-    return message.get("entities")[0]["value"]
+    return next((e["value"] for e in message.get("entities")), None)
+
+
+def processed(mapper, text, *spans):
+    """The entities of `text` after the mapper, given the model's (entity, phrase) spans."""
+    entities = [{"entity": name, "value": phrase, "start": text.index(phrase), "end": text.index(phrase) + len(phrase),
+                 "extractor": "DIETClassifier", "confidence_entity": 0.9} for name, phrase in spans]
+    [message] = mapper.process([Message(data={"text": text, "entities": entities})])
+    return [(e["entity"], text[e["start"]:e["end"]], e["value"]) for e in message.get("entities")]
 
 
 @pytest.mark.parametrize(
@@ -69,21 +78,36 @@ def test_a_span_a_word_too_long_keeps_its_known_phrase_or_majority(mapper, value
 
 
 def test_words_split_evenly_between_values_are_not_guessed(mapper):
-    assert mapped(mapper, "gaddha light", entity="complaint_category") == "gaddha light"
+    assert mapped(mapper, "gaddha light", entity="complaint_category") is None
 
 
-def test_unknown_text_is_left_unchanged(mapper):
-    assert mapped(mapper, "driving licence") == "driving licence"
+def test_a_span_that_is_no_value_of_its_closed_set_is_dropped(mapper):
+    assert mapped(mapper, "driving licence") is None
+    assert processed(mapper, "hamari gali me gaddha hai", ("complaint_category", "hamari gali"),
+                     ("complaint_category", "gaddha")) == [("complaint_category", "gaddha", "road")]
 
 
 def test_generic_certificate_is_not_mapped_to_one_certificate(mapper):
-    assert mapped(mapper, "praman patra") == "praman patra"
-    assert mapped(mapper, "प्रमाण पत्र") == "प्रमाण पत्र"
-    assert mapped(mapper, "certificate") == "certificate"
+    for generic in ("praman patra", "प्रमाण पत्र", "certificate"):
+        assert mapped(mapper, generic) is None
 
 
 def test_entity_types_do_not_mix(mapper):
-    assert mapped(mapper, "gaddha", entity="service") == "gaddha"
+    assert mapped(mapper, "gaddha", entity="service") is None
+
+
+def test_a_phrase_tagged_word_by_word_is_joined_before_mapping(mapper):
+    text = "street light kharab hai"
+    assert processed(mapper, text, ("complaint_category", "street"), ("complaint_category", "light")) == [
+        ("complaint_category", "street light", "streetlight")]
+
+
+def test_pieces_with_words_between_them_and_open_entities_stay_as_they_are(mapper):
+    text = "light aur gaddha Rajwada ke paas"
+    assert processed(mapper, text, ("complaint_category", "light"), ("complaint_category", "gaddha"),
+                     ("location", "Rajwada")) == [("complaint_category", "light", "streetlight"),
+                                                  ("complaint_category", "gaddha", "road"),
+                                                  ("location", "Rajwada", "Rajwada")]
 
 
 def test_loading_needs_the_trained_resource(model_storage, execution_context):
@@ -91,3 +115,9 @@ def test_loading_needs_the_trained_resource(model_storage, execution_context):
         CanonicalValueMapper.load(
             CanonicalValueMapper.get_default_config(), model_storage, Resource("missing"), execution_context
         )
+
+
+def test_a_span_a_word_too_long_is_narrowed_to_the_known_phrase(mapper):
+    text = "स्ट्रीट लाइट खराब है"
+    assert processed(mapper, text, ("complaint_category", "स्ट्रीट लाइट खराब")) == [
+        ("complaint_category", "स्ट्रीट लाइट", "streetlight")]
