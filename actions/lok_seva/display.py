@@ -50,4 +50,7 @@ def say(key: str, language: str, /, **params: Any) -> str:
 
 
 def officer_text(officer: Dict[str, Any], language: str) -> str:
-    return f"{pick(officer['designation'], language)}, {pick(officer['office'], language)}"
+    """"Designation, office" without saying a part twice: the designation may already name the
+    office ("मुख्य कार्यपालन अधिकारी, जनपद पंचायत" of "जनपद पंचायत, झाबुआ")."""
+    parts = f"{pick(officer['designation'], language)}, {pick(officer['office'], language)}".split(", ")
+    return ", ".join(part for index, part in enumerate(parts) if part not in parts[:index])
