@@ -20,6 +20,7 @@ from jan_seva.text.ids import fold_digits
 
 from . import verhoeff
 from .errors import FieldError
+from .spoken_values import plain_amount, plain_date
 from .texts import Bilingual, messages
 
 
@@ -132,7 +133,7 @@ def _aadhaar(spec: FieldSpec, raw: Any, today: date) -> str:
 
 
 def _date(spec: FieldSpec, raw: Any, today: date) -> str:
-    text = _as_text(raw).replace(" ", "")
+    text = plain_date(_as_text(raw)).replace(" ", "")
     for pattern in _DATE_FORMATS:
         try:
             value = datetime.strptime(text, pattern).date()
@@ -147,8 +148,8 @@ def _date(spec: FieldSpec, raw: Any, today: date) -> str:
 
 
 def _number(spec: FieldSpec, raw: Any, today: date) -> int:
-    # Indian digit grouping ("1,20,000") and spaces are accepted.
-    text = _digits(raw)
+    # Indian digit grouping ("1,20,000"), spaces, "80 हजार" and "1.5 lakh" are accepted.
+    text = _digits(plain_amount(_as_text(raw)))
     if not re.fullmatch(r"\d{1,18}", text):
         raise FieldInvalid("invalid_number")
     value = int(text)

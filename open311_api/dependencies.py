@@ -28,7 +28,7 @@ def db_session(request: Request) -> Iterator[Session]:
 
 
 def checked_locale(profile: Profile, locale: Optional[str]) -> str:
-    if locale is None:
+    if not locale:  # absent or empty: an empty optional argument counts as absent
         return profile.default_locale
     if locale not in profile.locales:
         raise BadRequest(f"locale must be one of {', '.join(profile.locales)}")

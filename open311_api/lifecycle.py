@@ -112,8 +112,8 @@ def rate(session: Session, profile: Profile, request: ServiceRequest, phone: str
     _check_citizen(profile, request, phone, complainant_only=True)
     if request.status not in CLOSED_STATUSES:
         raise Conflict(f"{request.service_request_id} can be rated once it is resolved")
-    now = utc_now()
-    request.rating, request.rating_comment, request.rated_at, request.updated_at = rating, comment, now, now
+    # updated_datetime stays the closing time (GeoReport v2): a rating changes no status.
+    request.rating, request.rating_comment, request.rated_at = rating, comment, utc_now()
     session.commit()
     return request
 
@@ -122,7 +122,8 @@ def add_photo(session: Session, profile: Profile, request: ServiceRequest, phone
     _check_citizen(profile, request, phone)
     now = utc_now()
     request.photos.append(Photo(media_url=media_url, kind="report", added_at=now))
-    request.updated_at = now
+    if request.status not in CLOSED_STATUSES:  # a closed request's updated_datetime is its closing time
+        request.updated_at = now
     session.commit()
     return request
 

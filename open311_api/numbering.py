@@ -1,4 +1,4 @@
-"""Tracking numbers PREFIX-YYYY-NNNNNN, a sequence per year.
+"""Tracking numbers PREFIX-YYYY-NNNNNN, a sequence per year (a seventh digit after 999999).
 
 One upsert both creates the year's counter and increments it; the database
 locks the counter row until the complaint's transaction ends, so concurrent
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from .models import Counter
 
-_TRACKING_NUMBER = re.compile(r"[A-Z]{2,6}-\d{4}-\d{6}")
+_TRACKING_NUMBER = re.compile(r"[A-Z]{2,6}-\d{4}-\d{6,}")
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 

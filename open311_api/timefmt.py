@@ -13,10 +13,14 @@ from typing import Optional
 # A time's offset as clients really send it: "+05:30", "+0530", or " 05:30" where an
 # unencoded "+" in a query string arrived as a space.
 _OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([ +-])(\d{2}):?(\d{2})$")
+# Any number of fraction digits (W3C allows them; .NET sends 7): Python 3.10 reads only 3 or 6.
+_FRACTION = re.compile(r"(T\d{2}:\d{2}:\d{2})\.(\d+)")
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    """Now, in whole seconds: the precision clients see (to_w3), so that a time a client read back
+    and sends as start_date or end_date selects the request it came from."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def to_w3(moment: Optional[datetime], tz: tzinfo) -> Optional[str]:
@@ -31,10 +35,11 @@ def parse_w3(text: str, tz: tzinfo) -> datetime:
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
     value = _OFFSET.sub(lambda m: f"{m[1]}{'+' if m[2] == ' ' else m[2]}{m[3]}:{m[4]}", value)
+    value = _FRACTION.sub(lambda m: f"{m[1]}.{m[2][:6].ljust(6, '0')}", value)
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=tz)
+        return moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: a year 1 or 9999 moved across an offset
         raise ValueError(f"{text!r} is not an ISO 8601 date-time such as 2026-11-23T14:05:00+05:30") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    return moment.astimezone(timezone.utc)

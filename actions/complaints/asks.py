@@ -45,6 +45,11 @@ class AskComplaintLocation(AskAction):
     slot = "complaint_location"
 
     def ask(self, dispatcher: CollectingDispatcher, tracker: Tracker, language: str) -> None:
+        named = tracker.get_slot("complaint_named_place")
+        if named:
+            dispatcher.utter_message(text=text("ask_location_named", language, place=named),
+                                     buttons=buttons("named_place", language))
+            return
         question = text("ask_location", language)
         if tracker.get_latest_input_channel() == WHATSAPP:
             # WhatsApp's "Send location" button under the question

@@ -20,8 +20,9 @@ from actions.complaints.telling import remember, tell
 from actions.texts import language_of
 
 DRAFT_SLOTS = (
-    "complaint_category", "complaint_location", "complaint_duplicate", "complaint_duplicate_choice",
-    "complaint_description", "complaint_photos", "complaint_confirmed", "complaint_draft_id",
+    "complaint_category", "complaint_location", "complaint_named_place", "complaint_duplicate",
+    "complaint_duplicate_choice", "complaint_description", "complaint_photos", "complaint_confirmed",
+    "complaint_draft_id",
 )
 FAILED_INTENT = "EXTERNAL_complaint_failed"
 MIN_DESCRIPTION_WORDS = 5
@@ -38,16 +39,20 @@ def _pin_sent_just_before(tracker: Tracker) -> Optional[Dict[str, Any]]:
 
 
 def _opening_description(tracker: Tracker, category: Optional[str]) -> Optional[str]:
-    """The opening message, when it already describes the problem ("light band hai Sudama Nagar me").
-    A colony named there is kept in the details; the place itself is still asked
-    for, since a pin or a landmark is what a field crew can find."""
+    """The opening message, when it already describes the problem ("light band hai Sudama Nagar me")."""
     typed = typed_answer(tracker)
     return typed if category and typed and len(typed.split()) >= MIN_DESCRIPTION_WORDS else None
 
 
+def _named_place(tracker: Tracker) -> Optional[str]:
+    """A place named in the opening message ("Sudama Nagar"): offered at the location question rather
+    than taken, since a pin or a landmark is what a field crew can find."""
+    return next((str(value) for value in tracker.get_latest_entity_values("location") if str(value).strip()), None)
+
+
 class ActionStartComplaint(Action):
     """A fresh draft: what the opening message already says is kept (category,
-    description), the rest is asked."""
+    description, a place to offer), the rest is asked."""
 
     def name(self) -> Text:
         return "action_start_complaint"
@@ -55,9 +60,11 @@ class ActionStartComplaint(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         category = named_category(tracker, category_codes())
+        pin = _pin_sent_just_before(tracker)
         return cleared_draft() + [
             SlotSet("complaint_category", category),
-            SlotSet("complaint_location", _pin_sent_just_before(tracker)),
+            SlotSet("complaint_location", pin),
+            SlotSet("complaint_named_place", None if pin else _named_place(tracker)),
             SlotSet("complaint_description", _opening_description(tracker, category)),
             SlotSet("complaint_draft_id", uuid.uuid4().hex),
         ]

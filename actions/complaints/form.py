@@ -84,7 +84,12 @@ class ValidateComplaintForm(FormValidationAction):
         pin = pin_location(tracker.latest_message)
         if pin:
             return {"complaint_location": pin}
-        typed = typed_answer(tracker) if _asked(tracker, "complaint_location") else None
+        if not _asked(tracker, "complaint_location"):
+            return {}
+        named = tracker.get_slot("complaint_named_place")
+        if named and latest_intent(tracker) == "affirm":  # "yes, at the place I named"
+            return {"complaint_location": typed_location(named)}
+        typed = typed_answer(tracker)
         return {"complaint_location": typed_location(typed)} if typed else {}
 
     async def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

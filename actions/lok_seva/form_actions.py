@@ -3,7 +3,9 @@
 One form serves every flow: its single slot `lok_seva_answer` takes each
 reply (from_text), `validate_lok_seva_form` hands it to the current question
 and asks for the slot again until the flow has no open question,
-`action_ask_lok_seva_answer` asks the current question, and
+`action_ask_lok_seva_answer` asks the current question,
+`action_claim_lok_seva_answer` takes a reply the NLU read as another request
+when the current question recognises it as its answer, and
 `action_finish_lok_seva_form` submits (or reports the cancellation) once the
 form has ended.
 """
@@ -70,6 +72,24 @@ class ValidateLokSevaForm(BlockingAction):
             events = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, state.to_slot())]
         still_open = flow.current(state) is not None
         return events + [SlotSet(REQUESTED_SLOT, ANSWER_SLOT if still_open else None)]
+
+
+class ActionClaimLokSevaAnswer(BlockingAction):
+    """The custom mapping of `lok_seva_answer`, tried when its from_text mapping left the reply to a
+    side question's rule: the reply is the answer after all if the current question claims it."""
+
+    def name(self) -> Text:
+        return "action_claim_lok_seva_answer"
+
+    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
+        state = form_state(tracker)
+        question = FLOWS[state.flow].current(state) if state else None
+        reply = Reply.latest(tracker)
+        try:
+            claimed = question is not None and question.claims(ask_for(state, dispatcher, tracker), reply)
+        except (BackendUnavailable, BackendRejected):
+            claimed = False  # the side question's rule answers instead
+        return [SlotSet(ANSWER_SLOT, reply.text)] if claimed else []
 
 
 class ActionAskLokSevaAnswer(BlockingAction):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Set
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -13,7 +13,7 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.display import button, day, masked_aadhaar, masked_mobile, say
 from actions.lok_seva.form_state import FormState
-from actions.lok_seva.replies import Reply, lone_number, normalise
+from actions.lok_seva.replies import Reply, lone_number, name_in, normalise
 from actions.texts import pick
 
 
@@ -73,6 +73,11 @@ class Question(ABC):
     def accept(self, ask: Ask, reply: Reply) -> Outcome:
         ...
 
+    def claims(self, ask: Ask, reply: Reply) -> bool:
+        """Whether a reply the NLU read as another request is plainly this question's answer
+        ("khasra" asked which record, "आय प्रमाण पत्र" asked which service)."""
+        return False
+
 
 def option_button(title: str, value: str) -> Dict[str, str]:
     return button(title, "inform", option=value)
@@ -115,7 +120,11 @@ def shown_value(field_spec: Dict[str, Any], value: Any, language: str) -> str:
     return str(value)
 
 
-IDENTITY_NUMBER_TYPES = ("mobile", "pincode", "aadhaar")  # a sentence around one is fine, amounts are not
+# What a chat sentence around an answer leaves for the API to check, by field type ("मेरा मोबाइल
+# नंबर 98765 43210 है"); amounts and dates the API reads itself ("80 हजार", "15 अगस्त 1990").
+ANSWER_IN_SENTENCE: Dict[str, Callable[[str], str]] = {
+    "mobile": lone_number, "pincode": lone_number, "aadhaar": lone_number, "name": name_in,
+}
 
 
 class FieldQuestion(Question):
@@ -138,14 +147,19 @@ class FieldQuestion(Question):
         if not self.spec["required"] and is_skip(reply):
             return Answer(None)
         raw = reply.entity("option") or reply.typed()
-        if self.spec["type"] in IDENTITY_NUMBER_TYPES:
-            raw = lone_number(raw)
+        if self.spec["type"] in ANSWER_IN_SENTENCE:
+            raw = ANSWER_IN_SENTENCE[self.spec["type"]](raw)
         try:
             return Answer(ask.client.validate_field(self.service_code, self.spec["path"], raw))
         except BackendRejected as rejected:
             return Problem(rejected.detail(ask.language))
         except BackendUnavailable:
             return Answer(raw)  # the API checks it again when the form is submitted
+
+    def claims(self, ask: Ask, reply: Reply) -> bool:
+        typed = normalise(reply.typed())
+        return bool(typed) and any(typed in {choice["value"], normalise(choice["hi"]), normalise(choice["en"])}
+                                   for choice in self.spec["choices"])
 
 
 # Choices from a list ----------------------------------------------------------
@@ -156,8 +170,15 @@ class Option:
     label: Dict[str, str]
     aliases: List[str] = field(default_factory=list)
 
+    def names(self) -> Set[str]:
+        return {normalise(name) for name in [self.value, *self.label.values(), *self.aliases]}
+
     def matches(self, typed: str) -> bool:
-        return typed in {normalise(name) for name in [self.value, *self.label.values(), *self.aliases]}
+        return typed in self.names()
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether a name of the option stands as whole words in the (normalised) text."""
+        return any(f" {name} " in f" {text} " for name in self.names())
 
 
 class ChoiceQuestion(Question):
@@ -173,12 +194,25 @@ class ChoiceQuestion(Question):
                       [option_button(pick(option.label, ask.language), option.value) for option in self.options(ask)])
 
     def accept(self, ask: Ask, reply: Reply) -> Outcome:
-        wanted = normalise(str(reply.entity("option") or reply.typed()))
-        option = next((option for option in self.options(ask) if option.matches(wanted)), None) if wanted else None
+        option = self._named(ask, str(reply.entity("option") or reply.typed()))
         if option is None:
             return Problem(ask.text(f"{self.texts}.unknown"))
         self.chosen(ask, option)
         return Answer(option.value)
+
+    def claims(self, ask: Ask, reply: Reply) -> bool:
+        return self._named(ask, reply.typed()) is not None
+
+    def take_mentioned(self, ask: Ask, text: str) -> None:
+        """Answers from a longer message ("khatauni ki nakal chahiye") when it names exactly one option."""
+        mentioned = [option for option in self.options(ask) if option.mentioned_in(normalise(text))]
+        if len(mentioned) == 1:
+            self.chosen(ask, mentioned[0])
+            ask.state.answers[self.key] = mentioned[0].value
+
+    def _named(self, ask: Ask, typed: str) -> Optional[Option]:
+        wanted = normalise(typed)
+        return next((option for option in self.options(ask) if option.matches(wanted)), None) if wanted else None
 
     def chosen(self, ask: Ask, option: Option) -> None:
         """What a flow keeps about the option chosen."""

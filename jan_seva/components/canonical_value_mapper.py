@@ -32,6 +32,8 @@ from jan_seva.text.phonetic import phonetic_key
 from jan_seva.text.tokens import split_words
 
 TABLE_FILE = "canonical_values.json"
+MIN_FUZZY_KEY = 5  # letters of a sound skeleton before a near miss counts as a misspelling
+MIN_VOTING_WORD = 3  # "b" (बी) or "ml" (मूल) alone says too little to name a value
 
 
 def surface_key(text: str) -> str:
@@ -85,7 +87,13 @@ class ValueTable:
         return self.exact.get(surface_key(text)) or self.sound.get(sound_key(text))
 
     def _closest(self, text: str, min_similarity: float) -> Optional[str]:
-        close = difflib.get_close_matches(sound_key(text), self.sound, n=1, cutoff=min_similarity)
+        """A misspelling of a known phrase. Short skeletons are left out: one letter more or less
+        makes "rng" (रिंग) look like "drng" (drain) and "snvr" (Sanwer) like "svr" (sewer)."""
+        key = sound_key(text)
+        if len(key.replace(" ", "")) < MIN_FUZZY_KEY:
+            return None
+        candidates = [known for known in self.sound if len(known.replace(" ", "")) >= MIN_FUZZY_KEY]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=min_similarity)
         return self.sound[close[0]] if close else None
 
     def _known_part(self, text: str) -> Optional[Found]:
@@ -104,11 +112,14 @@ class ValueTable:
         return None
 
     def _word_majority(self, text: str) -> Optional[str]:
-        """The value most of the span's distinctive words belong to; a tie means "don't know"."""
-        votes = Counter(self.words[w] for w in sound_key(text).split() if w in self.words).most_common(2)
-        if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
-            return votes[0][0]
-        return None
+        """The value most of the span's distinctive words belong to; a tie means "don't know", and so
+        do only very short words ("b" of बी, "ml" of मूल say too little on their own)."""
+        voters = [(word, self.words[word]) for word in sound_key(text).split() if word in self.words]
+        votes = Counter(value for _, value in voters).most_common(2)
+        if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
+            return None
+        winner = votes[0][0]
+        return winner if any(len(word) >= MIN_VOTING_WORD for word, value in voters if value == winner) else None
 
     def as_dict(self) -> Dict[str, Dict[str, str]]:
         return {"exact": self.exact, "sound": self.sound, "words": self.words}

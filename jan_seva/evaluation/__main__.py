@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
 from rasa.model import get_local_model
+from rasa.utils.log_utils import configure_structlog
 
 from jan_seva.evaluation import metrics
 from jan_seva.evaluation.nlu_run import predict_file
@@ -67,13 +69,24 @@ def failed_bars(report, args) -> list:
     return failures
 
 
+def _spans(text: str, entities) -> list:
+    return sorted((e["entity"], text[e["start"]:e["end"]], str(e.get("value"))) for e in entities)
+
+
 def write_errors(predictions, out: Path) -> None:
-    errors = [
+    intent_errors = [
         {"text": p.text, "group": p.group, "intent": p.true_intent, "predicted": p.predicted_intent}
         for p in predictions
         if p.true_intent != p.predicted_intent
     ]
-    (out / "intent_errors.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
+    entity_errors = [
+        {"text": p.text, "group": p.group, "entities": _spans(p.text, p.true_entities),
+         "predicted": _spans(p.text, p.predicted_entities)}
+        for p in predictions
+        if _spans(p.text, p.true_entities) != _spans(p.text, p.predicted_entities)
+    ]
+    for name, errors in (("intent_errors", intent_errors), ("entity_errors", entity_errors)):
+        (out / f"{name}.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def run_stories(model: str, stories: str, out: Path) -> bool:
@@ -92,6 +105,7 @@ def main(argv=None) -> int:
     parser.add_argument("--min-group-intent-f1", type=float, default=0.93)
     parser.add_argument("--min-id-f1", type=float, default=0.97)
     args = parser.parse_args(argv)
+    configure_structlog(logging.WARNING)  # not a debug line for every message parsed
 
     model = get_local_model(args.model)
     out = Path(args.out)

@@ -72,7 +72,9 @@ def _location(content: Mapping[str, Any]) -> Optional[str]:
         }
     except (KeyError, TypeError, ValueError):
         return None
-    place = ", ".join(str(content[key]) for key in ("name", "address") if content.get(key))
+    name, address = (str(content.get(key) or "").strip() for key in ("name", "address"))
+    # A pin's address often starts with its name ("Rajwada" / "Rajwada, Jawahar Marg, Indore").
+    place = address if name and address.casefold().startswith(name.casefold()) else ", ".join(filter(None, (name, address)))
     if place:
         entities["location"] = place
     return intent_payload(SHARE_LOCATION, entities)

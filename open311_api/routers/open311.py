@@ -50,8 +50,27 @@ def jurisdiction(jurisdiction_id: Optional[str] = Query(None), settings: Setting
     _check_jurisdiction(settings, jurisdiction_id)
 
 
-def _csv(value: Optional[str]) -> Optional[List[str]]:
-    return [item.strip() for item in value.split(",") if item.strip()] if value else None
+def _csv(values: Optional[List[str]]) -> Optional[List[str]]:
+    """A list parameter, comma-separated ("open,closed") or repeated ("status=open&status=closed")."""
+    items = [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+    return items or None
+
+
+def result_limit(limit: Optional[str] = Query(None, description=f"at most {MAX_RESULTS} (the default)")) -> int:
+    """An empty parameter counts as absent (GeoReport v2, optional arguments)."""
+    if not limit:
+        return MAX_RESULTS
+    if not limit.isdigit() or not 1 <= int(limit) <= MAX_RESULTS:
+        raise BadRequest(f"limit: a whole number from 1 to {MAX_RESULTS}")
+    return int(limit)
+
+
+def _is_true(value: Optional[str]) -> bool:
+    return (value or "").lower() in _TRUE
+
+
+def with_extensions(extensions: Optional[str] = Query(None, description="true: add extended_attributes and notes (history)")) -> bool:
+    return _is_true(extensions)
 
 
 def _date_window(start: Optional[str], end: Optional[str], profile: Profile) -> Tuple[datetime, datetime]:
@@ -66,10 +85,13 @@ def _date_window(start: Optional[str], end: Optional[str], profile: Profile) -> 
         if end_at - start_at > MAX_WINDOW:
             raise BadRequest("start_date to end_date may not span more than 90 days")
         return start_at, end_at
-    if start_at:
-        return start_at, start_at + MAX_WINDOW
-    end_at = end_at or utc_now()
-    return end_at - MAX_WINDOW, end_at
+    try:
+        if start_at:
+            return start_at, start_at + MAX_WINDOW
+        end_at = end_at or utc_now()
+        return end_at - MAX_WINDOW, end_at
+    except OverflowError:  # 90 days beyond the last or before the first representable day
+        raise BadRequest("start_date/end_date: out of range") from None
 
 
 @router.get("/discovery.{fmt}", summary="Service discovery")
@@ -111,7 +133,7 @@ def post_request(
     _check_jurisdiction(settings, submission.get("jurisdiction_id"))
     locale = checked_locale(profile, submission.get("locale"))
     created = create_complaint(session, profile, settings.jurisdiction_id, NewRequest.from_submission(submission))
-    extended = (submission.get("extensions") or "").lower() in _TRUE
+    extended = _is_true(submission.get("extensions"))
     view = views.created(profile, created.request, created.likely_duplicates, locale, utc_now(), extended)
     return respond([view], fmt, "service_requests")
 
@@ -119,13 +141,13 @@ def post_request(
 @router.get("/requests.{fmt}", summary="GET Service Requests", dependencies=[Depends(jurisdiction)])
 def get_requests(
     fmt: str = Depends(output_format),
-    service_request_id: Optional[str] = Query(None, description="comma-separated; overrides every other filter"),
-    service_code: Optional[str] = Query(None, description="comma-separated"),
+    service_request_id: Optional[List[str]] = Query(None, description="comma-separated or repeated; overrides every other filter"),
+    service_code: Optional[List[str]] = Query(None, description="comma-separated or repeated"),
     start_date: Optional[str] = Query(None, description="W3C date-time; default: 90 days before end_date"),
     end_date: Optional[str] = Query(None, description="W3C date-time; default: now"),
-    status: Optional[str] = Query(None, description="open, closed or both, comma-separated"),
-    limit: int = Query(MAX_RESULTS, ge=1, le=MAX_RESULTS),
-    extensions: bool = Query(False, description="add extended_attributes and notes (history)"),
+    status: Optional[List[str]] = Query(None, description="open, closed or both, comma-separated or repeated"),
+    limit: int = Depends(result_limit),
+    extensions: bool = Depends(with_extensions),
     session: Session = Depends(db_session),
     profile: Profile = Depends(get_profile),
     locale: str = Depends(get_locale),
@@ -159,7 +181,7 @@ def get_requests(
 def get_request(
     service_request_id: str,
     fmt: str = Depends(output_format),
-    extensions: bool = Query(False, description="add extended_attributes and notes (history)"),
+    extensions: bool = Depends(with_extensions),
     session: Session = Depends(db_session),
     profile: Profile = Depends(get_profile),
     locale: str = Depends(get_locale),

@@ -23,6 +23,8 @@ TRAINING = TrainingData(
         example("sadak kharab hai", "sadak kharab", "road", entity="complaint_category"),
         example("स्ट्रीट लाइट बंद है", "स्ट्रीट लाइट", "streetlight", entity="complaint_category"),
         example("light nahi jal rahi", "light", "streetlight", entity="complaint_category"),
+        example("sewer overflow ho raha", "sewer", "drainage", entity="complaint_category"),
+        example("B-1 ki nakal chahiye", "B-1", "land_record_copy"),
     ]
 )
 
@@ -79,6 +81,12 @@ def test_a_span_a_word_too_long_keeps_its_known_phrase_or_majority(mapper, value
 
 def test_words_split_evenly_between_values_are_not_guessed(mapper):
     assert mapped(mapper, "gaddha light", entity="complaint_category") is None
+
+
+def test_short_words_are_no_misspelling_of_a_value_nor_enough_to_name_one(mapper):
+    assert mapped(mapper, "Sanwer", entity="complaint_category") is None  # "snvr" is one letter from "svr"
+    assert mapped(mapper, "seweer", entity="complaint_category") == "drainage"  # the same skeleton
+    assert mapped(mapper, "बी") is None and mapped(mapper, "B-1") == "land_record_copy"
 
 
 def test_a_span_that_is_no_value_of_its_closed_set_is_dropped(mapper):

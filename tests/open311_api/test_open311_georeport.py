@@ -286,6 +286,10 @@ def test_file_uploads_are_refused_with_a_hint(client):
         ("/open311/v2/requests.json?service_request_id=%00", 200),
         ("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", 400),
         ("/open311/v2/requests.json?start_date=2026-06-01&end_date=2026-01-01", 400),
+        ("/open311/v2/requests.json?start_date=9999-12-31T00:00:00Z", 400),
+        ("/open311/v2/requests.json?end_date=0001-01-02T00:00:00Z", 400),
+        ("/open311/v2/requests.json?start_date=0001-01-01T00:00:00%2B05:30", 400),
+        ("/open311/v2/requests.json?locale=&limit=&extensions=&jurisdiction_id=", 200),
     ],
 )
 def test_bad_queries_get_clear_errors(client, path, status):
@@ -344,8 +348,19 @@ def test_filters_status_service_code_and_ids(client, file_complaint):
     assert ids(status="open,closed") == [light, garbage]
     assert ids(service_code="streetlight") == [light]
     assert ids(service_code="garbage,streetlight", limit=1) == [light]
+    assert ids(status=["open", "closed"]) == [light, garbage]  # repeated instead of comma-separated
+    assert ids(service_code=["garbage", "streetlight"]) == [light, garbage]
+    assert ids(service_request_id=[garbage, light]) == [light, garbage]
     # service_request_id overrides every other argument
     assert ids(service_request_id=f"{garbage},{light.lower()}", status="closed", service_code="drainage") == [light, garbage]
+
+
+def test_a_requests_own_datetime_selects_it_as_start_and_end(client, file_complaint):
+    shown = file_complaint("garbage")
+    [request] = client.get(f"/open311/v2/requests/{shown['service_request_id']}.json").json()
+    moment = request["requested_datetime"]
+    found = client.get("/open311/v2/requests.json", params={"start_date": moment, "end_date": moment}).json()
+    assert [r["service_request_id"] for r in found] == [shown["service_request_id"]]
 
 
 def test_date_window_defaults_to_90_days(client, file_complaint, db_url):

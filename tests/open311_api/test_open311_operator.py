@@ -2,6 +2,7 @@
 resolution photos, reopening, rating and "my complaints"."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -237,6 +238,16 @@ def test_citizen_rates_after_resolution(client, file_complaint):
     rated = _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4, "comment": "जल्दी हुआ"}, headers=CLIENT)
     assert rated.status_code == 200
     assert (rated.json()["extended_attributes"]["rating"], rated.json()["extended_attributes"]["rating_comment"]) == (4, "जल्दी हुआ")
+
+
+def test_a_closed_requests_updated_datetime_stays_its_closing_time(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    closed_at = _post(client, number, "resolve", {}).json()["updated_datetime"]
+    time.sleep(1.1)  # times are kept in whole seconds
+    _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4}, headers=CLIENT)
+    _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/late.jpg"}, headers=CLIENT)
+    [shown] = client.get(f"/open311/v2/requests/{number}.json").json()
+    assert shown["status"] == "closed" and shown["updated_datetime"] == closed_at
 
 
 def test_escalation_climbs_the_levels(client, file_complaint):

@@ -106,7 +106,8 @@ def test_escalation_goes_one_covering_level_up(profile):
 @pytest.mark.parametrize(
     "raw, expected",
     [("9827012345", "+919827012345"), ("+91 98270-12345", "+919827012345"), ("919827012345", "+919827012345"),
-     ("09827012345", "+919827012345"), ("0091 98270 12345", "+919827012345"), ("+1 (415) 555-0100", "+14155550100")],
+     ("09827012345", "+919827012345"), ("0091 98270 12345", "+919827012345"), ("+1 (415) 555-0100", "+14155550100"),
+     ("111111111", "111111111"), ("0731 2535555", "+917312535555")],
 )
 def test_phone_numbers_are_normalized(raw, expected):
     assert normalize_phone(raw, "91") == expected
@@ -132,7 +133,14 @@ def test_w3_datetimes_are_parsed_to_utc(text):
     assert parse_w3(text, IST) == datetime(2026, 11, 23, 8, 35, tzinfo=timezone.utc)
 
 
-@pytest.mark.parametrize("text", ["yesterday", "2026-11-23T14:05:00 5:30", "23/11/2026"])
+@pytest.mark.parametrize("fraction, microseconds", [("5", 500000), ("12", 120000), ("1234567", 123456), ("123456789", 123456)])
+def test_any_number_of_fraction_digits_is_read(fraction, microseconds):
+    moment = parse_w3(f"2026-11-23T14:05:00.{fraction}+05:30", IST)
+    assert moment == datetime(2026, 11, 23, 8, 35, 0, microseconds, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2026-11-23T14:05:00 5:30", "23/11/2026", "0001-01-01T00:00:00+05:30",
+                                  "9999-12-31T23:59:59-05:00"])
 def test_other_texts_are_not_date_times(text):
     with pytest.raises(ValueError):
         parse_w3(text, IST)

@@ -48,8 +48,20 @@ def test_location_pin_with_place_becomes_share_location_with_entities():
     assert json.loads("{" + entities) == {
         "latitude": 22.7196,
         "longitude": 75.8577,
-        "location": "Rajwada, Rajwada Chowk, Indore, Madhya Pradesh",
+        "location": "Rajwada Chowk, Indore, Madhya Pradesh",  # the name "Rajwada" begins the address already
     }
+
+
+@pytest.mark.parametrize("name, address, place", [
+    ("Khajrana Ganesh Mandir", "Khajrana Road, Indore", "Khajrana Ganesh Mandir, Khajrana Road, Indore"),
+    ("Rajwada", "rajwada, Indore", "rajwada, Indore"),
+    ("Rajwada", "", "Rajwada"),
+    ("", "Khajrana Road, Indore", "Khajrana Road, Indore"),
+])
+def test_a_pins_place_is_its_name_and_address_said_once(name, address, place):
+    message = only_message("location")
+    message.content.update(name=name, address=address)
+    assert json.loads(rasa_text(message)[len("/share_location"):])["location"] == place
 
 
 def test_bare_location_pin_has_no_location_entity():

@@ -21,6 +21,8 @@ from actions.lok_seva.replies import Reply
 from actions.texts import pick
 
 ANSWERS = "answers."
+# A service named with these intents is the choice of it: "आय प्रमाण पत्र" alone reads like asking for the certificate.
+CHOOSING_INTENTS = ("apply_service", "download_certificate")
 
 
 def chosen_service(detail: Dict[str, Any]) -> Dict[str, Any]:
@@ -63,6 +65,9 @@ class ServiceQuestion(Question):
         ask.state.context["service"] = chosen_service(detail)
         ask.say("application.started", service=pick(detail["name"], ask.language))
         return Answer(detail["code"])
+
+    def claims(self, ask: Ask, reply: Reply) -> bool:
+        return reply.entity("service") is not None and reply.intent in CHOOSING_INTENTS
 
 
 class DocumentsQuestion(Question):

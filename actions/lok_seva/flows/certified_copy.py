@@ -9,7 +9,7 @@ from typing import Any, Dict, List
 from jan_seva.text.ids import fold_digits
 
 from actions.lok_seva.citizen import wa_id
-from actions.lok_seva.flow import Flow, answer_from_start
+from actions.lok_seva.flow import Flow
 from actions.lok_seva.form_state import FormState
 from actions.lok_seva.questions import Answer, Ask, ChoiceQuestion, Option, Outcome, Problem, Prompt, Question
 from actions.lok_seva.replies import Reply
@@ -23,6 +23,11 @@ def record_types(ask: Ask) -> List[Option]:
 
 def villages(ask: Ask) -> List[Option]:
     return [Option(village["code"], village["name"]) for village in ask.client.villages()]
+
+
+class RecordTypeQuestion(ChoiceQuestion):
+    def __init__(self) -> None:
+        super().__init__("record_type", "copy.record_type", record_types)
 
 
 class VillageQuestion(ChoiceQuestion):
@@ -58,11 +63,12 @@ class CertifiedCopyFlow(Flow):
     name = "certified_copy"
 
     def questions(self, state: FormState) -> List[Question]:
-        return [ChoiceQuestion("record_type", "copy.record_type", record_types), VillageQuestion(), KhasraQuestion()]
+        return [RecordTypeQuestion(), VillageQuestion(), KhasraQuestion()]
 
     def start(self, ask: Ask, reply: Reply) -> None:
-        if reply.entity("location"):  # "gaon Pitol ki nakal": the village, if it is one of ours
-            answer_from_start(ask, VillageQuestion(), Reply(text=str(reply.entity("location"))), tell_problems=False)
+        """"gaon Pitol ki khatauni ki nakal": the record and the village, if they are ours, need no asking."""
+        RecordTypeQuestion().take_mentioned(ask, reply.typed())
+        VillageQuestion().take_mentioned(ask, reply.typed())
 
     def payload(self, state: FormState, sender_id: str) -> Dict[str, Any]:
         return {

@@ -38,9 +38,26 @@ def test_an_opening_message_that_describes_the_problem_is_its_description(api):
     chat = Chat(language="hi")
     chat.says("light band hai Sudama Nagar me", "register_complaint",
               {"complaint_category": "streetlight", "location": "Sudama Nagar"})
-    chat.start_complaint()
+    asked = chat.start_complaint()
     assert chat.slots["complaint_description"] == "light band hai Sudama Nagar me"
-    assert chat.slots["requested_slot"] == "complaint_location"  # a colony is not a place a crew can find
+    assert chat.slots["requested_slot"] == "complaint_location"  # the colony is offered, not taken
+    assert "*Sudama Nagar*" in texts(asked) and payloads(asked) == ["/affirm"]
+
+
+@pytest.mark.parametrize("answer, place", [
+    (payload("affirm"), {"address": "Sudama Nagar", "lat": None, "long": None}),
+    (pin((22.7186, 75.8553), "Sudama Nagar Gate 2"), {"address": "Sudama Nagar Gate 2", "lat": 22.7186, "long": 75.8553}),
+    ({"text": "gali no 4, Sudama Nagar", "intent": "inform", "entities": {}},
+     {"address": "gali no 4, Sudama Nagar", "lat": None, "long": None}),
+])
+def test_the_place_named_in_the_opening_message_is_confirmed_or_replaced(api, answer, place):
+    chat = Chat(language="en")
+    chat.says("street light not working in Sudama Nagar", "register_complaint",
+              {"complaint_category": "streetlight", "location": "Sudama Nagar"})
+    chat.start_complaint()
+    chat.taps(answer)
+    chat.form_turn()
+    assert chat.slots["complaint_location"] == place and chat.slots["requested_slot"] != "complaint_location"
 
 
 def test_the_category_can_be_chosen_from_the_list(api):

@@ -12,7 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.lok_seva.form_actions import (
-    ActionAskLokSevaAnswer, ActionFinishLokSevaForm, ActionStartLokSevaForm, ValidateLokSevaForm,
+    ActionAskLokSevaAnswer, ActionClaimLokSevaAnswer, ActionFinishLokSevaForm, ActionStartLokSevaForm,
+    ValidateLokSevaForm,
 )
 from actions.lok_seva.display import payload
 from actions.lok_seva.form_state import ANSWER_SLOT, STATE_SLOT
@@ -79,6 +80,21 @@ class Chat:
             raise AssertionError(f"{intent} is a side question: use side_question()")
         self.slots[ANSWER_SLOT] = text
         return self._form(latest, answered=True)
+
+    def says_misread(self, text: str, intent: str, **entities: Any) -> List[Dict[str, Any]]:
+        """A reply the NLU read as a side question's intent: the current question must claim it."""
+        assert intent in NOT_AN_ANSWER, f"{intent} is taken as an answer anyway: use says()"
+        latest = message(text, intent, **entities)
+        self.run(ActionClaimLokSevaAnswer(), latest)
+        assert self.slots.get(ANSWER_SLOT) == text, "the current question did not claim the reply"
+        return self._form(latest, answered=True)
+
+    def claimed(self, text: str, intent: str, **entities: Any) -> bool:
+        """Whether the current question claims this reply; nothing changes either way."""
+        slots = dict(self.slots)
+        self.run(ActionClaimLokSevaAnswer(), message(text, intent, **entities))
+        self.slots = slots
+        return any(event.get("name") == ANSWER_SLOT for event in self.last_events)
 
     def taps(self, payload_intent: str, **entities: Any) -> List[Dict[str, Any]]:
         """A button: Rasa gets its payload as text and reads intent and entities from it."""

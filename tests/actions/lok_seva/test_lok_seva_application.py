@@ -84,6 +84,16 @@ def test_the_service_is_asked_when_not_named_and_chosen_from_buttons(chat):
     assert "Domicile Certificate" in texts(typed) and "What is your full name?" in texts(typed)
 
 
+def test_a_service_named_alone_is_the_choice_even_when_read_as_asking_for_a_certificate(chat):
+    citizen = chat()
+    citizen.start("apply_service", "आवेदन करना है")
+    assert not citizen.claimed("आय प्रमाण पत्र के लिए कौन से दस्तावेज़ चाहिए", "service_info",
+                               service="income_certificate")  # a question about it, answered by its rule
+    chosen = citizen.says_misread("आय प्रमाण पत्र", "download_certificate", service="income_certificate")
+    assert "*आय प्रमाण पत्र* के लिए आवेदन शुरू" in texts(chosen) and "आपका पूरा नाम क्या है?" in texts(chosen)
+    assert not citizen.claimed("मेरा प्रमाण पत्र भेजो", "download_certificate")  # no service named
+
+
 def test_a_side_question_is_answered_and_the_form_goes_on(chat):
     citizen = chat(language="en")
     citizen.start("apply_service", service="income_certificate")
@@ -124,3 +134,20 @@ def test_numbers_written_inside_a_sentence_are_taken(chat, api_url):
     two_numbers = citizen.says("457661 या 457662")
     assert "पिन कोड" in texts(two_numbers)  # not guessed: asked again
     assert "पिता या पति" in texts(citizen.says("pin code 457661"))
+
+
+def test_answers_said_as_in_a_chat_are_kept_without_the_words_around_them(chat, api_url):
+    citizen = chat()
+    citizen.start("apply_service", "आय प्रमाण पत्र बनवाना है", service="income_certificate")
+    citizen.says("मेरा नाम सुनीता भूरिया है")
+    citizen.says(citizen.mobile)
+    citizen.taps("deny")  # no Aadhaar
+    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    citizen.says("457661")
+    citizen.says("mere pati ka naam Ramesh Bhuria hai")
+    assert "आय का मुख्य स्रोत" in texts(citizen.says("लगभग 1 लाख 20 हजार रुपये"))
+    citizen.taps("inform", option="labour")
+    citizen.taps("deny")
+    summary = texts(citizen.says("हो गया"))
+    assert "आवेदक का नाम: सुनीता भूरिया\n" in summary and "पिता/पति का नाम: Ramesh Bhuria\n" in summary
+    assert "वार्षिक आय (रुपये): 120000" in summary

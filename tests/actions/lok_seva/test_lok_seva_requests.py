@@ -66,9 +66,10 @@ def test_the_issued_certificate_arrives_as_a_document_only_for_its_applicant(cha
 
 def test_a_certified_copy_of_a_land_record(chat):
     citizen = chat(language="en")
-    first = citizen.start("certified_copy", "I need a certified copy of khatauni")
+    first = citizen.start("certified_copy", "I need a certified copy", service="land_record_copy")
     assert '/inform{"option": "khatauni"}' in payloads(first)
-    village = citizen.says("khasra")
+    assert not citizen.claimed("what is samadhan ek din", "info_samadhan_ek_din")
+    village = citizen.says_misread("khasra", "certified_copy", service="land_record_copy")
     assert "In which village" in texts(village) and '/inform{"option": "kalidevi"}' in payloads(village)
     assert "not in our land records" in texts(citizen.says("Indore"))
     assert "khasra number" in texts(citizen.says("Kalidevi"))
@@ -79,12 +80,18 @@ def test_a_certified_copy_of_a_land_record(chat):
     assert is_pdf(copy["link"]) and citizen.active_loop is None
 
 
-def test_the_village_can_come_with_the_request(chat):
+def test_the_record_and_the_village_can_come_with_the_request(chat):
     citizen = chat()
-    citizen.start("certified_copy", "gaon Pitol ki khasra nakal", location="Pitol")
-    assert "खसरा नंबर लिखें" in texts(citizen.taps("inform", option="b1"))  # the village is not asked
+    first = citizen.start("certified_copy", "gaon Pitol ki B-1 nakal chahiye", location="Pitol")
+    assert "खसरा नंबर लिखें" in texts(first)  # neither the record nor the village is asked
     [copy] = documents(citizen.says("१२८"))
     assert "पिटोल" in copy["caption"] and "बी-1" in copy["caption"]
+
+
+def test_two_records_named_at_once_are_asked_for_one_by_one(chat):
+    citizen = chat()
+    first = citizen.start("certified_copy", "kalidevi ke khasra aur khatauni ki nakal")
+    assert "किस अभिलेख" in texts(first) and "किस गाँव" not in texts(citizen.says("खतौनी"))
 
 
 def test_home_delivery_of_an_issued_certificate(chat, application_of, officer, api_url):
