@@ -37,7 +37,8 @@ class ActionOfferLikelyOptions(Action):
             dispatcher.utter_message(response="utter_not_understood")
             return []
         language = tracker.get_slot("language") or "hi"
-        buttons = [{"title": intent_label(i, language), "payload": f"/{i}"} for i in options]
-        buttons.append({"title": intent_label("main_menu", language), "payload": "/main_menu"})
+        # The menu is always offered, once.
+        offered = options if "main_menu" in options else options + ["main_menu"]
+        buttons = [{"title": intent_label(i, language), "payload": f"/{i}"} for i in offered]
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []

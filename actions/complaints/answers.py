@@ -52,6 +52,14 @@ def pin_location(message: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
     return {"address": name or None, "lat": lat, "long": long}
 
 
+def media_caption(message: Mapping[str, Any]) -> Optional[str]:
+    """The caption a citizen wrote under a photo ("सड़क पर गड्ढा"), from the channel's metadata."""
+    whatsapp = (message.get("metadata") or {}).get("whatsapp") or {}
+    media = whatsapp.get(str(whatsapp.get("type") or "")) or {}
+    caption = " ".join(str(media.get("caption") or "").split()) if isinstance(media, dict) else ""
+    return caption or None
+
+
 def named_category(tracker: Tracker, known: Iterable[str]) -> Optional[str]:
     """The first complaint category of the message that is a known one (the
     model may also tag words it could not map, e.g. "pipe" next to water_supply)."""

@@ -2,10 +2,12 @@
 
 Steps: category -> location -> (a likely duplicate: join it or go on) ->
 description -> photos -> confirmation. A pin or a photo is taken at any step;
-typed text only answers the question asked (text sent instead of a photo is
-added to the description). An answer that cannot be used
+typed text only answers the question asked (text sent instead of a photo, or
+written under one, is added to the description). An answer that cannot be used
 gets a short explanation and the question again; leaving intents (no, menu,
-bye, officer) are not answers, so the form rejects them and rules stop it.
+bye, officer) are not answers, so the form rejects them and rules stop it —
+except where "no" has a meaning: no details, no (more) photos, not this
+duplicate, do not submit.
 """
 from __future__ import annotations
 
@@ -19,12 +21,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.open311 import FeatureUnavailable
-from actions.complaints.answers import latest_intent, named_category, pin_location, typed_answer, typed_location
+from actions.complaints.answers import (latest_intent, media_caption, named_category, pin_location, typed_answer,
+                                        typed_location)
 from actions.complaints.backend import open311
-from actions.complaints.content import category_codes, text
+from actions.complaints.content import category_codes, category_label, text
 from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 from actions.complaints.views import duplicate_summary
 from actions.texts import language_of
+from actions.words import means
 
 MIN_ADDRESS_LENGTH = 3
 MIN_DESCRIPTION_LENGTH = 5
@@ -131,7 +135,14 @@ class ValidateComplaintForm(FormValidationAction):
     # --- description ---------------------------------------------------------
     async def extract_complaint_description(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                             domain: DomainDict) -> Dict[Text, Any]:
-        typed = typed_answer(tracker) if _asked(tracker, "complaint_description") else None
+        if not _asked(tracker, "complaint_description"):
+            return {}
+        if means(str(tracker.latest_message.get("text") or ""), "cancel"):
+            return {}  # not an answer: the rule for "no" stops the complaint
+        if latest_intent(tracker) == "deny":  # "nothing to add": the complaint goes on without details
+            category = category_label(tracker.get_slot("complaint_category"), language_of(tracker))
+            return {"complaint_description": text("no_description", language_of(tracker), category=category)}
+        typed = typed_answer(tracker)
         return {"complaint_description": typed} if typed else {}
 
     async def validate_complaint_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -151,7 +162,11 @@ class ValidateComplaintForm(FormValidationAction):
         photos = tracker.get_slot("complaint_photos")
         intent = latest_intent(tracker)
         if intent == "share_media":
-            return {"complaint_photos": await self._with_new_photo(dispatcher, tracker, photos)}
+            taken = {"complaint_photos": await self._with_new_photo(dispatcher, tracker, photos)}
+            caption = media_caption(tracker.latest_message)
+            if caption and taken["complaint_photos"] != photos:  # the words under a photo describe the problem
+                taken["complaint_description"] = _with_detail(tracker, caption)
+            return taken
         if intent == "share_media_rejected":
             _say(dispatcher, tracker, "photo_only")
             return {"complaint_photos": photos}  # an answer all the same: the question is asked again

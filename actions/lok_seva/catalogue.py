@@ -7,7 +7,8 @@ from typing import Any, Callable, Dict, List, Optional
 
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.display import buttons_text, officer_text, say
-from actions.lok_seva.replies import Reply, normalise
+from actions.lok_seva.replies import Reply
+from actions.words import normalise
 from actions.texts import pick
 
 # Nine services and "more" make ten options: WhatsApp still shows them as a list.

@@ -13,7 +13,8 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.display import button, day, masked_aadhaar, masked_mobile, say
 from actions.lok_seva.form_state import FormState
-from actions.lok_seva.replies import Reply, lone_number, name_in, normalise
+from actions.lok_seva.replies import Reply, lone_number
+from actions.words import name_in, normalise
 from actions.texts import pick
 
 

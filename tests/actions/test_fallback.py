@@ -38,3 +38,10 @@ def test_button_titles_follow_the_language_and_fit_whatsapp(tracker_for):
 def test_nothing_likely_means_a_plain_apology(tracker_for):
     [message] = offer(tracker_for("🙂🙂", "nlu_fallback", ranking=[{"name": "nlu_fallback", "confidence": 0.9}]))
     assert message["response"] == "utter_not_understood"
+
+
+def test_the_menu_is_offered_once_when_it_is_itself_likely(tracker_for):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "download_certificate", "confidence": 0.37},
+               {"name": "main_menu", "confidence": 0.2}]
+    [message] = offer(tracker_for("x", "nlu_fallback", ranking=ranking))
+    assert [b["payload"] for b in message["buttons"]] == ["/download_certificate", "/main_menu"]

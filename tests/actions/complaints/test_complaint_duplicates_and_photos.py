@@ -60,10 +60,13 @@ def test_photos_are_published_and_sent_with_the_complaint(api, spot, operator, s
         chat.says("pipeline leaking since morning").form_turn()
         assert chat.slots["requested_slot"] == "complaint_photos"
 
-        refused = chat.taps(payload("share_media", media_type="document", file_id=scan.file_id)).form_turn()
+        captioned = {"whatsapp": {"type": "image", "image": {"caption": "पाइप  फटा है"}}}
+        refused = chat.taps(payload("share_media", media_type="document", file_id=scan.file_id), captioned).form_turn()
         assert "Only photos" in texts(refused) and chat.slots["requested_slot"] == "complaint_photos"
-        accepted = chat.taps(payload("share_media", media_type="image", file_id=photo.file_id)).form_turn()
+        assert chat.slots["complaint_description"] == "pipeline leaking since morning"  # a refused file adds nothing
+        accepted = chat.taps(payload("share_media", media_type="image", file_id=photo.file_id), captioned).form_turn()
         assert "Photo received (1)" in texts(accepted) and "Photos: 1" in texts(accepted)
+        assert chat.slots["complaint_description"] == "pipeline leaking since morning — पाइप फटा है"  # the caption
 
         url = chat.slots["complaint_photos"][0]
         served = requests.get(base + url[url.rindex("/"):], timeout=5)

@@ -159,3 +159,24 @@ def test_text_sent_instead_of_a_photo_is_added_to_the_description(api, spot):
     assert chat.slots["requested_slot"] == "complaint_confirmed"
     assert "I want to report garbage in my street" in summary
     assert "It has not been picked up for 4 days and it smells" in summary
+
+
+@pytest.mark.parametrize("language, description", [("hi", "कचरा (विवरण नहीं दिया)"), ("en", "Garbage (no details given)")])
+def test_no_at_the_details_question_goes_on_without_details(api, spot, language, description):
+    chat = Chat(language=language)
+    chat.says("kachra", "register_complaint", {"complaint_category": "garbage"})
+    chat.start_complaint()
+    chat.taps(pin(spot)).form_turn()
+    assert chat.slots["requested_slot"] == "complaint_description"
+    chat.taps(payload("deny")).form_turn()
+    assert chat.slots["complaint_description"] == description and chat.slots["requested_slot"] == "complaint_photos"
+
+
+def test_a_cancel_word_at_the_details_question_stops_the_complaint(api, spot):
+    chat = Chat(language="hi")
+    chat.says("kachra", "register_complaint", {"complaint_category": "garbage"})
+    chat.start_complaint()
+    chat.taps(pin(spot)).form_turn()
+    chat.says("रद्द करो", "deny")
+    with pytest.raises(Rejected):  # the rule for "no" then stops it
+        chat.form_turn()

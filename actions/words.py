@@ -1,0 +1,52 @@
+"""Words citizens type to steer a conversation (content/words.yml): to stop,
+skip or finish a step, and the words said around a name. Shared by every flow."""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from actions.texts import content
+
+_PUNCTUATION = re.compile(r"[\s.,:;!?।'\"()\-]+")
+
+
+def normalise(text: str) -> str:
+    return _PUNCTUATION.sub(" ", text.casefold()).strip()
+
+
+def _normalised(key: str) -> List[str]:
+    return [normalise(word) for word in content("words")[key]]
+
+
+def means(typed: str, meaning: str) -> bool:
+    """Whether the whole message is one of the words for `meaning` (cancel, skip, done):
+    "stop" ends a form, "near the bus stop" is an address."""
+    message = normalise(typed)
+    return bool(message) and message in _normalised(meaning)
+
+
+def _phrase_at_start(words: List[str], phrases: List[str]) -> int:
+    """How many of the first words form one of the phrases (0 when none does)."""
+    for phrase in sorted((p.split() for p in phrases), key=len, reverse=True):
+        if phrase and words[:len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def name_in(text: str) -> str:
+    """The name in "मेरा नाम सुनीता भूरिया है", "mere pita ka naam Ramesh hai", "my name is Sunita" or
+    "मैं सुनीता हूँ": what follows the first name word (or an opener), without the linking words at
+    either end; the text itself when nothing is said around the name."""
+    words = text.split()
+    folded = [normalise(word) for word in words]
+    name_words = _normalised("name_words")
+    start = next((index + 1 for index, word in enumerate(folded) if word in name_words), None)
+    if start is None:
+        start = _phrase_at_start(folded, _normalised("name_openers"))
+    links = _normalised("name_links")
+    end = len(words)
+    while start < end and (folded[start] in links or not folded[start]):
+        start += 1
+    while end > start and (folded[end - 1] in links or not folded[end - 1]):
+        end -= 1
+    return " ".join(words[start:end]).strip(" :-,.।") or text
