@@ -38,7 +38,12 @@ def _certified_copy(result: Dict[str, Any], language: str) -> List[Message]:
                                            "filename": f"{result['copy_number']}.pdf", "caption": caption}}}]
 
 
-ANNOUNCERS = {"application": _application, "delivery": _delivery, "certified_copy": _certified_copy}
+def _documents(result: Dict[str, Any], language: str) -> List[Message]:
+    return [{"text": say("updates.documents_added", language, application_id=result["application_id"])}]
+
+
+ANNOUNCERS = {"application": _application, "delivery": _delivery, "certified_copy": _certified_copy,
+              "documents": _documents}
 
 
 def announce(kind: str, result: Dict[str, Any], language: str) -> List[Message]:

@@ -26,6 +26,12 @@ def applications_of(client: LokSevaClient, sender_id: str, page: int = 1, page_s
     return client.citizen_applications(wa_id(sender_id), mobile_of(sender_id), page, page_size)
 
 
+def awaiting_documents(client: LokSevaClient, sender_id: str) -> Optional[str]:
+    """The citizen's application whose documents an officer asked for (the first listed, if several)."""
+    items = applications_of(client, sender_id, page_size=ALL_OF_THEM)["items"]
+    return next((item["application_id"] for item in items if item["status"] == "documents_requested"), None)
+
+
 def owns(client: LokSevaClient, sender_id: str, application: Dict[str, Any]) -> bool:
     """Certificates and deliveries carry personal data: only for the applicant's own WhatsApp or mobile."""
     if (application.get("applicant") or {}).get("wa_id") == wa_id(sender_id):

@@ -19,7 +19,7 @@ from actions.texts import pick
 LISTED_PER_PAGE = 9
 
 
-def _latest_note(application: Dict[str, Any]) -> str:
+def latest_note(application: Dict[str, Any]) -> str:
     return next((event["note"] for event in reversed(application.get("history", [])) if event.get("note")), "")
 
 
@@ -35,7 +35,7 @@ def status_text(application: Dict[str, Any], language: str) -> str:
     if application["status"] == "rejected":
         lines.append(say("status.rejected", language, reason=application.get("rejection_reason") or ""))
     if application["status"] == "documents_requested":
-        lines.append(say("status.documents_requested", language, note=_latest_note(application)))
+        lines.append(say("status.documents_requested", language, note=latest_note(application)))
     if application.get("certificate"):
         lines.append(say("status.certificate_ready", language))
     if application.get("delivery"):

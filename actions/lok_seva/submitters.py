@@ -13,6 +13,8 @@ from typing import Any, Callable, Dict, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
+from actions.lok_seva.citizen import awaiting_documents
+from actions.lok_seva.display import say
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,10 @@ WORKER_TIMEOUT_SECONDS = 30.0
 
 def _client(client: Optional[LokSevaClient]) -> LokSevaClient:
     return client or LokSevaClient(timeout=WORKER_TIMEOUT_SECONDS)
+
+
+def _upload(client: LokSevaClient, file: Dict[str, str], wa_id: str) -> str:
+    return client.upload_document(Path(file["path"]), file["filename"], file["mime_type"], wa_id)["document_id"]
 
 
 def _attach_late_files(client: LokSevaClient, application_id: str, files: list, wa_id: str) -> None:
@@ -37,7 +43,7 @@ def _attach_late_files(client: LokSevaClient, application_id: str, files: list, 
             log.warning("a late document of %s is gone from the file store", application_id)
             continue
         try:
-            ids.append(client.upload_document(path, file["filename"], file["mime_type"], wa_id)["document_id"])
+            ids.append(_upload(client, file, wa_id))
         except BackendRejected as rejected:
             log.warning("a late document of %s was refused: %s", application_id, rejected.code)
     try:
@@ -92,9 +98,22 @@ def submit_certified_copy(payload: Dict[str, Any], idempotency_key: str,
     }
 
 
+def submit_documents(payload: Dict[str, Any], idempotency_key: str,
+                     client: Optional[LokSevaClient] = None) -> Dict[str, str]:
+    """Files an officer asked for, added to the application (found now when the API was away before)."""
+    client = _client(client)
+    number = payload.get("application_id") or awaiting_documents(client, payload["wa_id"])
+    if number is None:
+        raise BackendRejected(409, "no_application_awaits_documents", say("updates.nothing_awaits", "hi"),
+                              say("updates.nothing_awaits", "en"))
+    client.attach_documents(number, [_upload(client, file, payload["wa_id"]) for file in payload["files"]])
+    return {"application_id": number}
+
+
 LokSevaSubmitter = Callable[..., Dict[str, str]]
 LOKSEVA_SUBMITTERS: Dict[str, LokSevaSubmitter] = {
     "application": submit_application,
     "delivery": submit_delivery,
     "certified_copy": submit_certified_copy,
+    "documents": submit_documents,
 }

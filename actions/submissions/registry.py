@@ -18,7 +18,7 @@ from actions.lok_seva.submitters import LOKSEVA_SUBMITTERS
 Submitter = Callable[[Dict[str, Any], str], Dict[str, Any]]
 
 SUBMITTERS: Dict[str, Submitter] = {
-    **LOKSEVA_SUBMITTERS,  # application, delivery, certified_copy
+    **LOKSEVA_SUBMITTERS,  # application, delivery, certified_copy, documents
     "complaint": submit_complaint,  # 311: create, join, reopen, rate (actions/complaints)
     HANDOFF: deliver_request,  # a request for an officer, to the officers' inbox
 }
