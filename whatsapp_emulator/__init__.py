@@ -24,7 +24,10 @@ POST /{vNN.N}/{phone_number_id}/media, GET /{vNN.N}/{media_id}, and the media
 URL it returns (/whatsapp_business/attachments/?mid=...), all with the token.
 Meta's error shape and codes: 100, 131009 (validation), 131047 (24-hour
 window closed, non-template), 130429 (throughput), 131053 (media), 190 (token),
-and whatever is injected (e.g. 131056, 131026). Webhook bodies are compact JSON
+132001 / 132000 (a template that is not approved in that language / the wrong
+number of body parameters; approved ones: data/approved_templates.yml), and
+whatever is injected (e.g. 131056, 131026). Bodies with NaN or Infinity are
+not JSON (100 / 400). Webhook bodies are compact JSON
 with non-ASCII escaped, as Meta sends them; media ``sha256`` is base64 in
 webhooks and hex from GET /{media_id}.
 
@@ -48,7 +51,9 @@ POST /emulator/users/{wa_id}/send
       {"type": "voice"} / {"type": "sticker"}                   a bundled sample unless a file is given
       {"type": "reaction", "message_id": "wamid...", "emoji": "👍"}
       {"type": "contacts", "name": "...", "phone": "+91..."}
-      {"type": "raw", "payload": {...}}                         any webhook body, signed and delivered as is
+      {"type": "raw", "payload": {...}}                         any webhook body, signed and delivered as is;
+                                                                its citizen messages are recorded and open
+                                                                their sender's window
     Button and list replies get their `context` (the bot message offering
     that id) automatically. Answer: {"id", "seq", "message", "webhook"}
     ({"queued": true} for raw); 400 {"detail"} for a bad request.
@@ -65,9 +70,11 @@ GET  /emulator/users/{wa_id}/messages?since=<seq>&wait=<seconds>
 POST /emulator/users/{wa_id}/window   {"open": false}   close (or open) the 24-hour window
 POST /emulator/faults   {"code": 131056, "count": 2, "kind": "error"|"failed",
                          "http_status": 429, "details": "...", "wa_id": "..."}
-    The next `count` message sends (to `wa_id`, or to anyone) fail: "error"
-    answers the send request with that Graph error; "failed" accepts it and
-    then posts a failed status webhook with errors[{code,title,message,error_data}].
+    The next `count` message sends (to `wa_id`, a valid user, or to anyone)
+    fail: "error" answers the send request with that Graph error; "failed"
+    accepts it and then posts a failed status webhook with
+    errors[{code,title,message,error_data}] (a send refused for another reason,
+    such as a closed window, leaves a "failed" fault for the next one).
 GET  /emulator/faults            pending faults
 POST /emulator/webhook/verify    Meta's subscription handshake against RASA_WEBHOOK_URL (GET with
                                  hub.mode, hub.verify_token, hub.challenge) -> {"verified", "status_code"}

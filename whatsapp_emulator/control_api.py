@@ -8,6 +8,7 @@ from typing import Any, Dict
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from . import strict_json
 from .data_files import load
 from .emulator import Emulator
 from .faults import KINDS, Fault
@@ -18,8 +19,8 @@ from .inbound import InboundError
 MAX_WAIT_SECONDS = 60.0
 
 
-def _user(wa_id: str) -> str:
-    if not is_valid(wa_id):
+def _user(wa_id: Any) -> str:
+    if not isinstance(wa_id, str) or not is_valid(wa_id):
         raise HTTPException(400, "the user must be a wa_id (7 to 15 digits, country code first, no '+') "
                                  "or a business-scoped user id such as IN.1648738043044942")
     return wa_id
@@ -27,9 +28,9 @@ def _user(wa_id: str) -> str:
 
 async def _json_object(request: Request) -> Dict[str, Any]:
     try:
-        body = await request.json()
+        body = strict_json.loads(await request.body())
     except ValueError:
-        raise HTTPException(400, "the body must be JSON") from None
+        raise HTTPException(400, "the body must be JSON (no NaN or Infinity)") from None
     if not isinstance(body, dict):
         raise HTTPException(400, "the body must be a JSON object")
     return body
@@ -50,6 +51,8 @@ def _fault(body: Dict[str, Any]) -> Fault:
         raise HTTPException(400, problem) from None
     if fault.kind not in KINDS or fault.remaining < 1:
         raise HTTPException(400, f"'kind' must be one of {list(KINDS)} and 'count' at least 1")
+    if fault.wa_id is not None:
+        _user(fault.wa_id)  # a fault for no possible user would wait forever
     return fault
 
 
@@ -63,7 +66,7 @@ def control_router(emulator: Emulator) -> APIRouter:
         if body.get("type") == "raw":
             if not isinstance(body.get("payload"), dict):
                 raise HTTPException(400, "'payload' must be the webhook body, a JSON object")
-            emulator.deliver_raw(_user(wa_id), body["payload"])
+            await emulator.deliver_raw(_user(wa_id), body["payload"])
             return {"queued": True}
         try:
             entry, webhook = await emulator.receive(_user(wa_id), body)

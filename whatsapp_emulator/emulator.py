@@ -4,7 +4,8 @@ Outbound (bot -> citizen): validate like Meta, enforce the 24-hour window,
 throughput and injected faults, record the message, answer with Meta's
 success shape, then report sent/delivered/read (or failed) as status
 webhooks. Inbound (citizen -> bot): record the message, open the window and
-deliver it as a signed webhook.
+deliver it as a signed webhook; a raw webhook body is delivered as given,
+its citizen messages recorded and their windows opened.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .media_store import MediaStore
 from .settings import Settings
 from .throughput import ThroughputLimiter
 from .validation import MEDIA_TYPES, Outbound, media_reference, validate_outbound
-from .webhooks import message_webhook, status_webhook
+from .webhooks import inbound_messages, message_webhook, status_webhook
 
 DEFAULT_PROFILE_NAME = "WhatsApp User"
 
@@ -43,14 +44,15 @@ class Emulator:
         outbound = validate_outbound(body)
         if outbound.is_read_receipt:
             return await self._mark_read(outbound)
-        fault = self.faults.take(outbound.wa_id)
-        if fault is not None and fault.kind == "error":
-            raise GraphError(fault.code, fault.details, http_status=fault.http_status)
+        error = self.faults.take(outbound.wa_id, "error")
+        if error is not None:
+            raise GraphError(error.code, error.details, http_status=error.http_status)
         if not self.limiter.allow():
             raise GraphError(130429)
         if outbound.type != "template" and not self.store.window_open(outbound.wa_id):
             raise GraphError(131047)
         self._check_media(body, outbound)
+        fault = self.faults.take(outbound.wa_id, "failed")  # only now: the send is accepted
         entry = await self.store.add(outbound.wa_id, "out", outbound.type, body, "accepted")
         self._spawn(self._report_statuses(entry, fault))
         message: Dict[str, Any] = {"id": entry.id}
@@ -109,8 +111,22 @@ class Emulator:
         self.delivery.enqueue(wa_id, payload, track)
         return entry, payload
 
-    def deliver_raw(self, wa_id: str, payload: Dict[str, Any]) -> None:
-        self.delivery.enqueue(wa_id, payload)
+    async def deliver_raw(self, wa_id: str, payload: Dict[str, Any]) -> None:
+        """Delivers any webhook body as is. The citizen messages in it are recorded and open their
+        sender's window, as they would at Meta (so the bot can reply and mark them read)."""
+        entries = []
+        for sender, message in inbound_messages(payload):
+            self.store.record_inbound(sender, "")
+            message_id = message.get("id")
+            if isinstance(message_id, str) and self.store.find(message_id) is None:  # a redelivery shows once
+                kind = str(message.get("type") or "unknown")
+                entries.append(await self.store.add(sender, "in", kind, message, "pending", message_id=message_id))
+
+        async def track(state: str) -> None:
+            for entry in entries:
+                await self.store.set_status(entry.id, state)
+
+        self.delivery.enqueue(wa_id, payload, track)
 
     # ---- lifecycle
     def _spawn(self, coroutine: Any) -> None:

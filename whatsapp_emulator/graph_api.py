@@ -20,6 +20,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request, Response
 from starlette.datastructures import UploadFile
 
+from . import strict_json
 from .emulator import Emulator
 from .graph_errors import GraphError
 from .media_store import Media
@@ -62,7 +63,7 @@ def graph_router(emulator: Emulator) -> APIRouter:
         authorize(request, version)
         own_number(phone_number_id)
         try:
-            body = await request.json()
+            body = strict_json.loads(await request.body())
         except ValueError:
             raise GraphError(100, "The request body is not valid JSON.") from None
         return await emulator.send(body)

@@ -5,7 +5,7 @@ e.g. "IN.1648738043044942"). Conversations are keyed by whichever one it is.
 from __future__ import annotations
 
 import re
-from typing import Dict
+from typing import Any, Dict, Optional
 
 PHONE = re.compile(r"^\d{7,15}$")
 BSUID = re.compile(r"^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$")
@@ -17,6 +17,12 @@ def is_bsuid(user: str) -> bool:
 
 def is_valid(user: str) -> bool:
     return bool(PHONE.match(user)) or is_bsuid(user)
+
+
+def sender_of(message: Dict[str, Any]) -> Optional[str]:
+    """Who sent an inbound message object, if it names a valid user."""
+    user = message.get("from") or message.get("from_user_id")
+    return user if isinstance(user, str) and is_valid(user) else None
 
 
 def sender_fields(user: str) -> Dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 import mimetypes
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional
@@ -38,8 +39,8 @@ def _number(request: Dict[str, Any], key: str, bound: float) -> float:
         value = float(request[key])
     except (KeyError, TypeError, ValueError):
         raise InboundError(f"'{key}' must be a number") from None
-    if abs(value) > bound:
-        raise InboundError(f"'{key}' must be between -{bound} and {bound}")
+    if not math.isfinite(value) or abs(value) > bound:  # NaN passes any comparison
+        raise InboundError(f"'{key}' must be a number between -{bound} and {bound}")
     return value
 
 

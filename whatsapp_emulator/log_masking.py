@@ -4,7 +4,10 @@ from __future__ import annotations
 import logging
 import re
 
-PHONE_DIGITS = re.compile(r"\d{7,15}")
+# A whole run of digits shaped like an E.164 number (country code first, never 0): 7 to 15 digits,
+# exactly 11 when it starts with 1 (North America), so 10-digit Unix times ("1749416383") and
+# millisecond times stay readable; never the digits of a decimal ("wait=2.9912345678937").
+PHONE_DIGITS = re.compile(r"(?<![\d.])(?:1\d{10}|[2-9]\d{6,14})(?![\d]|\.\d)")
 
 
 def mask_phone_numbers(text: str) -> str:

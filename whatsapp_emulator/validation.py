@@ -3,10 +3,13 @@
 Structural problems (missing or misspelled parameters, wrong types, text over
 its limit) are Graph error 100; values an interactive message or template
 does not allow (too many buttons, titles too long, duplicate ids) are 131009.
-The limits themselves are data: data/limits.yml.
+The limits themselves are data: data/limits.yml. Templates must be among
+the approved ones (data/approved_templates.yml): another name or language
+is 132001, another number of body parameters 132000.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Mapping, Sequence, Tuple, Union
@@ -123,6 +126,8 @@ def _location_message(message: Dict[str, Any], limits: Dict[str, Any]) -> None:
             number = float(value)
         except ValueError:
             raise _invalid(("location", key), "must be a number.") from None
+        if not math.isfinite(number):  # NaN would pass the range check below
+            raise _invalid(("location", key), "must be a finite number.")
         if abs(number) > bound:
             raise _invalid(("location", key), f"must be between -{bound} and {bound}.", 131009)
 
@@ -214,12 +219,25 @@ def _template_message(message: Dict[str, Any], limits: Dict[str, Any]) -> None:
         if component["type"] == "button":
             _field(component, path + ("sub_type",))
             _field(component, path + ("index",), (int, str))
+        if not isinstance(component.get("parameters", []), list):
+            raise _invalid(path + ("parameters",), "must be a list.")
         for param_index, parameter in enumerate(component.get("parameters", [])):
             param_path = path + ("parameters", param_index)
             if not isinstance(parameter, dict) or parameter.get("type") not in TEMPLATE_PARAMETERS:
                 raise _invalid(param_path + ("type",), f"must be one of {list(TEMPLATE_PARAMETERS)}.")
             if parameter["type"] in ("text", "payload"):
                 _text(parameter, param_path + (parameter["type"],), limits["template"]["text_parameter"], code=131009)
+    _approved_template(template["name"], language["code"], components)
+
+
+def _approved_template(name: str, language: str, components: Sequence[Dict[str, Any]]) -> None:
+    approved = load("approved_templates").get(name)
+    if approved is None or language not in approved["languages"]:
+        raise GraphError(132001, f"template name ({name}) does not exist in {language}")
+    given = sum(len(component.get("parameters", [])) for component in components if component["type"] == "body")
+    if given != approved["body_parameters"]:
+        raise GraphError(132000, f"body: number of localizable_params ({given}) does not match the expected "
+                                 f"number of params ({approved['body_parameters']})")
 
 
 def _reaction_message(message: Dict[str, Any], limits: Dict[str, Any]) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
-from .identity import contact, recipient_fields
+from .identity import contact, recipient_fields, sender_of
 from .settings import Settings
 
 
@@ -50,3 +50,20 @@ def status_webhook(settings: Settings, message_id: str, wa_id: str, status: str,
     if errors:
         update["errors"] = errors
     return _envelope(settings, {"statuses": [update]})
+
+
+def _objects(value: Any) -> List[Dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def inbound_messages(payload: Dict[str, Any]) -> List[Tuple[str, Dict[str, Any]]]:
+    """(sender, message) for each citizen message a webhook body holds, however it was made."""
+    found = []
+    for entry in _objects(payload.get("entry")):
+        for change in _objects(entry.get("changes")):
+            value = change.get("value")
+            for message in _objects(value.get("messages") if isinstance(value, dict) else None):
+                sender = sender_of(message)
+                if sender is not None:
+                    found.append((sender, message))
+    return found

@@ -26,7 +26,6 @@ with `metadata: {whatsapp: {list_button: "…"}}`.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import mimetypes
 from pathlib import PurePath
@@ -39,18 +38,21 @@ from sanic.response import HTTPResponse
 
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
 from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
 from jan_seva.whatsapp.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.numbered_options import options_from_buttons
+from jan_seva.whatsapp.offers import Offers
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbound import choice_contents, media_content, media_source, text_contents
 from jan_seva.whatsapp.outbox import Outbox
-from jan_seva.whatsapp.payloads import parse_webhook
+from jan_seva.whatsapp.payloads import decode_webhook, parse_webhook
 from jan_seva.whatsapp.retry import RetryPolicy
 from jan_seva.whatsapp.sender import OutboundSender
+from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.settings import WhatsAppSettings
 from jan_seva.whatsapp.signature import SIGNATURE_HEADER, is_valid_signature, same_secret
 from jan_seva.whatsapp.state_db import state_engine
@@ -141,11 +143,13 @@ class WhatsAppInput(InputChannel):
         store = FileStore(self.settings.file_store_dir)
         self.client = GraphClient(self.settings)
         self.options = OptionsStore(engine)
-        self.sender = OutboundSender(self.client, Outbox(engine), store, retry_policy)
+        sent = SentMessages(engine)
+        self.sender = OutboundSender(self.client, Outbox(engine), sent, store, retry_policy)
         self.processor = InboundProcessor(
             processed=ProcessedMessages(engine),
-            options=self.options,
+            offers=Offers(self.options, sent),
             statuses=StatusLog(engine),
+            failures=FailedDeliveries(sent, self.sender),
             media=MediaDownloader(self.client, store, retry_policy),
             sender=self.sender,
             client=self.client,
@@ -186,12 +190,14 @@ class WhatsAppInput(InputChannel):
             logger.warning("WhatsApp webhook with a missing or wrong %s refused", SIGNATURE_HEADER)
             return response.text("invalid signature", status=403)
         try:
-            payload = json.loads(body)
-        except ValueError:
-            logger.warning("Signed WhatsApp webhook body is not JSON; refused")
-            return response.text("body is not JSON", status=400)
-        # Meta waits only a few seconds and re-sends on slow answers: acknowledge now, work after.
-        self._in_background(self.processor.process(parse_webhook(payload), on_new_message))
+            payload = decode_webhook(body)
+        except ValueError as error:
+            logger.warning("Signed WhatsApp webhook body refused: %s", error)
+            return response.text("body is not a webhook's JSON", status=400)
+        batch = parse_webhook(payload, self.settings.phone_number_id)
+        # Meta waits only a few seconds and re-sends on slow answers: acknowledge now, work after
+        # (in arrival order: `process` queues the work before answering).
+        self._in_background(self.processor.process(batch, on_new_message))
         return response.text("EVENT_RECEIVED")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

@@ -19,8 +19,14 @@ from jan_seva.whatsapp.settings import WhatsAppSettings
 
 OUTSIDE_WINDOW = 131047  # "Re-engagement message": last user message older than 24 hours
 RATE_LIMITS = frozenset({4, 80007, 130429, 131056})  # app, account, throughput, per-user pair
-TEMPORARY = frozenset({1, 2})  # "API Unknown", "API Service": Meta asks to retry later
+# "API Unknown", "API Service", "Something went wrong", "Service unavailable": Meta asks to retry later
+TEMPORARY = frozenset({1, 2, 131000, 131016})
 DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=30, connect=5, sock_read=20)
+
+
+def is_transient(code: Optional[int]) -> bool:
+    """Whether an error code (of a refused send or of a "failed" status) may pass on a later try."""
+    return code in RATE_LIMITS or code in TEMPORARY
 
 
 class GraphError(Exception):
@@ -31,7 +37,7 @@ class GraphError(Exception):
 
     @property
     def retryable(self) -> bool:
-        return self.status is None or self.status >= 500 or self.code in RATE_LIMITS or self.code in TEMPORARY
+        return self.status is None or self.status >= 500 or is_transient(self.code)
 
     @property
     def outside_window(self) -> bool:

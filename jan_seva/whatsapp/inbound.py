@@ -1,9 +1,14 @@
 """Handling one webhook delivery after it was acknowledged.
 
-Statuses are recorded. Messages are handled in order per sender (different
-senders concurrently): duplicates dropped, files downloaded, typed option
-numbers turned into payloads, the message handed to Rasa, then marked read.
-Nothing here raises: a failing message is logged and the next one goes on.
+Each citizen's part of a delivery (statuses of messages sent to them, then
+their messages) is queued when the delivery arrives and handled strictly
+in arrival order; different citizens go on concurrently. Statuses are
+recorded, a "failed" one seen for the first time is dealt with
+(failed_deliveries). Messages: duplicates dropped, files downloaded, typed
+option numbers and reply ids the bot offered (offers) turned into payloads,
+the message
+handed to Rasa, then marked read. Nothing here raises: a failing message is
+logged and the next one goes on.
 """
 from __future__ import annotations
 
@@ -16,7 +21,9 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 from rasa.core.channels.channel import UserMessage
 from sqlalchemy.exc import SQLAlchemyError
 
+from jan_seva.whatsapp.arrival_order import ArrivalOrder
 from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
 from jan_seva.whatsapp.inbound_text import (
     accepted_media_text,
@@ -27,9 +34,9 @@ from jan_seva.whatsapp.inbound_text import (
 )
 from jan_seva.whatsapp.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
-from jan_seva.whatsapp.numbered_options import chosen_number, payload_for_reply
-from jan_seva.whatsapp.options_store import OptionsStore
-from jan_seva.whatsapp.payloads import InboundMessage, WebhookBatch
+from jan_seva.whatsapp.numbered_options import payload_for_reply
+from jan_seva.whatsapp.offers import Offers
+from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate, WebhookBatch
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.status_log import StatusLog
 
@@ -39,56 +46,45 @@ CHANNEL_NAME = "whatsapp"
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-class SenderLocks:
-    """One lock per sender in this worker: a sender's messages from
-    overlapping deliveries reach Rasa one after the other, in arrival order."""
-
-    def __init__(self) -> None:
-        self._locks: Dict[str, asyncio.Lock] = {}
-        self._users: Dict[str, int] = defaultdict(int)
-
-    async def run(self, sender_id: str, work: Awaitable[None]) -> None:
-        lock = self._locks.setdefault(sender_id, asyncio.Lock())
-        self._users[sender_id] += 1
-        try:
-            async with lock:
-                await work
-        finally:
-            self._users[sender_id] -= 1
-            if not self._users[sender_id]:  # forget idle senders
-                del self._users[sender_id]
-                del self._locks[sender_id]
-
-
 @dataclass
 class InboundProcessor:
     processed: ProcessedMessages
-    options: OptionsStore
+    offers: Offers
     statuses: StatusLog
+    failures: FailedDeliveries
     media: MediaDownloader
     sender: OutboundSender
     client: GraphClient
     output_for: Callable[[], Any]  # a new WhatsAppOutput for one turn
 
     def __post_init__(self) -> None:
-        self._locks = SenderLocks()
+        self._order = ArrivalOrder()
 
-    async def process(self, batch: WebhookBatch, on_new_message: OnNewMessage) -> None:
+    def process(self, batch: WebhookBatch, on_new_message: OnNewMessage) -> Awaitable[None]:
+        """Queues each citizen's part of the batch now; returns the work, to run in the background."""
+        statuses: Dict[str, List[StatusUpdate]] = defaultdict(list)
+        messages: Dict[str, List[InboundMessage]] = defaultdict(list)
         for status in batch.statuses:
-            await self._guarded(self.statuses.record(status), f"status of {status.message_id}")
-        by_sender: Dict[str, List[InboundMessage]] = defaultdict(list)
+            statuses[status.recipient_id or ""].append(status)
         for message in batch.messages:
-            by_sender[message.sender_id].append(message)
-        await asyncio.gather(
-            *(
-                self._locks.run(sender_id, self._handle_in_order(messages, on_new_message))
-                for sender_id, messages in by_sender.items()
-            )
-        )
+            messages[message.sender_id].append(message)
+        citizens = dict.fromkeys([*statuses, *messages])  # in order, once each
+        return asyncio.gather(*(
+            self._order.queue(citizen, self._handle_citizen(statuses[citizen], messages[citizen], on_new_message))
+            for citizen in citizens
+        ))
 
-    async def _handle_in_order(self, messages: List[InboundMessage], on_new_message: OnNewMessage) -> None:
+    async def _handle_citizen(
+        self, statuses: List[StatusUpdate], messages: List[InboundMessage], on_new_message: OnNewMessage
+    ) -> None:
+        for status in statuses:
+            await self._guarded(self._on_status(status), f"status of {status.message_id}")
         for message in messages:
             await self._guarded(self._handle(message, on_new_message), f"message {message.message_id}")
+
+    async def _on_status(self, status: StatusUpdate) -> None:
+        if await self.statuses.record(status) and status.status == "failed":
+            await self.failures.handle(status)
 
     @staticmethod
     async def _guarded(work: Awaitable[None], what: str) -> None:
@@ -107,11 +103,11 @@ class InboundProcessor:
     async def _text_and_metadata(self, message: InboundMessage) -> Tuple[Optional[str], Dict[str, Any]]:
         if needs_download(message):
             return await self._media_text_and_metadata(message)
-        text = rasa_text(message)
-        if message.type == "text" and chosen_number(text or "") is not None:
-            chosen = payload_for_reply(text, await self.options.recall(message.sender_id))
-            if chosen:
-                return chosen, message_metadata(message, typed_option=text)
+        offer = await self.offers.answered_by(message)
+        text = rasa_text(message, offer.payloads)
+        chosen = payload_for_reply(text or "", offer.numbered) if message.type == "text" else None
+        if chosen:
+            return chosen, message_metadata(message, typed_option=text)
         return text, message_metadata(message)
 
     async def _first_delivery(self, message: InboundMessage) -> bool:
@@ -129,10 +125,14 @@ class InboundProcessor:
             return
         text, metadata = await self._text_and_metadata(message)
         if text is None:
-            logger.info("WhatsApp %s message %s from %s ignored", message.type, message.message_id, who)
+            # a reaction is kept here (which emoji, on which message); a system notice may name numbers
+            shown = dict(message.content) if message.type == "reaction" else ""
+            logger.info("WhatsApp %s message %s from %s not passed to Rasa %s", message.type, message.message_id,
+                        who, shown)
             return
         logger.info("WhatsApp %s message %s from %s", message.type, message.message_id, who)
-        await self.sender.flush(message.sender_id)  # the citizen is back: deliver what was held first
+        # the citizen is back and the 24-hour window open: deliver what was held, files waiting for it too
+        await self.sender.flush(message.sender_id, window_reopened=True)
         output = self.output_for()
         await on_new_message(
             UserMessage(

@@ -1,4 +1,4 @@
-"""Options a citizen can answer by typing their number ("2", "२", "2.").
+"""Options a citizen can answer by typing their number ("2", "२", "2.", "2️⃣").
 
 The bot's buttons are remembered per user (see options_store); a reply that
 is only a number picks that option's payload, as if the button was tapped.
@@ -13,6 +13,8 @@ from jan_seva.text.ids import fold_digits
 
 # "2", "२", "2.", "2)", "(2)", "2।" with surrounding spaces
 _NUMBER_REPLY = re.compile(r"^\s*\(?\s*([0-9]{1,2})\s*[.):।]?\s*$")
+# Keycap emoji, as WhatsApp's emoji keyboard offers them: "2️⃣" is "2" + VS16 + COMBINING ENCLOSING KEYCAP.
+_KEYCAPS = str.maketrans({"\ufe0f": None, "\u20e3": None, "\U0001f51f": "10"})
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,13 @@ def options_from_buttons(buttons: Iterable[Mapping[str, Any]]) -> List[Option]:
     return options
 
 
-def numbered_text(body: str, options: Sequence[Option], hint: str) -> str:
-    lines = [f"{number}. {option.title}" for number, option in enumerate(options, start=1)]
+def numbered_text(body: str, titles: Sequence[str], hint: str) -> str:
+    lines = [f"{number}. {title}" for number, title in enumerate(titles, start=1)]
     return "\n\n".join(part for part in (body.strip(), "\n".join(lines), hint) if part)
 
 
 def chosen_number(text: str) -> Optional[int]:
-    match = _NUMBER_REPLY.match(fold_digits(text or ""))
+    match = _NUMBER_REPLY.match(fold_digits((text or "").translate(_KEYCAPS)))
     return int(match.group(1)) if match else None
 
 

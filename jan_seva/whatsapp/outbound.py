@@ -5,9 +5,15 @@ A "content" is a Graph `/messages` body without the addressing fields
 A file still on this server is referenced as `{LOCAL_FILE: path}` in place
 of `link`/`id`; the sender uploads it just before sending.
 
-Options (Rasa buttons) become, by count: ≤3 reply buttons, 4-10 a list,
-more a numbered text; a body over 1024 characters, ids over WhatsApp's
-limits or titles that clash once shortened also fall back to numbered text.
+Options (Rasa buttons) become, by count: ≤3 reply buttons (when every
+title fits a button whole), else ≤10 a list (a long title cut in the row,
+whole in its description), more a numbered text; a body over 1024
+characters, ids over WhatsApp's limits or titles that clash once shortened
+also fall back to numbered text.
+
+Outside WhatsApp's 24-hour window only the approved template goes out
+(`outside_window_template`): one line carrying the message's words, its
+options numbered as typed replies expect them, or word that a file waits.
 """
 from __future__ import annotations
 
@@ -48,10 +54,7 @@ def _fits(options: Sequence[Option], title_limit: int, id_limit: int) -> bool:
 
 
 def _reply_buttons(body: str, options: Sequence[Option]) -> Dict[str, Any]:
-    buttons = [
-        {"type": "reply", "reply": {"id": option.payload, "title": truncate(option.title, BUTTON_TITLE_LIMIT)}}
-        for option in options
-    ]
+    buttons = [{"type": "reply", "reply": {"id": option.payload, "title": option.title}} for option in options]
     interactive = {"type": "button", "body": {"text": body}, "action": {"buttons": buttons}}
     return {"type": "interactive", "interactive": interactive}
 
@@ -79,13 +82,19 @@ def choice_contents(
         return text_contents(body)
     body = body.strip()
     interactive = bool(body) and len(body) <= INTERACTIVE_BODY_LIMIT
-    if interactive and len(options) <= MAX_REPLY_BUTTONS and _fits(options, BUTTON_TITLE_LIMIT, BUTTON_ID_LIMIT):
+    # a cut button title ("निःशक्तता प्रमाण प…") hides which service it is: a list row shows it whole
+    whole_titles = all(len(option.title) <= BUTTON_TITLE_LIMIT for option in options)
+    as_buttons = whole_titles and _fits(options, BUTTON_TITLE_LIMIT, BUTTON_ID_LIMIT)
+    if interactive and len(options) <= MAX_REPLY_BUTTONS and as_buttons:
         return [_reply_buttons(body, options)]
     if interactive and len(options) <= MAX_LIST_ROWS and _fits(options, ROW_TITLE_LIMIT, ROW_ID_LIMIT):
         label = list_button or localized(load_data("labels")["list_button"], body)
         return [_list(body, options, label)]
-    hint = localized(load_data("labels")["numbered_hint"], body)
-    return text_contents(numbered_text(body, options, hint))
+    return text_contents(numbered_text(body, [option.title for option in options], _numbered_hint(body)))
+
+
+def _numbered_hint(body: str) -> str:
+    return localized(load_data("labels")["numbered_hint"], body)
 
 
 def media_source(reference: str) -> Dict[str, str]:
@@ -122,6 +131,10 @@ def template_content(name: str, language: str, components: Optional[list] = None
     return {"type": "template", "template": template}
 
 
+def carries_file(content: Mapping[str, Any]) -> bool:
+    return content.get("type") in MEDIA_KINDS
+
+
 def content_text(content: Mapping[str, Any]) -> str:
     """The words a content carries (its text, body or caption), for a template stand-in."""
     kind = content.get("type")
@@ -133,13 +146,52 @@ def content_text(content: Mapping[str, Any]) -> str:
     return inner.get("caption", "")
 
 
+def _choices(content: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    """The reply buttons' `reply` objects or the list rows of an interactive content."""
+    interactive = content.get("interactive") if content.get("type") == "interactive" else None
+    action = (interactive.get("action") or {}) if isinstance(interactive, dict) else {}
+    buttons = [button["reply"] for button in action.get("buttons", [])]
+    return buttons + [row for section in action.get("sections", []) for row in section["rows"]]
+
+
+def offered_titles(content: Mapping[str, Any]) -> List[str]:
+    """The options of an interactive content, whole: a list row cut short keeps its title in the description."""
+    return [choice.get("description") or choice["title"] for choice in _choices(content)]
+
+
+def offered_ids(content: Mapping[str, Any]) -> List[str]:
+    """The ids a reply to this content can carry: its buttons' or rows', its template quick replies' payloads."""
+    template = content.get("template") if content.get("type") == "template" else None
+    components = (template.get("components") or []) if isinstance(template, dict) else []
+    payloads = [parameter["payload"] for component in components for parameter in component.get("parameters", [])
+                if parameter.get("type") == "payload"]
+    return [choice["id"] for choice in _choices(content)] + payloads
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())  # template variables may not hold line breaks, tabs or runs of spaces
+
+
+def _template_words(content: Mapping[str, Any], limit: int) -> str:
+    config = load_data("fallback_template")
+    words = _one_line(content_text(content))
+    if carries_file(content):  # the file itself waits for the citizen's next message
+        addition = localized(config["file_waiting"], words)
+    elif offered_titles(content):  # numbered, so that a typed "2" picks what the citizen saw
+        addition = _one_line(numbered_text("", offered_titles(content), _numbered_hint(words)))
+    else:
+        return truncate(words or localized(config["text_without_words"], words), limit)
+    room = limit - len(addition) - 1
+    kept = truncate(words, room) if words and room > 0 else ""
+    return truncate(" ".join(filter(None, (kept, addition))), limit)
+
+
 def outside_window_template(content: Mapping[str, Any]) -> Dict[str, Any]:
     """The approved template (data/fallback_template.yml) carrying `content`'s words
     as {{1}}: the only kind of message WhatsApp accepts 24 hours after the
     citizen's last message."""
     config = load_data("fallback_template")
-    words = " ".join(content_text(content).split())  # no line breaks or tabs in template variables
-    words = words or localized(config["text_without_words"], words)
-    parameter = {"type": "text", "text": truncate(words, int(config["max_parameter_length"]))}
+    words = _template_words(content, int(config["max_parameter_length"]))
     language = config["language"][reply_language(words)]
+    parameter = {"type": "text", "text": words}
     return template_content(config["name"], language, [{"type": "body", "parameters": [parameter]}])

@@ -1,9 +1,15 @@
 """Outbound messages that could not be sent yet (SQL outbox).
 
-A message whose retries are exhausted is stored here as `pending` and
-re-sent later by whichever worker claims it first: the claim is a
-conditional UPDATE (`pending` -> `sending`) that only one worker can win. A
-claim left behind by a crashed worker becomes `pending` again after a while.
+A message whose retries are exhausted (or that WhatsApp later reported as
+failed for a passing reason) is stored here as `pending` and re-sent later
+by whichever worker claims it first: the claim is a conditional UPDATE
+(`pending` -> `sending`) that only one worker can win. A claim left behind
+by a crashed worker becomes `pending` again after a while.
+
+A file WhatsApp refused because the 24-hour window had closed is stored as
+`waiting`: only the citizen's next message reopens the window, so it is
+claimed only then (`claim(recipient_id=…, with_waiting=True)`), never by
+the periodic round, and it holds no later message back.
 """
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ from sqlalchemy.sql import Select
 from jan_seva.whatsapp.state_db import outbox, run_db, utcnow
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+WAITING = "waiting"  # a file, until the citizen writes again
+REPLACED = "replaced"  # its words went out as the template instead
 STALE_CLAIM = timedelta(minutes=5)
 
 
@@ -28,25 +36,27 @@ class OutboxMessage:
     recipient_id: str
     content: Dict[str, Any]
     attempts: int
+    waiting: bool = False  # claimed from `waiting`: the citizen was told about it already
 
 
 class Outbox:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _add(self, recipient_id: str, content: Dict[str, Any], error: str) -> int:
+    def _add(self, recipient_id: str, content: Dict[str, Any], error: str, state: str, attempts: int,
+             due: Optional[datetime]) -> int:
         now = utcnow()
         with self._engine.begin() as connection:
             result = connection.execute(
                 outbox.insert().values(
                     recipient_id=recipient_id,
                     content=json.dumps(content, ensure_ascii=False),
-                    state=PENDING,
-                    attempts=0,
+                    state=state,
+                    attempts=attempts,
                     last_error=error,
                     created_at=now,
                     updated_at=now,
-                    next_attempt_at=now,
+                    next_attempt_at=due or now,
                 )
             )
             return result.inserted_primary_key[0]
@@ -70,21 +80,28 @@ class Outbox:
             and_(outbox.c.id.in_(oldest), outbox.c.state == PENDING, outbox.c.next_attempt_at <= utcnow())
         )
 
-    def _candidates(self, limit: int, recipient_id: Optional[str]) -> List[OutboxMessage]:
-        query = select(outbox.c.id, outbox.c.recipient_id, outbox.c.content, outbox.c.attempts).where(
-            outbox.c.state == PENDING
-        )
+    def _candidates(self, limit: int, recipient_id: Optional[str], with_waiting: bool) -> List[OutboxMessage]:
+        states = (PENDING, WAITING) if with_waiting else (PENDING,)
+        query = select(outbox.c.id, outbox.c.recipient_id, outbox.c.content, outbox.c.attempts, outbox.c.state)
+        query = query.where(outbox.c.state.in_(states))
         if recipient_id is None:
             query = query.where(outbox.c.recipient_id.in_(self._due_recipients()))
         else:  # the citizen just wrote: try their messages now, whatever the schedule
             query = query.where(outbox.c.recipient_id == recipient_id)
         with self._engine.connect() as connection:
             rows = connection.execute(query.order_by(outbox.c.id).limit(limit)).all()
-        return [OutboxMessage(row.id, row.recipient_id, json.loads(row.content), row.attempts) for row in rows]
+        return [
+            OutboxMessage(row.id, row.recipient_id, json.loads(row.content), row.attempts, row.state == WAITING)
+            for row in rows
+        ]
 
-    def _claim(self, limit: int, recipient_id: Optional[str]) -> List[OutboxMessage]:
+    def _claim(self, limit: int, recipient_id: Optional[str], with_waiting: bool) -> List[OutboxMessage]:
         self._release_stale_claims()
-        return [m for m in self._candidates(limit, recipient_id) if self._set_state(m.id, PENDING, state=SENDING)]
+        return [
+            message
+            for message in self._candidates(limit, recipient_id, with_waiting)
+            if self._set_state(message.id, WAITING if message.waiting else PENDING, state=SENDING)
+        ]
 
     def _release_stale_claims(self) -> None:
         with self._engine.begin() as connection:
@@ -101,12 +118,23 @@ class Outbox:
         with self._engine.connect() as connection:
             return connection.execute(query).scalar()
 
-    async def add(self, recipient_id: str, content: Dict[str, Any], error: str) -> int:
-        return await run_db(lambda: self._add(recipient_id, content, error))
+    async def add(
+        self,
+        recipient_id: str,
+        content: Dict[str, Any],
+        error: str,
+        state: str = PENDING,
+        attempts: int = 0,
+        due: Optional[datetime] = None,
+    ) -> int:
+        """Stores a message as `pending` (due now unless `due` says when) or `waiting`."""
+        return await run_db(lambda: self._add(recipient_id, content, error, state, attempts, due))
 
-    async def claim(self, limit: int = 50, recipient_id: Optional[str] = None) -> List[OutboxMessage]:
-        """Pending messages now owned by this worker, oldest first."""
-        return await run_db(lambda: self._claim(limit, recipient_id))
+    async def claim(
+        self, limit: int = 50, recipient_id: Optional[str] = None, with_waiting: bool = False
+    ) -> List[OutboxMessage]:
+        """Pending (and with `with_waiting`, waiting) messages now owned by this worker, oldest first."""
+        return await run_db(lambda: self._claim(limit, recipient_id, with_waiting))
 
     async def has_unsent(self, recipient_id: str) -> bool:
         return await run_db(lambda: self._unsent_count(recipient_id)) > 0
@@ -114,9 +142,16 @@ class Outbox:
     async def mark_sent(self, message_id: int) -> None:
         await run_db(lambda: self._set_state(message_id, SENDING, state=SENT, last_error=None))
 
-    async def release(self, message_id: int) -> None:
-        """Back to `pending` untried (it waits behind an older message)."""
-        await run_db(lambda: self._set_state(message_id, SENDING, state=PENDING))
+    async def mark_replaced(self, message_id: int) -> None:
+        await run_db(lambda: self._set_state(message_id, SENDING, state=REPLACED))
+
+    async def wait_for_window(self, message_id: int) -> None:
+        await run_db(lambda: self._set_state(message_id, SENDING, state=WAITING))
+
+    async def release(self, message: OutboxMessage) -> None:
+        """Back to where it was, untried (it waits behind an older message)."""
+        state = WAITING if message.waiting else PENDING
+        await run_db(lambda: self._set_state(message.id, SENDING, state=state))
 
     async def mark_failed(self, message_id: int, error: str) -> None:
         await run_db(lambda: self._set_state(message_id, SENDING, state=FAILED, last_error=error))

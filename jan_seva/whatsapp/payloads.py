@@ -2,10 +2,13 @@
 
 Pure functions. A delivery may batch several entries, each with several
 changes, each with several messages and statuses; all are returned in
-delivery order. Malformed parts are skipped with a log line, never raised.
+delivery order. Malformed parts are skipped with a log line, never raised;
+so are deliveries for another object than a WhatsApp business account and
+changes for another phone number than ours.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
@@ -13,6 +16,9 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from jan_seva.whatsapp.masking import mask_id
 
 logger = logging.getLogger(__name__)
+
+WEBHOOK_OBJECT = "whatsapp_business_account"
+MAX_JSON_DEPTH = 32  # Meta's payloads nest about ten levels; far deeper ones only serve to exhaust the stack
 
 
 @dataclass(frozen=True)
@@ -42,14 +48,40 @@ class WebhookBatch:
     statuses: List[StatusUpdate] = field(default_factory=list)
 
 
+def _too_deep(value: Any) -> bool:
+    pending = [(value, 1)]
+    while pending:  # no recursion: that is what a hostile body would exhaust
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                return True
+            pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+def decode_webhook(body: bytes) -> Any:
+    """The JSON of a webhook body; ValueError when it is not JSON or nested deeper than any real payload."""
+    try:
+        payload = json.loads(body)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if _too_deep(payload):
+        raise ValueError("JSON nested too deeply")
+    return payload
+
+
+def _text(value: Any) -> Optional[str]:
+    return None if value is None else str(value)
+
+
 def _dicts(value: Any) -> List[Dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _contact_for(message: Mapping[str, Any], contacts: List[Dict[str, Any]]) -> Dict[str, Any]:
-    identifiers = {message.get("from"), message.get("from_user_id"), message.get("user_id")} - {None}
+    identifiers = {_text(message.get(key)) for key in ("from", "from_user_id", "user_id")} - {None}
     for contact in contacts:
-        if {contact.get("wa_id"), contact.get("user_id")} & identifiers:
+        if {_text(contact.get("wa_id")), _text(contact.get("user_id"))} & identifiers:
             return contact
     return contacts[0] if len(contacts) == 1 else {}
 
@@ -92,7 +124,7 @@ def _inbound(message: Dict[str, Any], contacts: List[Dict[str, Any]]) -> Optiona
 def _first_error(errors: Any) -> Tuple[Optional[int], Optional[str]]:
     for error in _dicts(errors):
         code = error.get("code")
-        return (int(code) if str(code).isdigit() else None), error.get("title") or error.get("message")
+        return (int(code) if str(code).isdigit() else None), _text(error.get("title") or error.get("message"))
     return None, None
 
 
@@ -104,8 +136,8 @@ def _status(status: Dict[str, Any]) -> Optional[StatusUpdate]:
     return StatusUpdate(
         message_id=str(status["id"]),
         status=str(status["status"]),
-        recipient_id=status.get("recipient_id") or status.get("recipient_user_id"),
-        timestamp=status.get("timestamp"),
+        recipient_id=_text(status.get("recipient_id") or status.get("recipient_user_id")),
+        timestamp=_text(status.get("timestamp")),
         error_code=error_code,
         error_title=error_title,
     )
@@ -119,10 +151,23 @@ def _add_change(batch: WebhookBatch, value: Mapping[str, Any]) -> None:
         logger.error("WhatsApp webhook error %s: %s", error.get("code"), error.get("title") or error.get("message"))
 
 
-def parse_webhook(payload: Any) -> WebhookBatch:
+def _for_us(value: Mapping[str, Any], phone_number_id: str) -> bool:
+    metadata = value.get("metadata")
+    ours = isinstance(metadata, dict) and str(metadata.get("phone_number_id")) == phone_number_id
+    if not ours:
+        number = metadata.get("phone_number_id") if isinstance(metadata, dict) else None
+        logger.warning("WhatsApp webhook change for phone number id %s (not ours) ignored", mask_id(_text(number)))
+    return ours
+
+
+def parse_webhook(payload: Any, phone_number_id: str) -> WebhookBatch:
+    """What a delivery holds for our business phone number (`phone_number_id`)."""
     batch = WebhookBatch()
     if not isinstance(payload, dict):
         logger.warning("WhatsApp webhook body is not a JSON object; ignored")
+        return batch
+    if payload.get("object") != WEBHOOK_OBJECT:
+        logger.warning("WhatsApp webhook for object %.64r ignored", _text(payload.get("object")))
         return batch
     for entry in _dicts(payload.get("entry")):
         for change in _dicts(entry.get("changes")):
@@ -130,5 +175,6 @@ def parse_webhook(payload: Any) -> WebhookBatch:
             if change.get("field", "messages") != "messages" or not isinstance(value, dict):
                 logger.info("WhatsApp webhook field %r ignored", change.get("field"))
                 continue
-            _add_change(batch, value)
+            if _for_us(value, phone_number_id):
+                _add_change(batch, value)
     return batch

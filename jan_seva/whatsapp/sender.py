@@ -1,13 +1,18 @@
 """Delivering the bot's messages: retries, the 24-hour window, the outbox.
 
 - Rate limits, 5xx and network errors: retried with backoff and jitter.
-- 131047 (the citizen's last message is older than 24 hours): re-sent as
-  the approved fallback template carrying the message's text.
+- 131047 (the citizen's last message is older than 24 hours): the approved
+  fallback template goes out instead, carrying the message's words and its
+  options numbered; a file waits in the outbox (`waiting`) and goes out
+  when the citizen writes again, which reopens the window.
 - Other 4xx: logged with Meta's error code; re-sending could not help.
 - Retries exhausted: the message goes to the SQL outbox and is re-sent by
   the periodic outbox task or when the citizen writes again. While a
   citizen has unsent messages, newer ones queue behind them, so replies
   never arrive out of order.
+- Every message WhatsApp accepts is remembered by its id (sent_messages),
+  so that a "failed" status reported later can have it sent again
+  (failed_deliveries: `send_outside_window`, `retry_later`).
 Files named by a path in the file store are uploaded right before sending.
 """
 from __future__ import annotations
@@ -23,9 +28,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
 from jan_seva.whatsapp.masking import mask_id
-from jan_seva.whatsapp.outbound import LOCAL_FILE, outside_window_template
-from jan_seva.whatsapp.outbox import Outbox, OutboxMessage
+from jan_seva.whatsapp.outbound import LOCAL_FILE, carries_file, outside_window_template
+from jan_seva.whatsapp.outbox import WAITING, Outbox, OutboxMessage
 from jan_seva.whatsapp.retry import RetryPolicy, retrying
+from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import utcnow
 
 logger = logging.getLogger(__name__)
@@ -48,11 +54,13 @@ class OutboundSender:
         self,
         client: GraphClient,
         outbox: Outbox,
+        sent: SentMessages,
         store: FileStore,
         policy: RetryPolicy = RetryPolicy(),
     ) -> None:
         self._client = client
         self._outbox = outbox
+        self._sent = sent
         self._store = store
         self._policy = policy
 
@@ -78,16 +86,6 @@ class OutboundSender:
             what=f"WhatsApp {content.get('type')} message to {mask_id(recipient_id)}",
         )
 
-    async def _deliver(self, recipient_id: str, content: Mapping[str, Any]) -> Optional[str]:
-        """Sends with retries and the template fallback; raises the final error."""
-        try:
-            return await self._with_retries(recipient_id, content)
-        except GraphError as error:
-            if not error.outside_window or content.get("type") == "template":
-                raise
-            logger.info("WhatsApp 24-hour window closed for %s; sending the update template", mask_id(recipient_id))
-            return await self._with_retries(recipient_id, outside_window_template(content))
-
     async def _held_back(self, recipient_id: str, content: Mapping[str, Any]) -> bool:
         """Queues `content` behind the recipient's unsent messages, if any remain after a retry."""
         try:
@@ -106,34 +104,71 @@ class OutboundSender:
     async def send(self, recipient_id: str, content: Mapping[str, Any]) -> None:
         if await self._held_back(recipient_id, content):
             return
+        await self._send_now(recipient_id, content)
+
+    async def send_outside_window(self, recipient_id: str, content: Mapping[str, Any]) -> None:
+        """For a message refused with 131047: the template now; a file waits for the citizen's next message."""
+        if carries_file(content):
+            await self._keep(recipient_id, content, "waiting for the 24-hour window to reopen", state=WAITING)
+        await self._send_template_for(recipient_id, content)
+
+    async def retry_later(self, recipient_id: str, content: Mapping[str, Any], attempts: int, reason: str) -> None:
+        """For a message WhatsApp reported failed for a passing reason: the outbox, after a backoff."""
+        await self._keep(recipient_id, content, reason, attempts=attempts, due=utcnow() + outbox_delay(attempts))
+
+    async def _send_now(self, recipient_id: str, content: Mapping[str, Any]) -> None:
+        """Sends with retries; every refusal is dealt with here, nothing is raised."""
         try:
-            message_id = await self._deliver(recipient_id, content)
+            message_id = await self._with_retries(recipient_id, content)
         except GraphError as error:
-            if not error.retryable:
-                kind = content.get("type")
-                logger.error("WhatsApp refused a %s message to %s: %s", kind, mask_id(recipient_id), error)
-                return
-            await self._store_in_outbox(recipient_id, content, error)
+            await self._refused(recipient_id, content, error)
         except _UNSENDABLE_FILE as error:
             logger.error("WhatsApp message to %s has a file that cannot be sent: %s", mask_id(recipient_id), error)
         else:
-            logger.debug("WhatsApp message %s sent to %s", message_id, mask_id(recipient_id))
+            await self._remember(message_id, recipient_id, content, attempts=0)
 
-    async def _store_in_outbox(self, recipient_id: str, content: Mapping[str, Any], error: GraphError) -> None:
+    async def _refused(self, recipient_id: str, content: Mapping[str, Any], error: GraphError) -> None:
+        if error.outside_window and content.get("type") != "template":
+            await self.send_outside_window(recipient_id, content)
+        elif error.retryable:
+            await self._keep(recipient_id, content, f"retries exhausted: {error}")
+        else:
+            kind = content.get("type")
+            logger.error("WhatsApp refused the %s message to %s: %s", kind, mask_id(recipient_id), error)
+
+    async def _send_template_for(self, recipient_id: str, content: Mapping[str, Any]) -> None:
+        logger.info("WhatsApp 24-hour window closed for %s; sending the update template", mask_id(recipient_id))
+        await self._send_now(recipient_id, outside_window_template(content))
+
+    async def _keep(self, recipient_id: str, content: Mapping[str, Any], reason: str, **how: Any) -> None:
+        """Into the outbox (`how`: its state, attempts so far, when it is due)."""
         try:
-            await self._outbox.add(recipient_id, dict(content), str(error))
+            await self._outbox.add(recipient_id, dict(content), reason, **how)
         except SQLAlchemyError:
-            logger.exception(
-                "WhatsApp message to %s LOST: retries exhausted and outbox unavailable", mask_id(recipient_id)
-            )
+            logger.exception("WhatsApp message to %s LOST: not sent now and the outbox is unavailable",
+                             mask_id(recipient_id))
             return
-        logger.warning("WhatsApp message to %s stored in the outbox after retries: %s", mask_id(recipient_id), error)
+        logger.warning("WhatsApp message to %s kept in the outbox: %s", mask_id(recipient_id), reason)
+
+    async def _remember(self, message_id: Optional[str], recipient_id: str, content: Mapping[str, Any],
+                        attempts: int) -> None:
+        logger.debug("WhatsApp message %s sent to %s", message_id, mask_id(recipient_id))
+        if not message_id:
+            return
+        try:
+            await self._sent.remember(message_id, recipient_id, content, attempts)
+        except SQLAlchemyError:
+            logger.exception("WhatsApp message %s sent but not recorded: should it fail later, it is not re-sent",
+                             message_id)
 
     async def _resend(self, message: OutboxMessage) -> bool:
-        """True when sent; otherwise the message is rescheduled or marked failed."""
+        """True when done with (sent, or left to the template); False while it holds later messages back."""
         try:
-            await self._deliver(message.recipient_id, message.content)
+            message_id = await self._with_retries(message.recipient_id, message.content)
         except GraphError as error:
+            if error.outside_window and message.content.get("type") != "template":
+                await self._resend_outside_window(message)
+                return True
             if error.retryable:
                 await self._outbox.retry_later(message, str(error), utcnow() + outbox_delay(message.attempts))
             else:
@@ -145,34 +180,46 @@ class OutboundSender:
             logger.error("WhatsApp outbox message %d has a file that cannot be sent: %s", message.id, error)
             return False
         await self._outbox.mark_sent(message.id)
+        await self._remember(message_id, message.recipient_id, message.content, message.attempts)
         logger.info("WhatsApp outbox message %d sent to %s", message.id, mask_id(message.recipient_id))
         return True
 
-    async def flush(self, recipient_id: Optional[str] = None) -> int:
-        """Re-sends due outbox messages (all of one recipient's when given); returns how many went out."""
+    async def _resend_outside_window(self, message: OutboxMessage) -> None:
+        if carries_file(message.content):
+            await self._outbox.wait_for_window(message.id)
+            if message.waiting:
+                return  # still closed: the citizen was told when the file began to wait
+        else:
+            await self._outbox.mark_replaced(message.id)
+        await self._send_template_for(message.recipient_id, message.content)
+
+    async def flush(self, recipient_id: Optional[str] = None, window_reopened: bool = False) -> int:
+        """Re-sends due outbox messages (all of one recipient's when given, with the files waiting
+        for the window when it has just reopened); returns how many were done with."""
         try:
-            return await self._flush(recipient_id)
+            return await self._flush(recipient_id, window_reopened)
         except SQLAlchemyError:  # claimed messages return to `pending` once the database is back
             logger.exception("WhatsApp outbox unavailable; nothing re-sent")
             return 0
 
-    async def _flush(self, recipient_id: Optional[str]) -> int:
-        sent = 0
+    async def _flush(self, recipient_id: Optional[str], window_reopened: bool) -> int:
+        done = 0
         blocked = set()  # recipients whose older message failed: keep their order
-        for message in await self._outbox.claim(recipient_id=recipient_id):
+        for message in await self._outbox.claim(recipient_id=recipient_id, with_waiting=window_reopened):
             if message.recipient_id in blocked:
-                await self._outbox.release(message.id)
+                await self._outbox.release(message)
             elif await self._resend(message):
-                sent += 1
+                done += 1
             else:
                 blocked.add(message.recipient_id)
-        return sent
+        return done
 
     async def run_outbox(self, interval: float = OUTBOX_INTERVAL_SECONDS) -> None:
-        """The periodic outbox task, started with the channel."""
+        """The periodic task, started with the channel: re-sends due messages, forgets old sent ones."""
         while True:
             try:
                 await self.flush()
+                await self._sent.prune()
             except Exception:  # whatever went wrong, the next round must still come
                 logger.exception("WhatsApp outbox round failed; trying again in %.0fs", interval)
             await asyncio.sleep(interval)

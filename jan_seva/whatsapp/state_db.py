@@ -66,12 +66,23 @@ outbox = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("recipient_id", String(128), nullable=False, index=True),
     Column("content", Text, nullable=False),  # JSON Graph message content
-    Column("state", String(16), nullable=False, index=True),  # pending | sending | sent | failed
+    # pending | sending | sent | failed | waiting (a file, for the 24-hour window) | replaced (by the template)
+    Column("state", String(16), nullable=False, index=True),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+)
+
+sent_messages = Table(
+    "whatsapp_sent_messages",
+    metadata,
+    Column("message_id", String(255), primary_key=True),  # the wamid WhatsApp gave the message
+    Column("recipient_id", String(128), nullable=False),
+    Column("content", Text, nullable=False),  # JSON Graph message content, as handed to the sender
+    Column("attempts", Integer, nullable=False),  # earlier deliveries of this content that failed
+    Column("sent_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 

@@ -1,8 +1,9 @@
 """Delivery statuses of the bot's messages (sent, delivered, read, failed).
 
 Kept in SQL for support staff ("did the citizen get the certificate?");
-failures are logged with WhatsApp's error code. A redelivered status is
-stored once (unique message id + status).
+failures are logged with WhatsApp's error code (what is done about them:
+failed_deliveries). A redelivered status is stored once (unique message id
++ status), and only its first arrival counts.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ class StatusLog:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _record(self, update: StatusUpdate) -> None:
-        recorded = insert_once(
+    def _record(self, update: StatusUpdate) -> bool:
+        return insert_once(
             self._engine,
             message_statuses,
             message_id=update.message_id,
@@ -33,19 +34,16 @@ class StatusLog:
             error_title=update.error_title,
             recorded_at=utcnow(),
         )
-        if not recorded:
-            logger.debug("WhatsApp status %s of %s already recorded", update.status, update.message_id)
 
-    async def record(self, update: StatusUpdate) -> None:
+    async def record(self, update: StatusUpdate) -> bool:
+        """Stores the status; False when it was stored before (a redelivery)."""
+        who = mask_id(update.recipient_id)
         if update.status == "failed":
-            logger.error(
-                "WhatsApp message %s to %s failed: error %s (%s)",
-                update.message_id,
-                mask_id(update.recipient_id),
-                update.error_code,
-                update.error_title,
-            )
+            logger.warning("WhatsApp message %s to %s failed: error %s (%s)", update.message_id, who,
+                           update.error_code, update.error_title)
         else:
-            who = mask_id(update.recipient_id)
             logger.debug("WhatsApp message %s to %s: %s", update.message_id, who, update.status)
-        await run_db(lambda: self._record(update))
+        first_time = await run_db(lambda: self._record(update))
+        if not first_time:
+            logger.debug("WhatsApp status %s of %s already recorded", update.status, update.message_id)
+        return first_time

@@ -193,6 +193,13 @@ def text_to(body: str, wa_id: str = CITIZEN) -> Dict[str, Any]:
     return {"messaging_product": "whatsapp", "to": wa_id, "type": "text", "text": {"body": body}}
 
 
+def update_template_to(text: str, wa_id: str = CITIZEN, language: str = "hi") -> Dict[str, Any]:
+    """The channel's approved template (one body variable), as it sends it outside the 24-hour window."""
+    return {"messaging_product": "whatsapp", "to": wa_id, "type": "template", "template": {
+        "name": "jan_seva_update", "language": {"code": language},
+        "components": [{"type": "body", "parameters": [{"type": "text", "text": text}]}]}}
+
+
 def wait_until_listening(url: str, process: subprocess.Popen, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -2,8 +2,11 @@
 the 24-hour window, read receipts, status webhooks and injected faults."""
 from __future__ import annotations
 
+import pytest
+
 from emulator_harness import (
     CITIZEN, GRAPH_VERSION, PHONE_NUMBER_ID, EmulatorClient, WebhookReceiver, assert_graph_error, text_to,
+    update_template_to,
 )
 
 
@@ -57,9 +60,7 @@ def test_closed_window_refuses_free_form_but_allows_templates(emulator: Emulator
                                                                 receiver: WebhookReceiver) -> None:
     error = assert_graph_error(emulator.send_message(text_to("hello")), 400, 131047)
     assert error["message"] == "(#131047) Re-engagement message"
-    template = {"messaging_product": "whatsapp", "to": CITIZEN, "type": "template",
-                "template": {"name": "status_update", "language": {"code": "hi"}}}
-    accepted = emulator.send_message(template)
+    accepted = emulator.send_message(update_template_to("आपका आवेदन स्वीकृत हुआ"))
     assert accepted.status_code == 200
     assert accepted.json()["messages"][0]["message_status"] == "accepted"
 
@@ -143,9 +144,49 @@ def test_injected_failed_status_is_reported_by_webhook(emulator: EmulatorClient,
     assert entry["status"] == "failed" and entry["errors"][0]["code"] == 131026
 
 
-def test_bad_fault_requests_are_refused(emulator: EmulatorClient) -> None:
-    assert emulator.http.post("/emulator/faults", json={"count": 1}).status_code == 400
-    assert emulator.http.post("/emulator/faults", json={"code": 1, "kind": "explode"}).status_code == 400
+@pytest.mark.parametrize("fault", [{"count": 1}, {"code": 1, "kind": "explode"}, {"code": 131026, "wa_id": 12345},
+                                   {"code": 131026, "wa_id": "12345"}, {"code": 131026, "wa_id": "+919876543210"}])
+def test_bad_fault_requests_are_refused(emulator: EmulatorClient, fault: dict) -> None:
+    assert emulator.http.post("/emulator/faults", json=fault).status_code == 400
+    assert emulator.http.get("/emulator/faults").json() == {"pending": []}
+
+
+def test_a_failed_fault_waits_for_a_send_that_is_accepted(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
+    emulator.inject(code=131026, kind="failed", wa_id=CITIZEN)
+    assert_graph_error(emulator.send_message(text_to("window closed")), 400, 131047)
+    assert [fault["remaining"] for fault in emulator.http.get("/emulator/faults").json()["pending"]] == [1]
+    emulator.citizen_sends({"type": "text", "text": "नमस्ते"})
+    message_id = emulator.send_message(text_to("now")).json()["messages"][0]["id"]
+    emulator.wait_for_status(message_id, "failed")
+    assert emulator.http.get("/emulator/faults").json() == {"pending": []}
+
+
+def test_faults_apply_in_the_order_they_were_injected(emulator: EmulatorClient, open_window: dict) -> None:
+    emulator.inject(code=131026, kind="failed")
+    emulator.inject(code=131000)
+    first = emulator.send_message(text_to("1"))
+    assert first.status_code == 200
+    emulator.wait_for_status(first.json()["messages"][0]["id"], "failed")
+    assert_graph_error(emulator.send_message(text_to("2")), 500, 131000)
+
+
+@pytest.mark.parametrize("template, code, http_status", [
+    (update_template_to("x", language="fr"), 132001, 404),
+    ({**update_template_to("x"), "template": {"name": "status_update", "language": {"code": "hi"}}}, 132001, 404),
+    ({**update_template_to("x"), "template": {"name": "jan_seva_update", "language": {"code": "en"}}}, 132000, 400),
+])
+def test_only_approved_templates_with_their_parameters_are_sent(emulator: EmulatorClient, template: dict, code: int,
+                                                                http_status: int) -> None:
+    assert_graph_error(emulator.send_message(template), http_status, code)
+    assert emulator.send_message(update_template_to("There is a new update for you.", language="en")).status_code == 200
+
+
+def test_a_body_with_nan_is_no_json(emulator: EmulatorClient, open_window: dict) -> None:
+    body = b'{"messaging_product": "whatsapp", "to": "919876543210", "type": "location", "location": ' \
+           b'{"latitude": NaN, "longitude": 75.8}}'
+    response = emulator.graph("POST", f"/{GRAPH_VERSION}/{PHONE_NUMBER_ID}/messages", content=body)
+    assert_graph_error(response, 400, 100)
+    assert emulator.conversation()["messages"]
 
 
 def test_media_message_needs_known_media_of_its_kind(emulator: EmulatorClient, open_window: dict) -> None:

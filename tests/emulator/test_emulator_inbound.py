@@ -10,7 +10,10 @@ from typing import Any, Dict
 
 import pytest
 
-from emulator_harness import APP_SECRET, CITIZEN, PHONE_NUMBER_ID, EmulatorClient, WebhookReceiver
+from emulator_harness import (
+    APP_SECRET, CITIZEN, PHONE_NUMBER_ID, EmulatorClient, WebhookReceiver, text_to,
+    update_template_to,
+)
 
 PDF = b"%PDF-1.4\n% Jan Seva test document\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64 + b"\xff\xd9"
@@ -82,7 +85,7 @@ def test_list_reply(emulator: EmulatorClient, receiver: WebhookReceiver) -> None
 
 
 def test_template_quick_reply_button(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
-    template = bot_sends(emulator, {"type": "template", "template": {"name": "status", "language": {"code": "hi"}}})
+    template = bot_sends(emulator, {"type": "template", "template": update_template_to("आवेदन स्वीकृत")["template"]})
     message = single_message(emulator, receiver, {"type": "button", "text": "View details", "payload": "details"})
     assert message["type"] == "button"
     assert message["button"] == {"text": "View details", "payload": "details"}
@@ -152,14 +155,59 @@ def test_reaction_and_contacts(emulator: EmulatorClient, receiver: WebhookReceiv
                                      "phones": [{"phone": "+91 98123 45678", "wa_id": "919812345678", "type": "CELL"}]}]
 
 
-def test_raw_payload_is_signed_and_delivered_unchanged(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
-    payload = {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
-        "messaging_product": "whatsapp", "messages": [{"from": CITIZEN, "id": "wamid.raw", "timestamp": "1",
+def raw_payload(message_id: str = "wamid.raw", sender: str = CITIZEN) -> Dict[str, Any]:
+    return {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp", "messages": [{"from": sender, "id": message_id, "timestamp": "1",
                                                         "type": "unsupported", "errors": [{"code": 131051}]}]}}]}]}
+
+
+def send_raw(emulator: EmulatorClient, payload: Dict[str, Any]) -> None:
     response = emulator.http.post(f"/emulator/users/{CITIZEN}/send", json={"type": "raw", "payload": payload})
     assert response.json() == {"queued": True}
+
+
+def test_raw_payload_is_signed_and_delivered_unchanged(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
+    payload = raw_payload()
+    send_raw(emulator, payload)
     delivery = receiver.wait_for(lambda d: d.payload["entry"][0]["id"] == "1")
     assert delivery.payload == payload and delivery.signature_valid(APP_SECRET)
+
+
+def test_raw_messages_are_recorded_and_open_the_window(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
+    other = "919000000002"
+    send_raw(emulator, raw_payload(sender=other))
+    entry = emulator.wait_for_status("wamid.raw", "delivered", wa_id=other)
+    assert entry["direction"] == "in" and entry["type"] == "unsupported"
+    assert emulator.conversation(other)["window_open"] and not emulator.conversation(CITIZEN)["window_open"]
+    assert emulator.send_message(text_to("यह संदेश समर्थित नहीं है", wa_id=other)).status_code == 200
+    read = emulator.send_message({"messaging_product": "whatsapp", "status": "read", "message_id": "wamid.raw"})
+    assert read.status_code == 200, read.text
+    send_raw(emulator, raw_payload(sender=other))  # a redelivery, as Meta makes them
+    receiver.wait_for(lambda d: len([x for x in receiver.deliveries if "messages" in x.value]) == 2)
+    assert [m["id"] for m in emulator.conversation(other)["messages"] if m["direction"] == "in"] == ["wamid.raw"]
+
+
+def test_raw_payload_without_messages_records_nothing(emulator: EmulatorClient, receiver: WebhookReceiver) -> None:
+    send_raw(emulator, {"object": "whatsapp_business_account", "entry": "not a list"})
+    receiver.wait_for(lambda d: d.payload.get("entry") == "not a list")
+    assert emulator.conversation()["messages"] == [] and not emulator.conversation()["window_open"]
+
+
+@pytest.mark.parametrize("latitude", ["NaN", "nan", "Infinity", "-inf"])
+def test_location_that_is_no_number_is_refused_and_the_conversation_stays_readable(
+        emulator: EmulatorClient, latitude: Any) -> None:
+    response = emulator.http.post(f"/emulator/users/{CITIZEN}/send",
+                                  json={"type": "location", "latitude": latitude, "longitude": 75.8})
+    assert response.status_code == 400 and "latitude" in response.json()["detail"]
+    assert emulator.conversation()["messages"] == []
+
+
+@pytest.mark.parametrize("body", [b'{"type": "location", "latitude": NaN, "longitude": 75.8}',
+                                  b'{"type": "raw", "payload": {"x": Infinity}}'])
+def test_control_bodies_with_nan_are_no_json(emulator: EmulatorClient, body: bytes) -> None:
+    response = emulator.http.post(f"/emulator/users/{CITIZEN}/send", content=body)
+    assert response.status_code == 400
+    assert emulator.conversation()["messages"] == []
 
 
 @pytest.mark.parametrize("request_body, words", [

@@ -5,6 +5,8 @@ import hashlib
 import hmac
 import logging
 
+import pytest
+
 from whatsapp_emulator.graph_errors import GraphError
 from whatsapp_emulator.log_masking import PhoneMaskFilter, mask_phone_numbers
 from whatsapp_emulator.settings import Settings
@@ -48,6 +50,25 @@ def test_phone_numbers_are_masked_in_logs() -> None:
                                "/emulator/users/919876543210/send"), None)
     PhoneMaskFilter().filter(record)
     assert "919876543210" not in record.getMessage() and "127.0.0.1:5" in record.getMessage()
+
+
+UNMASKED = ["status at 1749416383 (1749416383123 ms), wait 3.14159265358 s, retry in 0.1234567891 s",
+            "media 1234567890123456 of 16 digits; seq=12345678"]
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("GET /emulator/users/919000000001/messages?since=12&wait=2.9912345678937",
+     "GET /emulator/users/91********01/messages?since=12&wait=2.9912345678937"),
+    *[(text, text) for text in UNMASKED],
+])
+def test_only_phone_numbers_are_masked_not_times_or_decimals(text: str, masked: str) -> None:
+    assert mask_phone_numbers(text) == masked
+
+
+@pytest.mark.parametrize("number, masked", [("+15551234567", "+15*******67"), ("+447911123456", "+44********56"),
+                                            ("wa_id 4915112345678", "wa_id 49*********78")])
+def test_numbers_of_any_country_are_masked(number: str, masked: str) -> None:
+    assert mask_phone_numbers(number) == masked
 
 
 def test_injected_codes_outside_the_catalogue_still_get_meta_shape() -> None:

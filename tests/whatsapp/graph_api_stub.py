@@ -4,12 +4,13 @@ limits, read receipts, media information, media download and upload, and
 Meta's error shape `{"error": {"message", "type", "code", "error_data", "fbtrace_id"}}`.
 
 Tests script failures: `fail_next(...)` for the next /messages calls,
-`close_window(recipient)` for the 24-hour window (error 131047),
+`close_window(recipient)` / `open_window(recipient)` for the 24-hour window (error 131047),
 `download_failures[media_id]` for media downloads answering 500.
 """
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Deque, Dict, List, Optional, Set, Tuple
@@ -60,6 +61,7 @@ def _limit_errors(body: Dict[str, Any]) -> List[str]:
 class GraphApiStub:
     def __init__(self) -> None:
         self.messages: List[Dict[str, Any]] = []  # accepted /messages bodies, read receipts excluded
+        self.message_ids: List[str] = []  # the ids given to them, in the same order
         self.read_receipts: List[str] = []
         self.uploads: List[Dict[str, Any]] = []
         self.media: Dict[str, StoredMedia] = {}
@@ -69,6 +71,7 @@ class GraphApiStub:
         self._failures: Deque[Tuple[int, int, str]] = deque()
         self._closed_windows: Set[str] = set()
         self._ids = itertools.count(1)
+        self._run = uuid.uuid4().hex[:8]  # message ids unique across runs: the PostgreSQL state persists
         self._runner: Optional[web.AppRunner] = None
         self.url = ""
 
@@ -78,6 +81,9 @@ class GraphApiStub:
 
     def close_window(self, recipient: str) -> None:
         self._closed_windows.add(recipient)
+
+    def open_window(self, recipient: str) -> None:
+        self._closed_windows.discard(recipient)
 
     def add_media(self, media_id: str, data: bytes, mime_type: str, announced_size: Optional[int] = None) -> None:
         self.media[media_id] = StoredMedia(data, mime_type, len(data) if announced_size is None else announced_size)
@@ -131,9 +137,10 @@ class GraphApiStub:
         if recipient in self._closed_windows and body["type"] != "template":
             return graph_error(400, 131047, "Re-engagement message", "more than 24 hours have passed")
         self.messages.append(body)
+        self.message_ids.append(f"wamid.stub{self._run}.{next(self._ids)}")
         return web.json_response({"messaging_product": "whatsapp",
                                   "contacts": [{"input": recipient, "wa_id": recipient}],
-                                  "messages": [{"id": f"wamid.stub{next(self._ids)}"}]})
+                                  "messages": [{"id": self.message_ids[-1]}]})
 
     async def _media_info(self, request: web.Request) -> web.Response:
         refused = self._unauthorized(request)

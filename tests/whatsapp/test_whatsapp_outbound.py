@@ -9,6 +9,7 @@ from jan_seva.whatsapp.outbound import (
     LOCAL_FILE,
     choice_contents,
     content_text,
+    offered_ids,
     outside_window_template,
     text_contents,
 )
@@ -55,17 +56,26 @@ def test_a_word_longer_than_the_limit_is_cut_between_letters():
     assert [letter for chunk in chunks for letter in graphemes(chunk)] == graphemes(word)
 
 
-def test_up_to_three_options_are_reply_buttons_with_short_titles():
-    offered = [Option("आय प्रमाण पत्र के लिए आवेदन करें", '/apply_service{"service":"income_certificate"}'),
+def test_up_to_three_options_with_whole_titles_are_reply_buttons():
+    offered = [Option("आय प्रमाण पत्र", '/apply_service{"service":"income_certificate"}'),
                Option("Status", "/check_application_status"), Option("Menu", "/main_menu")]
     (content,) = choice_contents("क्या करना चाहेंगे?", offered)
     interactive = content["interactive"]
     assert interactive["type"] == "button"
     assert interactive["body"]["text"] == "क्या करना चाहेंगे?"
     buttons = [button["reply"] for button in interactive["action"]["buttons"]]
-    assert [button["id"] for button in buttons] == [option.payload for option in offered]
-    assert buttons[0]["title"] == "आय प्रमाण पत्र के…"  # "लि" would not fit whole
-    assert all(len(button["title"]) <= 20 for button in buttons)
+    assert buttons == [{"id": option.payload, "title": option.title} for option in offered]
+
+
+def test_options_whose_titles_do_not_fit_a_button_are_a_list_showing_them_whole():
+    offered = [Option("निःशक्तता प्रमाण पत्र", "/a"), Option("आय प्रमाण पत्र के लिए आवेदन करें", "/b"),
+               Option("Menu", "/main_menu")]
+    (content,) = choice_contents("कौन सी सेवा?", offered)
+    assert content["interactive"]["type"] == "list"
+    rows = content["interactive"]["action"]["sections"][0]["rows"]
+    assert [row["title"] for row in rows] == ["निःशक्तता प्रमाण पत्र", "आय प्रमाण पत्र के लिए आ…", "Menu"]
+    assert rows[1]["description"] == "आय प्रमाण पत्र के लिए आवेदन करें"
+    assert all(len(row["title"]) <= 24 for row in rows)
 
 
 @pytest.mark.parametrize("body, label", [("सेवा चुनें", "विकल्प"), ("Choose a service", "Options")])
@@ -119,12 +129,12 @@ def test_buttons_without_payload_send_their_title():
 
 
 @pytest.mark.parametrize("typed, number", [("2", 2), ("२", 2), ("2.", 2), (" 2 ", 2), ("(2)", 2), ("१२", 12),
-                                          ("2)", 2), ("२।", 2)])
+                                          ("2)", 2), ("२।", 2), ("2️⃣", 2), ("2⃣", 2), ("🔟", 10), ("1️⃣2️⃣", 12)])
 def test_typed_numbers(typed, number):
     assert chosen_number(typed) == number
 
 
-@pytest.mark.parametrize("typed", ["2 बजे", "LS-2026-000123", "two", "", "1.5", "123"])
+@pytest.mark.parametrize("typed", ["2 बजे", "LS-2026-000123", "two", "", "1.5", "123", "#️⃣", "👍"])
 def test_other_texts_are_not_option_numbers(typed):
     assert chosen_number(typed) is None
 
@@ -144,9 +154,43 @@ def test_outside_window_template_carries_the_flattened_text():
     assert template["language"] == {"code": "hi"}
     assert template["components"] == [
         {"type": "body", "parameters": [{"type": "text", "text": "आपका आवेदन स्वीकृत हो गया है"}]}]
-    english = outside_window_template({"type": "document", "document": {"link": "https://x/y.pdf"}})
+    english = outside_window_template({"type": "location_request", "interactive": {}})
     assert english["template"]["language"] == {"code": "en"}
     assert english["template"]["components"][0]["parameters"][0]["text"] == "There is a new update for you."
+
+
+def template_text(content):
+    return outside_window_template(content)["template"]["components"][0]["parameters"][0]["text"]
+
+
+@pytest.mark.parametrize("count", [2, 5, 12])
+def test_outside_window_template_numbers_the_options_on_one_line(count):
+    (content, *_) = choice_contents("कौन सी सेवा?\nचुनें:", options(count))
+    text = template_text(content)
+    assert text.startswith("कौन सी सेवा? चुनें: 1. विकल्प संख्या 1 2. विकल्प संख्या 2")
+    assert f"{count}. विकल्प संख्या {count}" in text and text.endswith("अपने विकल्प का नंबर लिखकर भेजें।")
+    assert "\n" not in text and "  " not in text
+
+
+def test_outside_window_template_keeps_the_options_of_a_long_body():
+    (content,) = choice_contents("शब्द " * 200, options(5))
+    text = template_text(content)
+    assert len(text) <= 900 and "5. विकल्प संख्या 5" in text
+
+
+def test_outside_window_template_gives_list_rows_their_whole_titles():
+    long_title = "मूल निवास प्रमाण पत्र (डोमिसाइल) के लिए नया आवेदन"
+    (content,) = choice_contents("सेवा चुनें", [Option(long_title, "/a")] + options(3))
+    assert f"1. {long_title} 2. विकल्प संख्या 1" in template_text(content)
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("आपका प्रमाण पत्र", "आपका प्रमाण पत्र आपके लिए एक फ़ाइल है। उसे पाने के लिए हमें कोई भी संदेश भेजें।"),
+    (None, "There is a file for you. Send us any message to receive it."),
+])
+def test_outside_window_template_for_a_file_says_how_to_receive_it(caption, expected):
+    document = custom_content({"whatsapp": {"type": "document", "path": "c.pdf", "caption": caption}})
+    assert template_text(document) == expected
 
 
 def test_outside_window_template_text_is_cut_to_the_configured_length():
@@ -186,3 +230,15 @@ def test_custom_location_request_and_template():
 def test_invalid_custom_messages_are_refused(json_message):
     with pytest.raises(InvalidCustomMessage):
         custom_content(json_message)
+
+
+def test_offered_ids_are_those_a_reply_to_the_content_can_carry():
+    (buttons,) = choice_contents("Choose", options(2))
+    (rows,) = choice_contents("Choose", options(5))
+    template = custom_content({"whatsapp": {"type": "template", "name": "jan_seva_update", "language": "hi",
+                                            "components": [{"type": "button", "sub_type": "quick_reply", "index": 0,
+                                                            "parameters": [{"type": "payload", "payload": "/yes"}]}]}})
+    assert offered_ids(buttons) == [option.payload for option in options(2)]
+    assert offered_ids(rows) == [option.payload for option in options(5)]
+    assert offered_ids(template) == ["/yes"]
+    assert offered_ids({"type": "text", "text": {"body": "/yes"}}) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,6 +17,7 @@ from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.outbox import Outbox
 from jan_seva.whatsapp.sender import OutboundSender
+from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import outbox as outbox_table, utcnow
 from whatsapp_test_data import FAST_RETRIES
 
@@ -44,7 +45,8 @@ async def sending(graph: GraphApiStub, settings_for, state_db_url, state_engine_
     settings = settings_for(graph, state_db_url)
     client = GraphClient(settings)
     engine = state_engine_for(state_db_url)
-    sender = OutboundSender(client, Outbox(engine), FileStore(settings.file_store_dir), FAST_RETRIES)
+    sender = OutboundSender(client, Outbox(engine), SentMessages(engine), FileStore(settings.file_store_dir),
+                            FAST_RETRIES)
     yield Sending(sender, engine, settings.file_store_dir)
     await client.close()
 
@@ -79,7 +81,67 @@ async def test_closed_window_resends_as_the_update_template(graph, sending, citi
     assert sent["template"]["components"][0]["parameters"][0]["text"] == "आपका आवेदन LS-2026-000123 स्वीकृत हो गया है।"
 
 
-@pytest.mark.parametrize("status, code", [(400, 130429), (400, 131056), (400, 80007), (503, 2), (500, 1)])
+def certificate(files: Path) -> dict:
+    path = files / "certificates" / "LS-2026-000123.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"%PDF-1.7 certificate")
+    return {"type": "document", "document": {"local_path": "certificates/LS-2026-000123.pdf",
+                                             "filename": "प्रमाण पत्र.pdf", "caption": "आपका प्रमाण पत्र"}}
+
+
+async def test_closed_window_keeps_a_file_until_the_citizen_writes_again(graph, sending, citizen):
+    sender, engine, files = sending
+    graph.close_window(citizen)
+    await sender.send(citizen, certificate(files))
+    (template,) = graph.messages
+    assert template["template"]["components"][0]["parameters"][0]["text"] == (
+        "आपका प्रमाण पत्र आपके लिए एक फ़ाइल है। उसे पाने के लिए हमें कोई भी संदेश भेजें।")
+    assert [row.state for row in outbox_rows(engine, citizen)] == ["waiting"]
+    await sender.send(citizen, text("नई सूचना"))  # a waiting file holds nothing back
+    await sender.flush()  # the periodic round leaves it for the citizen's next message
+    await sender.flush(citizen, window_reopened=True)  # a reaction, say: the window is still closed
+    assert [m["type"] for m in graph.messages if m["to"] == citizen] == ["template", "template"]
+    assert [row.state for row in outbox_rows(engine, citizen)] == ["waiting"]
+    graph.open_window(citizen)
+    assert await sender.flush(citizen, window_reopened=True) == 1
+    assert graph.messages[-1]["document"]["caption"] == "आपका प्रमाण पत्र"
+    assert [row.state for row in outbox_rows(engine, citizen)] == ["sent"]
+
+
+async def test_outbox_message_meeting_a_closed_window_goes_as_the_template(graph, sending, citizen):
+    sender, engine, _ = sending
+    graph.fail_next(3, 503, 2)
+    await sender.send(citizen, text("देर से"))
+    graph.close_window(citizen)
+    await sender.flush(citizen)
+    assert [m["template"]["components"][0]["parameters"][0]["text"] for m in graph.messages] == ["देर से"]
+    assert [row.state for row in outbox_rows(engine, citizen)] == ["replaced"]
+
+
+async def test_accepted_messages_are_remembered_by_their_id(graph, sending, citizen):
+    sender, engine, files = sending
+    await sender.send(citizen, certificate(files))
+    record = await SentMessages(engine).recall(graph.message_ids[0])
+    assert (record.recipient_id, record.attempts) == (citizen, 0)
+    assert record.content == certificate(files)  # as given: re-sending uploads the file again
+
+
+async def test_retry_later_waits_a_backoff(graph, sending, citizen):
+    sender, engine, _ = sending
+    await sender.retry_later(citizen, text("फिर से"), attempts=2, reason="failed status, error 131000")
+    await sender.flush()
+    assert [m for m in graph.messages if m["to"] == citizen] == []  # not due yet
+    with engine.connect() as connection:
+        due = connection.execute(select(outbox_table.c.next_attempt_at)
+                                 .where(outbox_table.c.recipient_id == citizen)).scalar()
+    due = due.astimezone(timezone.utc) if due.tzinfo else due.replace(tzinfo=timezone.utc)  # SQLite: naive UTC
+    assert due > utcnow() + timedelta(seconds=90)
+    assert await sender.flush(citizen) == 1  # unless the citizen writes first
+    assert [m["text"]["body"] for m in graph.messages if m["to"] == citizen] == ["फिर से"]
+
+
+@pytest.mark.parametrize("status, code", [(400, 130429), (400, 131056), (400, 80007), (503, 2), (500, 1),
+                                          (500, 131000), (503, 131016)])
 async def test_rate_limits_and_server_errors_are_retried(graph, sending, citizen, status, code):
     sender, engine, _ = sending
     graph.fail_next(2, status, code)
@@ -95,6 +157,7 @@ async def test_other_client_errors_are_logged_with_their_code_not_retried(graph,
     await sender.send(citizen, text("x"))
     assert graph.message_attempts == 1 and graph.messages == []
     assert outbox_rows(engine, citizen) == []
+    assert "WhatsApp refused the text message" in caplog.text
     assert "131026" in caplog.text and citizen not in caplog.text
 
 

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from jan_seva.whatsapp.dedup import ProcessedMessages
 from jan_seva.whatsapp.numbered_options import Option
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbox import Outbox
 from jan_seva.whatsapp.payloads import StatusUpdate
-from jan_seva.whatsapp.state_db import message_statuses, outbox
+from jan_seva.whatsapp.sent_messages import SentMessages
+from jan_seva.whatsapp.state_db import message_statuses, outbox, sent_messages
 from jan_seva.whatsapp.status_log import StatusLog
 
 pytestmark = pytest.mark.anyio
@@ -62,8 +64,9 @@ async def test_statuses_are_recorded_once_with_their_error(state_db_url, state_e
     log = StatusLog(engine)
     message_id = unique("wamid.OUT")
     failed = StatusUpdate(message_id, "failed", "919876543210", "1749416500", 131047, "Re-engagement message")
-    for update in (StatusUpdate(message_id, "sent", "919876543210", "1749416400"), failed, failed):
-        await log.record(update)
+    recorded = [await log.record(status) for status in
+                (StatusUpdate(message_id, "sent", "919876543210", "1749416400"), failed, failed)]
+    assert recorded == [True, True, False]  # a redelivered status counts once
     with engine.connect() as connection:
         rows = connection.execute(
             select(message_statuses.c.status, message_statuses.c.error_code, message_statuses.c.error_title)
@@ -91,3 +94,19 @@ async def test_an_outbox_message_is_claimed_by_one_worker_only(state_db_url, sta
     with engine.connect() as connection:
         states = connection.execute(select(outbox.c.state).where(outbox.c.recipient_id == recipient)).scalars().all()
     assert states == ["sent", "sent"]
+
+
+async def test_sent_messages_are_shared_and_old_ones_pruned(state_db_url, state_engine_for):
+    engine = state_engine_for(state_db_url)
+    worker_a, worker_b = SentMessages(engine), SentMessages(state_engine_for(state_db_url))
+    old, recent = unique("wamid.OLD"), unique("wamid.RECENT")
+    content = {"type": "text", "text": {"body": "आपका आवेदन स्वीकृत"}}
+    await worker_a.remember(old, "919876543210", content, attempts=0)
+    await worker_a.remember(recent, "919876543210", content, attempts=2)
+    with engine.begin() as connection:
+        connection.execute(update(sent_messages).where(sent_messages.c.message_id == old)
+                           .values(sent_at=sent_messages.c.sent_at - timedelta(days=31)))
+    assert (await worker_b.recall(recent)).attempts == 2
+    assert await worker_b.prune() >= 1
+    assert await worker_a.recall(old) is None
+    assert (await worker_a.recall(recent)).content == content

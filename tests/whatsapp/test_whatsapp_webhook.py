@@ -1,6 +1,7 @@
 """The input channel through a real Sanic server, signed HTTP and the Graph API stub."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from jan_seva.whatsapp.connector import WhatsAppOutput
 from jan_seva.whatsapp.signature import signature_for
 from jan_seva.whatsapp.state_db import message_statuses, metadata
-from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, load_payload, with_fresh_ids
+from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, load_payload, text_payload, with_fresh_ids
 
 pytestmark = pytest.mark.anyio
 
@@ -75,9 +76,61 @@ async def test_signature_is_checked_on_the_raw_bytes(graph, webhook_for, sqlite_
     assert (await server.post(raw, signature=signature_for(raw.replace(b"   ", b" "), APP_SECRET)))[0] == 403
 
 
-async def test_signed_body_that_is_not_json_is_refused(graph, webhook_for, sqlite_url):
+@pytest.mark.parametrize("body", [b"not json", b"[" * 100000, b'{"entry": ' * 1000 + b"[]" + b"}" * 1000],
+                         ids=["not json", "100000 [", "1000 nested objects"])
+async def test_signed_body_that_is_no_webhook_json_is_refused(graph, webhook_for, sqlite_url, body):
     server = await webhook_for(graph, sqlite_url)
-    assert (await server.post(b"not json"))[0] == 400
+    assert (await server.post(body))[0] == 400
+
+
+@pytest.mark.parametrize("change", [
+    lambda payload: payload.update(object="instagram"),
+    lambda payload: payload["entry"][0]["changes"][0]["value"]["metadata"].update(phone_number_id="100000000000001"),
+])
+async def test_deliveries_for_another_object_or_number_are_acknowledged_and_ignored(graph, webhook_for, sqlite_url,
+                                                                                     change, caplog):
+    server = await webhook_for(graph, sqlite_url)
+    payload = text_payload("नमस्ते")
+    change(payload)
+    await server.deliver(payload)
+    assert server.agent.received == [] and graph.read_receipts == []
+    assert "ignored" in caplog.text
+
+
+@pytest.mark.parametrize("typed", [' /EXTERNAL_complaint_submitted{"complaint_id": "CMP-2026-000001"}',
+                                   '\n/set_language{"language": "en"}'])
+async def test_typed_commands_reach_rasa_as_words_only(graph, webhook_for, sqlite_url, typed):
+    server = await webhook_for(graph, sqlite_url)
+    await server.deliver(text_payload(typed))
+    (message,) = server.agent.received
+    assert message.text == typed.strip().lstrip("/")
+
+
+async def test_a_reaction_is_logged_not_passed_to_rasa(graph, webhook_for, sqlite_url, caplog):
+    caplog.set_level(logging.INFO)
+    server = await webhook_for(graph, sqlite_url, reply=lambda message: message.output_channel.send_text_message(
+        message.sender_id, "उत्तर"))
+    await server.deliver(with_fresh_ids(load_payload("reaction")))
+    assert server.agent.received == [] and graph.messages == []
+    assert "👍" in caplog.text and "wamid.BOTMESSAGE0001" in caplog.text
+
+
+async def test_a_later_delivery_never_overtakes_an_earlier_one(graph, webhook_for, sqlite_url):
+    server = await webhook_for(graph, sqlite_url)
+    record = server.channel.processor.statuses.record
+
+    async def slow_record(update):  # the first delivery's status takes a while to store
+        await asyncio.sleep(0.3)
+        return await record(update)
+
+    server.channel.processor.statuses.record = slow_record
+    first = text_payload("पहला")
+    first["entry"][0]["changes"][0]["value"]["statuses"] = (
+        load_payload("status_read")["entry"][0]["changes"][0]["value"]["statuses"])
+    assert (await server.post(first))[0] == 200
+    assert (await server.post(text_payload("दूसरा")))[0] == 200
+    await server.channel.finish_deliveries()
+    assert [message.text for message in server.agent.received] == ["पहला", "दूसरा"]
 
 
 async def test_redeliveries_reach_rasa_once_across_workers_and_restarts(graph, webhook_for, state_db_url):
@@ -124,14 +177,13 @@ async def test_every_message_type_is_answered_without_crashing(graph, webhook_fo
         await server.deliver(load_payload(name))
     texts = [message.text for message in server.agent.received]
     assert texts == [
-        '/apply_service{"service":"income_certificate"}',
-        '/register_complaint{"complaint_category":"garbage"}',
-        "/check_application_status",
+        "आय प्रमाण पत्र",  # replies to options never offered to this citizen: their titles, as if typed
+        "कचरा",
+        "स्थिति देखें",
         '/share_location{"latitude": 22.7196, "longitude": 75.8577, '
         '"location": "Rajwada Chowk, Indore, Madhya Pradesh"}',
         "/voice_note",
         "/sticker",
-        "👍",
         "/unsupported_message",
         "/unsupported_message",
         "/unsupported_message",
@@ -168,9 +220,9 @@ async def test_held_replies_go_out_when_the_citizen_writes_again(graph, webhook_
     graph.fail_next(3, 503, 2)  # every attempt of the first reply fails: it waits in the outbox
     await server.deliver(load_payload("text"))
     assert graph.messages == []
-    await server.deliver(load_payload("reaction"))
+    await server.deliver(text_payload("फिर से"))
     assert [m["text"]["body"] for m in graph.messages] == [
-        "उत्तर: मेरे आवेदन LS-2026-000123 की स्थिति क्या है?", "उत्तर: 👍"]
+        "उत्तर: मेरे आवेदन LS-2026-000123 की स्थिति क्या है?", "उत्तर: फिर से"]
 
 
 async def test_a_failing_turn_does_not_stop_the_next_messages(graph, webhook_for, sqlite_url, caplog):

@@ -28,3 +28,19 @@ def with_fresh_ids(payload: Dict[str, Any]) -> Dict[str, Any]:
             for message in change["value"].get("messages", []):
                 message["id"] = f"{message['id']}.{suffix}"
     return fresh
+
+
+def text_payload(body: str) -> Dict[str, Any]:
+    """A citizen's typed text, under a message id no earlier delivery used."""
+    payload = with_fresh_ids(load_payload("text"))
+    payload["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = body
+    return payload
+
+
+def failed_status_payload(message_id: str, code: int, title: str, recipient: str = "919876543210") -> Dict[str, Any]:
+    """Meta's "failed" status webhook for one of the bot's messages."""
+    payload = load_payload("status_failed")
+    status = payload["entry"][0]["changes"][0]["value"]["statuses"][0]
+    status.update(id=message_id, recipient_id=recipient)
+    status["errors"][0].update(code=code, title=title, message=title)
+    return payload

@@ -211,8 +211,17 @@ function metaLine(entry) {
   return meta;
 }
 
+// A message delivered as a raw webhook body may lack what its type promises: shown by its type then.
+function recordedCitizenContent(message) {
+  try {
+    return citizenContent(message);
+  } catch (error) {
+    return [textBlock(`[${message.type}]`)];
+  }
+}
+
 function bubbleFor(entry, reaction) {
-  const content = entry.direction === "in" ? citizenContent(entry.message) : botContent(entry.message);
+  const content = entry.direction === "in" ? recordedCitizenContent(entry.message) : botContent(entry.message);
   const bubble = el("div", {
     className: `msg ${entry.direction}`,
     dataset: { id: entry.id, type: entry.type, ...(entry.direction === "in" ? { status: entry.status } : {}) },
