@@ -12,10 +12,9 @@ from .context import Dashboard
 from .inbox import Inbox
 from .items import NotVisible
 from .routes import analytics, applications, complaints, handoff_api, inbox, item_pages, login, overview
+from .sessions import LIFETIME
 from .settings import Settings
 from .web import Forbidden, LoginRequired, render
-
-SESSION_MAX_AGE_S = 8 * 3600
 
 
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
@@ -24,7 +23,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     app.state.dashboard = Dashboard.build(settings)
     app.state.inbox = Inbox.build(app.state.dashboard.audit, app.state.dashboard.rasa)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="dashboard_session",
-                       max_age=SESSION_MAX_AGE_S, same_site="strict", https_only=settings.cookie_secure)
+                       max_age=int(LIFETIME.total_seconds()), same_site="strict", https_only=settings.cookie_secure)
     for module in (login, overview, complaints, applications, item_pages, analytics, inbox, handoff_api):
         app.include_router(module.router)
 
@@ -46,6 +45,6 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
 
     @app.exception_handler(BackendError)
     def backend_down(request: Request, error: BackendError) -> Response:
-        return render(request, "error.html", status_code=502, error="backend", detail=error.detail)
+        return render(request, "error.html", status_code=502, error="backend", detail=error.for_officer())
 
     return app

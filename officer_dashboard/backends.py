@@ -5,27 +5,63 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import httpx
 
+from .texts import localized, message
+
 
 class BackendError(Exception):
-    """The backend refused (status 4xx/5xx) or could not be reached (status None)."""
+    """The backend refused (status 4xx/5xx) or could not be reached (status None). `detail` is what
+    it answered, for the logs; officers read `for_officer()`, never the raw answer."""
 
-    def __init__(self, status: Optional[int], detail: str):
+    def __init__(self, status: Optional[int], detail: str, backend: str = "backend", reason: Optional[str] = None):
         super().__init__(detail)
         self.status = status
         self.detail = detail
+        self.backend = backend
+        self.reason = reason  # the backend's own words for a person, if it gave any
+
+    def for_officer(self) -> str:
+        if self.status is None:
+            return message("unreachable", backend=self.backend)
+        if self.reason:
+            return message("refused", backend=self.backend, reason=self.reason)
+        return message("failed", backend=self.backend, status=self.status)
+
+
+def _joined(words: List[Any]) -> Optional[str]:
+    return "; ".join(str(word) for word in words if word) or None
+
+
+def _reason(response: httpx.Response) -> Optional[str]:
+    """The words meant for a person in an error answer: Lok Seva's {"error": {message_en, message_hi,
+    fields}}, Open311's [{code, description}], Rasa's {"message"}, FastAPI's {"detail": "..."}."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if isinstance(body, list):
+        return _joined([item.get("description") for item in body if isinstance(item, dict)])
+    if not isinstance(body, dict):
+        return None
+    error = body.get("error")
+    if isinstance(error, dict):
+        parts = [error] + [field for field in error.get("fields") or [] if isinstance(field, dict)]
+        return _joined([localized({"en": part.get("message_en"), "hi": part.get("message_hi")}) for part in parts])
+    said = body.get("message") or body.get("detail")
+    return said if isinstance(said, str) else None
 
 
 class _Client:
-    def __init__(self, base_url: str, api_key: str, timeout_s: float):
+    def __init__(self, base_url: str, api_key: str, timeout_s: float, name: str):
         self._http = httpx.Client(base_url=base_url, headers={"X-API-Key": api_key}, timeout=timeout_s)
+        self.name = name  # as officers are told which system failed
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.HTTPError as error:
-            raise BackendError(None, str(error)) from error
+            raise BackendError(None, str(error), self.name) from error
         if response.is_error:
-            raise BackendError(response.status_code, response.text[:1000])
+            raise BackendError(response.status_code, response.text[:1000], self.name, _reason(response))
         return response
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -34,8 +70,8 @@ class _Client:
 
 class LokSevaClient(_Client):
     def __init__(self, base_url: str, api_key: str, timeout_s: float):
-        super().__init__(base_url, api_key, timeout_s)
-        self._departments: Dict[str, str] = {}
+        super().__init__(base_url, api_key, timeout_s, "Lok Seva API")
+        self._services: Dict[str, Dict[str, Any]] = {}
 
     def application(self, application_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/api/v1/applications/{application_id}")
@@ -69,12 +105,16 @@ class LokSevaClient(_Client):
     def certificate(self, application_id: str) -> bytes:
         return self._request("GET", f"/api/v1/applications/{application_id}/certificate").content
 
+    def service(self, service_code: str) -> Dict[str, Any]:
+        """The catalogue's service: names, department, fields with labels and choices (the catalogue
+        does not change while running)."""
+        if service_code not in self._services:
+            self._services[service_code] = self._call("GET", f"/api/v1/services/{service_code}")
+        return self._services[service_code]
+
     def service_department(self, service_code: str) -> str:
-        """English name of the department that renders the service (the catalogue does not change while running)."""
-        if service_code not in self._departments:
-            department = self._call("GET", f"/api/v1/services/{service_code}").get("department") or {}
-            self._departments[service_code] = department.get("en", "")
-        return self._departments[service_code]
+        """English name of the department that renders the service."""
+        return (self.service(service_code).get("department") or {}).get("en", "")
 
     def act(self, application_id: str, action: str, officer: str, note: Optional[str] = None,
             reason: Optional[str] = None) -> Dict[str, Any]:
@@ -83,6 +123,10 @@ class LokSevaClient(_Client):
 
 
 class Open311Client(_Client):
+    def __init__(self, base_url: str, api_key: str, timeout_s: float, georeport_url: str):
+        super().__init__(base_url, api_key, timeout_s, "311 API")
+        self._georeport_url = georeport_url
+
     def complaints(self, **filters: Optional[str]) -> List[Dict[str, Any]]:
         params = {key: value for key, value in filters.items() if value}
         return self._call("GET", "/requests", params={**params, "limit": 1000})
@@ -90,10 +134,19 @@ class Open311Client(_Client):
     def complaint(self, request_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/requests/{request_id}")
 
+    def departments(self) -> List[Dict[str, Any]]:
+        """Each with its code, name, category codes and officers (with their escalation level)."""
+        return self._call("GET", "/departments")
+
     def top_levels(self) -> Dict[str, int]:
         """Department code -> the highest escalation level of its officers."""
         return {department["code"]: max(officer["level"] for officer in department["officers"])
-                for department in self._call("GET", "/departments")}
+                for department in self.departments()}
+
+    def category_names(self) -> Dict[str, str]:
+        """Category (service) code -> its name, from the public GeoReport service list."""
+        return {service["service_code"]: service["service_name"]
+                for service in self._call("GET", f"{self._georeport_url}/services.json")}
 
     def wards(self) -> List[Dict[str, Any]]:
         return self._call("GET", "/wards")

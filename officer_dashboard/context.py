@@ -13,7 +13,8 @@ from .db import make_sessionmaker
 from .items import Items
 from .notify import Notifier
 from .rasa_client import RasaClient
-from .security import LoginLimiter
+from .security import LoginLimiter, LoginLimits
+from .sessions import SessionStore
 from .settings import Settings
 from .users import Directory, load_directory
 from .workflow import Workflow
@@ -30,12 +31,14 @@ class Dashboard:
     rasa: RasaClient
     assignments: Assignments
     limiter: LoginLimiter
+    session_store: SessionStore
 
     @classmethod
     def build(cls, settings: Settings) -> "Dashboard":
         sessions = make_sessionmaker(settings.db_url)
         lokseva = LokSevaClient(settings.lokseva_url, settings.lokseva_key, settings.http_timeout_s)
-        open311 = Open311Client(settings.open311_url, settings.open311_key, settings.http_timeout_s)
+        open311 = Open311Client(settings.open311_url, settings.open311_key, settings.http_timeout_s,
+                                settings.open311_georeport_url)
         items = Items(lokseva, open311)
         audit = AuditLog(sessions)
         rasa = RasaClient(settings.rasa_url, settings.rasa_token, settings.http_timeout_s)
@@ -50,7 +53,9 @@ class Dashboard:
             notifier=notifier,
             rasa=rasa,
             assignments=assignments,
-            limiter=LoginLimiter(settings.login_attempts, settings.login_window_s),
+            limiter=LoginLimiter(LoginLimits(settings.login_attempts, settings.login_user_attempts,
+                                             settings.login_address_attempts, settings.login_window_s)),
+            session_store=SessionStore(sessions),
         )
 
 

@@ -45,8 +45,8 @@ def _tapped(event: Event) -> Optional[str]:
 def _citizen_line(event: Event, intent: str, at: datetime) -> Line:
     labels, entities, text = _labels(), _entities(event), event.get("text") or ""
     if intent == "share_media" and entities.get("file_id"):
-        return Line("citizen", at, labels["media"].format(type=entities.get("media_type") or ""),
-                    f"/inbox/files/{entities['file_id']}")
+        media = labels["media_types"].get(entities.get("media_type") or "", labels["media_other"])
+        return Line("citizen", at, labels["media"].format(type=media), f"/inbox/files/{entities['file_id']}")
     if intent == "share_location" and entities.get("latitude") is not None:
         place = entities.get("location") or f"{entities['latitude']}, {entities.get('longitude')}"
         return Line("citizen", at, labels["location"].format(place=place),

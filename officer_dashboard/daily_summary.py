@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 from typing import Any, Dict, Iterable, List
-from zoneinfo import ZoneInfo
 
-INDIA = ZoneInfo("Asia/Kolkata")
+from .times import INDIA
+
 FIGURES = ("new", "decided", "escalated", "overdue")  # "decided": resolved, for complaints
 
 

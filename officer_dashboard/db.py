@@ -1,9 +1,10 @@
-"""The dashboard's own tables: the audit log, assignments, citizen notifications still to send, handoffs."""
+"""The dashboard's own tables: the audit log, assignments, citizen notifications still to send, handoffs,
+officers' sessions."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, create_engine
+from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, create_engine, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base, sessionmaker
 
@@ -16,13 +17,16 @@ class AuditEntry(Base):
     id = Column(Integer, primary_key=True)
     at = Column(DateTime, nullable=False, default=datetime.utcnow)
     username = Column(String(64), nullable=False)
-    department = Column(String(64), index=True)  # the officer's; none for an admin
-    kind = Column(String(16), nullable=False)  # application | complaint
-    item_id = Column(String(64), nullable=False, index=True)
+    department = Column(String(64), index=True)  # the officer's dashboard department; none for an admin or "sla"
+    kind = Column(String(16), nullable=False)  # application | complaint | handoff | session
+    item_id = Column(String(64), nullable=False, index=True)  # a session's: the username
     action = Column(String(32), nullable=False)
     note = Column(Text)
-    outcome = Column(String(16), nullable=False)  # ok | failed
+    outcome = Column(String(16), nullable=False)  # ok | failed | blocked (a login over the limit)
     new_status = Column(String(32))
+    # The backend's department of the item (311 department code, Lok Seva department name), so a
+    # department head sees every action on their items, whoever took it.
+    item_department = Column(String(128), index=True)
 
 
 class Assignment(Base):
@@ -67,7 +71,36 @@ class Handoff(Base):
     closed_by = Column(String(64))
 
 
+class OfficerSession(Base):
+    """A logged-in officer. The cookie carries only the token; logging out deletes the row, so a
+    copied cookie is worthless afterwards."""
+
+    __tablename__ = "dashboard_sessions"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)  # SHA-256: a leaked table opens no session
+    username = Column(String(64), nullable=False, index=True)
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False, index=True)
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """Adds columns added to the models since a table was created (create_all makes only missing
+    tables, and the dashboard has no migration tool); they are all nullable."""
+    tables = set(inspect(engine).get_table_names())
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            if table.name not in tables:
+                continue
+            present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(engine.dialect)
+                    connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+
+
 def make_sessionmaker(db_url: str) -> sessionmaker:
     engine: Engine = create_engine(db_url, future=True)
     Base.metadata.create_all(engine)
+    _add_new_columns(engine)
     return sessionmaker(engine, future=True, expire_on_commit=False)

@@ -20,6 +20,7 @@ from jan_seva.periodic import run_every
 
 from .audit import AuditLog
 from .backends import BackendError, LokSevaClient, Open311Client
+from .complaint_actions import at_top_level
 from .context import Dashboard
 from .notify import Notifier
 from .settings import Settings
@@ -72,9 +73,7 @@ class Escalator:
         top = self.open311.top_levels()
         escalated = []
         for complaint in self.open311.complaints(status="open"):
-            at_top = complaint["extended_attributes"]["officer"].get("level", 0) >= top.get(
-                complaint["extended_attributes"]["department"]["code"], 0)
-            if at_top or not complaint_escalation_due(complaint, now):
+            if at_top_level(complaint, top) or not complaint_escalation_due(complaint, now):
                 continue
             note = message("sla_complaint", hours=complaint["extended_attributes"]["sla_hours"])
             # No note to the backend: the citizen reads its own bilingual text for the step.
@@ -108,7 +107,8 @@ class Escalator:
             (log.info if error.status == 409 else log.warning)("%s %s not escalated: %s", kind.name, item_id,
                                                                error.detail[:200])
             return False
-        self.audit.record(SLA_USER, kind.name, item_id, "escalate", note, "ok", kind.status(after))
+        self.audit.record(SLA_USER, kind.name, item_id, "escalate", note, "ok", kind.status(after),
+                          kind.department(after))
         citizen = kind.wa_id(after)
         if citizen:
             self.notifier.status_changed(citizen, kind.name, item_id, ESCALATED)

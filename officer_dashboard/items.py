@@ -1,10 +1,12 @@
 """What an officer may see: applications and complaints of their own department(s), filtered."""
 from __future__ import annotations
 
+import mimetypes
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from .backends import BackendError, LokSevaClient, Open311Client
+from .complaint_filters import backend_status, kept
 from .users import Department, User
 
 PAGE_SIZE = 20
@@ -43,6 +45,17 @@ class Page:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
+def page_of(items: List[Dict[str, Any]], page: int) -> Page:
+    """One page of a list the dashboard holds whole."""
+    start = (page - 1) * PAGE_SIZE
+    return Page(items[start:start + PAGE_SIZE], page, len(items))
+
+
+def file_name(stem: str, media_type: str) -> str:
+    """A download's name with the extension of its type, so the officer's computer opens it."""
+    return stem + (mimetypes.guess_extension(media_type) or "")
+
+
 class Items:
     def __init__(self, lokseva: LokSevaClient, open311: Open311Client):
         self.lokseva = lokseva
@@ -68,10 +81,11 @@ class Items:
         if document_id is None:
             if application["certificate"] is None:
                 raise NotVisible(number)
-            return self.lokseva.certificate(number), "application/pdf", f"{number}.pdf"
+            return self.lokseva.certificate(number), "application/pdf", file_name(number, "application/pdf")
         if document_id not in application["document_ids"]:
             raise NotVisible(document_id)
-        return (*self.lokseva.document_content(document_id), document_id)
+        content, media_type = self.lokseva.document_content(document_id)
+        return content, media_type, file_name(document_id, media_type)
 
     def citizen_applications(self, user: User, mobile: str, status: Optional[str] = None,
                              service: Optional[str] = None, overdue: bool = False) -> List[Dict[str, Any]]:
@@ -114,9 +128,11 @@ class Items:
     def complaints(self, user: User, status: Optional[str] = None, ward: Optional[str] = None,
                    service_code: Optional[str] = None, department: Optional[str] = None,
                    overdue: bool = False) -> List[Dict[str, Any]]:
+        """`status`: one of the 311 API's, or a group of complaint_filters (open, escalated)."""
         departments = _scope(user, department, user.sees_complaint_department, lambda d: d.open311)
         found = []
         for code in [None] if departments is None else departments:
-            found += self.open311.complaints(status=status, ward=ward, service_code=service_code, department=code)
-        found = [item for item in found if not overdue or complaint_overdue(item)]
+            found += self.open311.complaints(status=backend_status(status), ward=ward, service_code=service_code,
+                                             department=code)
+        found = [item for item in found if kept(item, status) and (not overdue or complaint_overdue(item))]
         return sorted(found, key=lambda item: item["requested_datetime"], reverse=True)

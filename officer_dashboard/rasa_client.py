@@ -12,7 +12,7 @@ OUTPUT_CHANNEL = "whatsapp"
 
 class RasaClient(_Client):
     def __init__(self, base_url: str, token: Optional[str], timeout_s: float):
-        super().__init__(base_url, "", timeout_s)  # Rasa's API knows no key of ours, only its token
+        super().__init__(base_url, "", timeout_s, "assistant (Rasa)")  # Rasa's API knows no key of ours, only its token
         if token:
             self._http.params = {"token": token}
 

@@ -1,4 +1,4 @@
-"""CSRF tokens bound to the session, and a limit on failed logins."""
+"""CSRF tokens bound to the session, and limits on failed logins."""
 from __future__ import annotations
 
 import hmac
@@ -6,11 +6,13 @@ import secrets
 import threading
 import time
 from collections import defaultdict, deque
-from typing import Deque, Dict
+from dataclasses import dataclass
+from typing import Callable, Deque, Dict, List, Tuple
 
 from fastapi import Form, HTTPException, Request
 
 CSRF_KEY = "csrf"
+SWEEP_AT = 10_000  # counters kept before the stale ones are dropped
 
 
 def csrf_token(request: Request) -> str:
@@ -28,32 +30,54 @@ def require_csrf(request: Request, csrf_token: str = Form("")) -> None:
         raise HTTPException(403, "CSRF token missing or wrong")
 
 
-class LoginLimiter:
-    """At most `attempts` failed logins per client address and per username within `window_s`."""
+@dataclass(frozen=True)
+class LoginLimits:
+    """Failed logins allowed within `window_s`. One officer's typos from a shared office address
+    lock only that officer there (`per_pair`); guessing one account from many addresses is
+    stopped by `per_user`; only spraying many accounts from one address meets `per_address`."""
 
-    def __init__(self, attempts: int, window_s: int):
-        self.attempts = attempts
-        self.window_s = window_s
-        self._failures: Dict[str, Deque[float]] = defaultdict(deque)
+    per_pair: int
+    per_user: int
+    per_address: int
+    window_s: int
+
+
+class LoginLimiter:
+    def __init__(self, limits: LoginLimits, clock: Callable[[], float] = time.monotonic):
+        self.limits = limits
+        self._clock = clock  # seconds, any origin (tests give their own)
+        self._failures: Dict[Tuple[str, ...], Deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def blocked(self, *keys: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            return any(len(self._recent(key, now)) >= self.attempts for key in keys)
+    def _counters(self, username: str, address: str) -> List[Tuple[Tuple[str, ...], int]]:
+        return [(("pair", username, address), self.limits.per_pair), (("user", username), self.limits.per_user),
+                (("address", address), self.limits.per_address)]
 
-    def failed(self, *keys: str) -> None:
+    def blocked(self, username: str, address: str) -> bool:
+        now = self._clock()
         with self._lock:
-            for key in keys:
-                self._failures[key].append(time.monotonic())
+            return any(self._recent(key, now) >= limit for key, limit in self._counters(username, address))
 
-    def succeeded(self, *keys: str) -> None:
+    def failed(self, username: str, address: str) -> None:
+        now = self._clock()
         with self._lock:
-            for key in keys:
+            for key, _ in self._counters(username, address):
+                self._failures[key].append(now)
+            if len(self._failures) > SWEEP_AT:  # many names or addresses: forget those with nothing recent
+                for key in list(self._failures):
+                    self._recent(key, now)
+
+    def succeeded(self, username: str, address: str) -> None:
+        """The officer proved who they are: their own counts start over, not the address's."""
+        with self._lock:
+            for key, _ in self._counters(username, address)[:2]:
                 self._failures.pop(key, None)
 
-    def _recent(self, key: str, now: float) -> Deque[float]:
-        failures = self._failures[key]
-        while failures and failures[0] <= now - self.window_s:
+    def _recent(self, key: Tuple[str, ...], now: float) -> int:
+        failures = self._failures.get(key)
+        while failures and failures[0] <= now - self.limits.window_s:
             failures.popleft()
-        return failures
+        if not failures:
+            self._failures.pop(key, None)
+            return 0
+        return len(failures)

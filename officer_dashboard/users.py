@@ -50,6 +50,11 @@ class Directory:
         return [other for other in self.users.values() if not other.is_admin
                 and (user.is_admin or (user.role == "department_head" and other.department == user.department))]
 
+    def name_of(self, username: Optional[str]) -> Optional[str]:
+        """The officer's name, for pages; a username no longer in users.yml as it is."""
+        user = self.users.get(username or "")
+        return user.name if user else username
+
     def authenticate(self, username: str, password: str) -> Optional[User]:
         user = self.users.get(username)
         if user is None or not verify_password(password, user.password_hash):

@@ -1,22 +1,24 @@
 """Rendering pages, flash messages and the logged-in officer."""
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any, List, Optional
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .context import Dashboard, get_dashboard
+from .context import Dashboard
 from .masking import masked_phone
 from .security import csrf_token
 from .settings import PACKAGE_DIR
-from .texts import texts
+from .texts import localized, texts
+from .times import shown_day, shown_time
 from .users import User
 
 templates = Jinja2Templates(directory=str(PACKAGE_DIR / "templates"))
 templates.env.globals["masked_phone"] = masked_phone  # citizens' numbers never appear in full
-USER_KEY = "username"
+templates.env.filters.update(time=shown_time, day=shown_day, localized=localized)
+SESSION_TOKEN_KEY = "session_token"  # in the signed cookie; the session itself is in the database
 
 
 class LoginRequired(Exception):
@@ -35,8 +37,17 @@ def _take_flashes(request: Request) -> List[str]:
     return request.session.pop("flash", [])
 
 
-def current_user(request: Request, dashboard: Dashboard = Depends(get_dashboard)) -> User:
-    user = dashboard.directory.users.get(request.session.get(USER_KEY, ""))
+def logged_in(request: Request) -> Optional[User]:
+    """The officer of the request's session, if it is still open (looked up once per request)."""
+    if not hasattr(request.state, "user"):
+        dashboard: Dashboard = request.app.state.dashboard
+        username = dashboard.session_store.username_of(request.session.get(SESSION_TOKEN_KEY))
+        request.state.user = dashboard.directory.users.get(username or "")
+    return request.state.user
+
+
+def current_user(request: Request) -> User:
+    user = logged_in(request)
     if user is None:
         raise LoginRequired()
     return user
@@ -55,11 +66,10 @@ def admin(user: User = Depends(current_user)) -> User:
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    user = request.app.state.dashboard.directory.users.get(request.session.get(USER_KEY, ""))
     return templates.TemplateResponse(
         request,
         template,
-        {"user": user, "csrf_token": csrf_token(request), "flashes": _take_flashes(request), "texts": texts(),
-         **context},
+        {"user": logged_in(request), "csrf_token": csrf_token(request), "flashes": _take_flashes(request),
+         "texts": texts(), **context},
         status_code=status_code,
     )

@@ -12,7 +12,7 @@ from ..analytics import ComplaintFigures, complaint_figures
 from ..backends import LokSevaClient
 from ..charts import BarChart, bar_chart
 from ..context import Dashboard, get_dashboard
-from ..texts import texts
+from ..texts import localized, texts
 from ..users import User
 from ..web import current_user, render
 
@@ -53,7 +53,7 @@ def _complaint_charts(figures: ComplaintFigures, labels: Dict[str, str]) -> List
 
 
 def _application_charts(report: Dict[str, Any], labels: Dict[str, str]) -> List[BarChart]:
-    services = [(item["service"]["name"]["en"], item) for item in report["services"]]
+    services = [(localized(item["service"]["name"]), item) for item in report["services"]]
     return [
         bar_chart("applications-by-service", labels["applications_by_service"],
                   [(name, item["total"]) for name, item in services], labels["no_data"]),
@@ -65,13 +65,18 @@ def _application_charts(report: Dict[str, Any], labels: Dict[str, str]) -> List[
     ]
 
 
+def handles_complaints(user: User) -> bool:
+    """False for a department with no 311 categories: its page has no complaint section."""
+    return user.is_admin or bool(user.department and user.department.open311)
+
+
 @router.get("/analytics")
 def analytics(request: Request, user: User = Depends(current_user),
               dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     labels = texts()["analytics"]
-    complaints = complaint_figures(dashboard.items.complaints(user))
+    complaints = complaint_figures(dashboard.items.complaints(user)) if handles_complaints(user) else None
     report = application_report(dashboard.items.lokseva, user)
     return render(request, "analytics.html", complaints=complaints, report=report,
-                  complaint_charts=_complaint_charts(complaints, labels),
+                  complaint_charts=_complaint_charts(complaints, labels) if complaints is not None else [],
                   application_charts=_application_charts(report, labels) if report else [],
                   percent=_percent)

@@ -6,11 +6,13 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ..application_view import answer_rows, printed_code
 from ..context import Dashboard, get_dashboard
 from ..security import require_csrf
 from ..users import User
 from ..web import current_user, render
-from .item_pages import describe, detail_page, respond
+from ..workflow import APPLICATION
+from .item_pages import describe, detail_page, list_query, respond
 
 router = APIRouter(prefix="/applications")
 
@@ -37,15 +39,20 @@ def application_list(request: Request, application_id: Optional[str] = None, mob
         listing = dashboard.items.applications(user, overdue=overdue, page=page, **filters)
         found = listing.items
     return render(request, "applications.html", applications=found, listing=listing,
-                  filters={**filters, "mobile": mobile}, overdue=overdue, departments=_departments(dashboard, user))
+                  filters={**filters, "mobile": mobile}, overdue=overdue, departments=_departments(dashboard, user),
+                  query=list_query(filters, overdue=overdue))
 
 
 @router.get("/{application_id}")
 def application_detail(request: Request, application_id: str, user: User = Depends(current_user),
                        dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     application = dashboard.items.application(user, application_id)
-    return detail_page(request, dashboard, user, "application", application["application_id"],
-                       application=application)
+    certificate = application["certificate"]
+    return detail_page(request, dashboard, user, APPLICATION, application,
+                       dashboard.workflow.application_actions(application),
+                       answers=answer_rows(dashboard.items.lokseva.service(application["service"]["code"]),
+                                           application["answers"]),
+                       verification_code=printed_code(certificate["verification_code"]) if certificate else None)
 
 
 def _file(user: User, dashboard: Dashboard, application_id: str, document_id: Optional[str]) -> Response:
@@ -71,6 +78,6 @@ def application_action(request: Request, application_id: str, action: str = Form
                        user: User = Depends(current_user), dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     def act() -> str:
         result = dashboard.workflow.on_application(user, application_id, action, note.strip() or None)
-        return describe("application_actions", action, result)
+        return describe(APPLICATION, action, result)
 
     return respond(request, f"/applications/{application_id}", act)

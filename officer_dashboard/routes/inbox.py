@@ -16,12 +16,11 @@ from ..masking import masked_phone
 from ..security import require_csrf
 from ..users import User
 from ..web import current_user, render
-from ..workflow import APPLICATION, COMPLAINT
+from ..workflow import KINDS
 from .handoff_api import get_inbox
 from .item_pages import respond
 
 router = APIRouter()
-ITEM_KINDS = {"application": APPLICATION, "complaint": COMPLAINT}  # Items has a method of each name
 
 
 @router.get("/inbox")
@@ -43,7 +42,7 @@ def _conversation_page(request: Request, wa_id: str, inbox: Inbox) -> Response:
     try:
         lines, error = conversation(inbox.rasa.events(wa_id)), None
     except BackendError as failure:
-        lines, error = [], failure.detail
+        lines, error = [], failure.for_officer()
     return render(request, "inbox_conversation.html", lines=lines, error=error)
 
 
@@ -57,9 +56,9 @@ def handoff_conversation(request: Request, handoff_id: int, user: User = Depends
 def item_conversation(request: Request, kind: str, item_id: str, user: User = Depends(current_user),
                       dashboard: Dashboard = Depends(get_dashboard), inbox: Inbox = Depends(get_inbox)) -> Response:
     """The citizen's conversation behind an item the officer may see (their department's)."""
-    if kind not in ITEM_KINDS:
+    if kind not in KINDS:
         raise NotVisible(item_id)
-    wa_id = ITEM_KINDS[kind].wa_id(getattr(dashboard.items, kind)(user, item_id))
+    wa_id = KINDS[kind].wa_id(getattr(dashboard.items, kind)(user, item_id))
     if not wa_id:
         return render(request, "inbox_conversation.html", lines=[], error=None)
     return _conversation_page(request, wa_id, inbox)
@@ -70,7 +69,7 @@ def citizen_file(file_id: str, user: User = Depends(current_user), inbox: Inbox 
     path = inbox.files.path_of(file_id)
     if path is None:
         raise NotVisible(file_id)
-    return FileResponse(path)
+    return FileResponse(path, filename=path.name, content_disposition_type="inline")  # with its extension
 
 
 @router.post("/inbox/{handoff_id}/reply", dependencies=[Depends(require_csrf)])

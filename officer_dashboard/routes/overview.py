@@ -6,11 +6,14 @@ from datetime import datetime
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ..audit import AuditFilter
 from ..context import Dashboard, get_dashboard
-from ..daily_summary import INDIA, complaint_day
+from ..daily_summary import complaint_day
+from ..escalation import SLA_USER
 from ..items import complaint_overdue
 from ..security import require_csrf
 from ..texts import message
+from ..times import INDIA, parsed_day
 from ..users import User
 from ..web import admin, current_user, flash, head_or_admin, render
 
@@ -30,10 +33,14 @@ def home(request: Request, user: User = Depends(current_user),
 
 
 @router.get("/audit")
-def audit_log(request: Request, user: User = Depends(head_or_admin),
-              dashboard: Dashboard = Depends(get_dashboard)) -> Response:
-    department = None if user.is_admin else user.department.key
-    return render(request, "audit.html", entries=dashboard.audit.entries(department=department))
+def audit_log(request: Request, username: str = "", action: str = "", item_id: str = "", day: str = "",
+              user: User = Depends(head_or_admin), dashboard: Dashboard = Depends(get_dashboard)) -> Response:
+    """A department head: everything on their department's items and by its officers; an admin: all."""
+    wanted = AuditFilter(username.strip() or None, action or None, item_id.strip() or None, parsed_day(day))
+    department = None if user.is_admin else user.department
+    return render(request, "audit.html", audit=dashboard.audit.entries(department=department, wanted=wanted),
+                  wanted=wanted, actions=dashboard.audit.actions(),
+                  usernames=sorted(dashboard.directory.users) + [SLA_USER.username])
 
 
 @router.post("/notifications/retry", dependencies=[Depends(require_csrf)])

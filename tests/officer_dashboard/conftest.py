@@ -43,6 +43,7 @@ def dashboard_env(backends, rasa, tmp_path) -> Dict[str, str]:
     return {
         "LOKSEVA_API_URL": backends["lokseva"],
         "OPEN311_OPERATOR_URL": f"{backends['open311']}/api/v1",
+        "OPEN311_API_URL": f"{backends['open311']}/open311/v2",
         "RASA_URL": rasa.url,
         "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 'dashboard.db'}",
         "DASHBOARD_LOGIN_ATTEMPTS": "3",

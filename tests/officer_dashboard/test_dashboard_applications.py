@@ -1,6 +1,8 @@
 """Lok Seva applications through the dashboard: officers list their departments' applications,
 see the applicant (Aadhaar masked), the history, documents and certificate; review → approve →
 issue reaches the API, the citizen is told on WhatsApp, and every action is in the audit log."""
+import re
+
 import requests
 
 from dashboard_helpers import CITIZEN_WA_ID, act, post_form
@@ -23,9 +25,10 @@ def test_review_approve_issue_changes_the_application_and_tells_the_citizen(logi
     officer = login("revenue_officer")
     assert number in officer.get(f"/applications/{number}").text
 
-    for action, status in (("start_review", "under_review"), ("approve", "approved"), ("issue", "issued")):
+    for action, status, label in (("start_review", "under_review", "Under review"), ("approve", "approved", "Approved"),
+                                  ("issue", "issued", "Certificate issued")):
         page = _act(officer, number, action)
-        assert page.status_code == 200 and f"status now {status}" in page.text
+        assert page.status_code == 200 and f"status now {label}" in page.text
         assert _status(backends, number) == status
 
     assert rasa.requests == [
@@ -45,7 +48,8 @@ def test_reject_needs_and_keeps_the_reason(login, submit_application, backends):
     number = submit_application()
     officer = login("revenue_officer")
     refused = _act(officer, number, "reject")
-    assert "Refused by the backend" in refused.text and _status(backends, number) == "submitted"
+    assert "The Lok Seva API refused: A reason is required to reject an application." in refused.text
+    assert _status(backends, number) == "submitted" and "{&#34;error&#34;" not in refused.text
     _act(officer, number, "reject", note="Income proof is not legible")
     application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", timeout=10).json()
     assert application["status"] == "rejected" and application["rejection_reason"] == "Income proof is not legible"
@@ -126,11 +130,12 @@ def test_the_application_page_shows_the_applicant_the_documents_and_the_certific
     officer = login("revenue_officer")
     page = officer.get(f"/applications/{number}").text
     assert f"XXXX XXXX {AADHAAR[-4:]}" in page and AADHAAR not in page and "9876543210" not in page
-    assert "proof.png" in page and "submit" in page
+    assert "proof.png" in page and "<td>Submitted</td>" in page
     link = f"/applications/{number}/documents/{uploaded['document_id']}"
     assert link in page
     document = officer.get(link)
     assert document.status_code == 200 and document.content == photo and document.headers["content-type"] == "image/png"
+    assert document.headers["content-disposition"] == f'inline; filename="{uploaded["document_id"]}.png"'
     assert login("urban_officer").get(link).status_code == 404
     assert officer.get(f"/applications/{number}/documents/doc_not_this_one").status_code == 404
 
@@ -141,6 +146,7 @@ def test_the_application_page_shows_the_applicant_the_documents_and_the_certific
     assert f"/applications/{number}/certificate" in page
     certificate = officer.get(f"/applications/{number}/certificate")
     assert certificate.status_code == 200 and certificate.content.startswith(b"%PDF-")
+    assert certificate.headers["content-disposition"] == f'inline; filename="{number}.pdf"'
 
 
 def test_the_overview_counts_overdue_work_and_today_per_department(login, submit_application, file_complaint):
@@ -154,3 +160,57 @@ def test_the_overview_counts_overdue_work_and_today_per_department(login, submit
     row = revenue_page[revenue_page.index("Revenue Department (applications)"):].split("</tr>")[0]
     new_today = int(row.split("<td>")[2].split("<")[0])
     assert new_today >= 1
+
+
+def test_the_certificate_is_signed_with_the_officers_name_and_its_code_shown_as_printed(login, submit_application,
+                                                                                       backends):
+    number = submit_application()
+    officer = login("revenue_officer")
+    for action in ("start_review", "approve", "issue"):
+        _act(officer, number, action)
+    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", timeout=10).json()
+    # What the dashboard sends as `officer` is what the certificate prints above the designation.
+    assert [entry["officer"] for entry in application["history"][1:]] == ["Anil Damor"] * 3
+    code = application["certificate"]["verification_code"]
+    printed = f"{code[:5]}-{code[5:]}"
+    assert application["certificate"]["verification_url"].endswith("/" + printed)  # the PDF's form
+    page = officer.get(f"/applications/{number}").text
+    history = page.split("<h2>History</h2>")[1].split("</table>")[0]
+    assert f"verification code <strong>{printed}</strong>" in page and "<td>Anil Damor</td></tr>" in history
+
+
+def _caste_application(backends) -> str:
+    body = {"service": "caste_certificate",
+            "applicant": {"name": "Sunita Bhuria", "mobile": "9876543210", "wa_id": CITIZEN_WA_ID,
+                          "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
+            "answers": {"father_or_husband_name": "Ramesh Bhuria", "category": "st", "caste": "Bhil"}}
+    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10)
+    assert response.status_code == 201, response.text
+    return response.json()["application_id"]
+
+
+def test_answers_statuses_and_times_are_shown_by_their_labels_in_india_time(login, backends):
+    number = _caste_application(backends)
+    officer = login("revenue_officer")
+    _act(officer, number, "start_review")
+    _act(officer, number, "request_documents", note="Samagra ID")
+    page = officer.get(f"/applications/{number}").text
+    answers = page.split("<th>Answers</th>")[1].split("</tr>")[0]
+    assert "Category: Scheduled Tribe" in answers and "Caste: Bhil" in answers
+    assert "Father&#39;s or husband&#39;s name: Ramesh Bhuria" in answers and "father_or_husband_name" not in page
+    assert "<td>Documents requested</td>" in page and "documents_requested" not in page
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", page) and re.search(r"<td>\d\d-\d\d-\d{4} \d\d:\d\d</td>", page)
+    listing = officer.get("/applications").text
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", listing) and "Under review" in listing.split("<table>")[1]
+
+
+def test_an_action_the_status_does_not_allow_is_refused_plainly(login, submit_application, backends, app):
+    number = submit_application()
+    officer = login("revenue_officer")
+    page = officer.get(f"/applications/{number}").text
+    form = re.search(r'<form [^>]*class="act">.*?</form>', page, re.S).group(0)
+    offered = re.findall(r'<option value="([^"]*)"', form)
+    assert offered == ["start_review", "reject", "note"]
+    refused = _act(officer, number, "issue")
+    assert "“Issue certificate” is not possible while the application is “Submitted”" in refused.text
+    assert _status(backends, number) == "submitted" and app.state.dashboard.audit.entries(item_id=number) == []

@@ -1,9 +1,11 @@
 """The dashboard as a real HTTP server (python -m officer_dashboard) against the real backends,
-used in a real headless Chromium: log in, act on a complaint, read the analytics charts, log out.
+used in a real headless Chromium: log in, filter the complaints, act on one, read the analytics
+charts and the audit log, log out (after which a kept copy of the session cookie opens nothing).
 The district administrator sees both backends' figures.
 Screenshots of every page: results/screenshots/dashboard-*.png."""
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterator
 
 import pytest
@@ -73,20 +75,33 @@ def test_an_officer_works_a_complaint_and_reads_the_charts(browser, dashboard_ur
     screenshot(browser, "dashboard-3-overview")
 
     follow("Complaints")
-    assert browser.find_element(By.LINK_TEXT, number)
+    filters = browser.find_element(By.CSS_SELECTOR, "form[action='/complaints']")
+    Select(filters.find_element(By.NAME, "ward")).select_by_visible_text("Vijay Nagar")  # names, not codes
+    Select(filters.find_element(By.NAME, "status")).select_by_visible_text("Open (not resolved or closed)")
+    old = browser.find_element(By.TAG_NAME, "html")
+    filters.find_element(By.TAG_NAME, "button").click()
+    wait(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+    assert "ward=vijay_nagar" in browser.current_url and browser.find_element(By.LINK_TEXT, number)
+    row = browser.find_element(By.XPATH, f"//tr[td/a='{number}']").text
+    assert re.search(r"Submitted .* \d\d-\d\d-\d{4} \d\d:\d\d", row), row  # India time, day first
     screenshot(browser, "dashboard-4-complaints")
 
     follow(number)
     assert browser.find_element(By.TAG_NAME, "h1").text == f"Complaint {number}"
-    form = browser.find_element(By.CSS_SELECTOR, f"form[action='/complaints/{number}/actions']")
+    resolve = browser.find_element(By.CSS_SELECTOR, "form.resolve")
+    assert resolve.find_element(By.CSS_SELECTOR, "input[type='file'][name='after_photo']").is_displayed()
+    form = browser.find_element(By.CSS_SELECTOR, f"form.act[action='/complaints/{number}/actions']")
     Select(form.find_element(By.NAME, "action")).select_by_value("acknowledge")
     form.find_element(By.NAME, "note").send_keys("Team sent to Vijay Nagar")
     form.find_element(By.TAG_NAME, "button").click()
     wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".flash"))
-    assert "Acknowledge: done, status now acknowledged." in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "Acknowledge: done, status now Acknowledged." in browser.find_element(By.CSS_SELECTOR, ".flash").text
     status_row = browser.find_element(By.XPATH, "//tr[th='Status']/td")
-    assert status_row.text == "acknowledged"
+    assert status_row.text == "Acknowledged"
     assert "Team sent to Vijay Nagar" in page_text()
+    offered = [option.get_attribute("value") for option in
+               browser.find_elements(By.CSS_SELECTOR, "form.act select[name='action'] option")]
+    assert "acknowledge" not in offered and "start_work" in offered
     screenshot(browser, "dashboard-5-complaint-acknowledged")
 
     follow("Analytics")
@@ -105,8 +120,15 @@ def test_an_officer_works_a_complaint_and_reads_the_charts(browser, dashboard_ur
     assert "Income Certificate" in charts["applications-by-service"].text
     screenshot(browser, "dashboard-6-analytics")
 
+    follow("Audit log")
+    logins = [row.text for row in browser.find_elements(By.XPATH, "//tr[td[4]='Log in']")]
+    assert len(logins) == 2 and "failed" in logins[1] and "ok" in logins[0], logins
+    screenshot(browser, "dashboard-7-audit")
+
+    session_cookie = browser.get_cookie("dashboard_session")
     browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     wait(lambda d: d.current_url == dashboard_url + "/login")
+    browser.add_cookie(session_cookie)  # a copy of the cookie kept from before the logout
     browser.get(dashboard_url + "/analytics")
     assert browser.current_url == dashboard_url + "/login"
-    screenshot(browser, "dashboard-7-logged-out")
+    screenshot(browser, "dashboard-8-logged-out")

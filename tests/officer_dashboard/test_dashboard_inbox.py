@@ -2,6 +2,7 @@
 taking and closing through Rasa (the recording stand-in), the audit log."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -63,7 +64,7 @@ def test_a_reply_rasa_did_not_take_is_reported_and_the_citizen_still_waits(hando
     rasa.fail_next(1)
     page = f"/inbox/{handoff_id}"
     response = post_form(client, page, f"{page}/reply", text="hello")
-    assert "Refused by the backend" in response.text  # what Rasa answered, for the officer to try again
+    assert "The assistant (Rasa) could not do it (error 500)" in response.text  # for the officer to try again
     assert "0 h 12 min" in client.get("/inbox").text
     assert "failed" in client.get(page).text
 
@@ -81,7 +82,7 @@ def test_closing_gives_the_conversation_back_to_the_bot_and_leaves_the_inbox(han
     client = login("urban_officer")
     page = f"/inbox/{handoff_id}"
     rasa.fail_next(1)
-    assert "Refused by the backend" in post_form(client, page, f"{page}/close").text and rasa.requests == []
+    assert "could not do it" in post_form(client, page, f"{page}/close").text and rasa.requests == []
     assert "/inbox/" + str(handoff_id) in client.get("/inbox").text  # still open: the bot was not told
     closed = post_form(client, page, f"{page}/close")
     assert "handoff is closed" in closed.text and rasa.requests[-1][1]["name"] == "EXTERNAL_handoff_closed"
@@ -135,7 +136,7 @@ def test_the_conversation_shows_messages_files_locations_taps_and_officer_replie
     lines = conversation(events)
     assert [line.speaker for line in lines] == ["citizen", "bot", "citizen", "citizen", "citizen", "officer",
                                                 "citizen", "note", "bot"]
-    assert lines[2].link == "/inbox/files/wa-" + "a" * 32 and "image" in lines[2].text
+    assert lines[2].link == "/inbox/files/wa-" + "a" * 32 and lines[2].text == "📎 sent a photo (open)"
     assert "openstreetmap.org/?mlat=22.7&mlon=75.8" in lines[3].link
     assert "सेवा हेतु आवेदन" in lines[4].text and "voice note" in lines[6].text
     assert lines[8].text == "मेनू [शिकायत दर्ज करें]"
@@ -144,3 +145,21 @@ def test_the_conversation_shows_messages_files_locations_taps_and_officer_replie
 @pytest.mark.parametrize("wa_id, shown", [("919876543210", "+91 98•••••210"), ("12345", "•••••345")])
 def test_phone_numbers_are_masked(wa_id, shown):
     assert masked_phone(wa_id) == shown
+
+
+class TrackerWith:
+    """Stands in for Rasa's tracker API with these events."""
+
+    def __init__(self, events):
+        self._events = events
+
+    def events(self, wa_id):
+        return self._events
+
+
+def test_the_conversation_is_timed_in_india(handoff_id, login, app):
+    at = datetime(2026, 12, 4, 8, 35, tzinfo=timezone.utc).timestamp()
+    app.state.inbox = replace(app.state.inbox, rasa=TrackerWith([
+        {"event": "user", "timestamp": at, "text": "hello", "parse_data": {"intent": {"name": "greet"}}}]))
+    page = login("urban_officer").get(f"/inbox/{handoff_id}/conversation").text
+    assert "Citizen · 04-12-2026 14:05<" in page and "UTC" not in page

@@ -55,3 +55,35 @@ def test_passwords_are_kept_hashed(app):
 def test_officers_do_not_see_the_audit_log(login):
     assert login("urban_officer").get("/audit").status_code == 403
     assert login("urban_head").get("/audit").status_code == 200
+
+
+def test_one_officers_failures_do_not_lock_out_a_colleague_at_the_same_address(app):
+    client = TestClient(app)  # every TestClient request comes from the same address, like an office NAT
+    for _ in range(3):  # DASHBOARD_LOGIN_ATTEMPTS in conftest
+        assert _login(client, "revenue_officer", "wrong").status_code == 401
+    assert _login(client, "revenue_officer", DEV_PASSWORD).status_code == 429
+    assert _login(TestClient(app), "urban_officer", DEV_PASSWORD).status_code == 303
+
+
+def test_logging_out_ends_the_session_even_for_a_copy_of_its_cookie(app, login):
+    officer = login("urban_officer")
+    copied = dict(officer.cookies)
+    assert TestClient(app, cookies=copied).get("/", follow_redirects=False).status_code == 200
+    officer.post("/logout", data={"csrf_token": csrf_of(officer, "/")})
+    replayed = TestClient(app, cookies=copied).get("/", follow_redirects=False)
+    assert replayed.status_code == 303 and replayed.headers["location"] == "/login"
+
+
+def test_logins_failed_logins_and_logouts_are_audited_with_a_masked_address(app, login):
+    client = TestClient(app)
+    _login(client, "urban_officer", "wrong")
+    _login(client, "not_an_officer", "guess")
+    _login(client, "urban_officer", DEV_PASSWORD)
+    client.post("/logout", data={"csrf_token": csrf_of(client, "/")})
+    entries = app.state.dashboard.audit.entries(kind="session")
+    assert [(e.username, e.action, e.outcome, e.department) for e in reversed(entries)] == [
+        ("urban_officer", "login", "failed", "urban"), ("not_an_officer", "login", "failed", None),
+        ("urban_officer", "login", "ok", "urban"), ("urban_officer", "logout", "ok", "urban")]
+    assert {e.note for e in entries} == {"from •••••"}  # TestClient's address is "testclient", not an IP
+    table = login("admin").get("/audit", params={"action": "login"}).text.split("<table>")[1]
+    assert "not_an_officer" in table and "Log out" not in table

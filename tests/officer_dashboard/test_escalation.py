@@ -61,7 +61,7 @@ def complaint(backends, request_id: str) -> dict:
 
 
 def test_an_overdue_complaint_climbs_one_level_per_sla_period_up_to_the_top(backends, file_complaint, escalator,
-                                                                            rasa, app):
+                                                                            rasa, app, login):
     request_id = file_complaint("garbage")  # Vijay Nagar: the ward daroga (level 1), then CSI, then the head
     assert complaint(backends, request_id)["extended_attributes"]["officer"]["level"] == 1
     assert request_id not in run_once(escalator).complaints  # within its SLA
@@ -74,8 +74,9 @@ def test_an_overdue_complaint_climbs_one_level_per_sla_period_up_to_the_top(back
                               {"name": "EXTERNAL_status_changed", "entities": {
                                   "record_kind": "complaint", "record_id": request_id, "new_status": "escalated"}})]
     entry = app.state.dashboard.audit.entries(kind="complaint", item_id=request_id)[0]
-    assert (entry.username, entry.action, entry.outcome) == ("sla", "escalate", "ok")
+    assert (entry.username, entry.action, entry.outcome, entry.item_department) == ("sla", "escalate", "ok", "swm")
     assert entry.note.startswith("Open past its SLA")
+    assert f'<td>sla</td>\n      <td><a href="/complaints/{request_id}">' in login("urban_head").get("/audit").text
 
     assert run_once(escalator).complaints == []  # escalated just now: the new level gets its SLA period
     sla = timedelta(hours=after["extended_attributes"]["sla_hours"])
@@ -120,7 +121,7 @@ def test_an_application_past_its_due_date_goes_to_the_appellate_officer_once(bac
 
     assert run_once(escalator).applications == []  # only once
     page = officer.get(f"/applications/{number}").text
-    assert "Sent to the first appellate officer" in page and "escalate_to_appellate" in page
+    assert "Sent to the first appellate officer" in page and "escalate_to_appellate" not in page  # the step's label
 
 
 def test_an_unreachable_backend_skips_only_its_part_of_the_pass(backends, submit_application, settings):
