@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _warn_about_setup(settings: Settings) -> None:
-    if settings.uses_default_officer_key:
-        log.warning("LOKSEVA_OFFICER_API_KEY is not set: officer endpoints accept the local default key")
+    for name in settings.local_defaults_in_use():
+        log.warning("%s is not set: the local development value is in use", name)
     try:
         find_fonts(settings.font_dir)
     except FontsMissing as missing:

@@ -9,6 +9,7 @@ from typing import Iterator
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import links
 from .clock import Clock, india_today
 from .errors import ApiError
 from .file_store import FileStore
@@ -37,6 +38,10 @@ class ApiContext:
 
     def url(self, path: str) -> str:
         return f"{self.settings.public_url}{path}"
+
+    def signed_url(self, path: str) -> str:
+        """A link anyone holding it may fetch for a while (WhatsApp fetches documents by link)."""
+        return f"{self.url(path)}?{links.signed_query(self.settings.link_secret, path, self.clock())}"
 
 
 def get_ctx(request: Request) -> ApiContext:

@@ -8,8 +8,10 @@ from typing import Mapping, Optional
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILE_DIR = REPO_ROOT / "profiles" / "jhabua"
-# For local use only; a deployment sets its own key.
+# For local use only; a deployment sets its own keys and secret.
 DEFAULT_OFFICER_API_KEY = "local-officer-key"
+DEFAULT_CLIENT_API_KEY = "local-client-key"
+DEFAULT_LINK_SECRET = "local-link-secret"
 
 
 @dataclass(frozen=True)
@@ -20,14 +22,19 @@ class Settings:
     catalogue_path: Path
     officer_api_key: str
     public_url: str
+    client_api_key: str = DEFAULT_CLIENT_API_KEY
+    link_secret: str = DEFAULT_LINK_SECRET
     host: str = "127.0.0.1"
     port: int = 8001
     max_upload_bytes: int = 5 * 1024 * 1024
     font_dir: Optional[Path] = None
 
-    @property
-    def uses_default_officer_key(self) -> bool:
-        return self.officer_api_key == DEFAULT_OFFICER_API_KEY
+    def local_defaults_in_use(self) -> list:
+        """The settings still at their local development value (a deployment sets them all)."""
+        defaults = {"LOKSEVA_OFFICER_API_KEY": (self.officer_api_key, DEFAULT_OFFICER_API_KEY),
+                    "LOKSEVA_CLIENT_API_KEY": (self.client_api_key, DEFAULT_CLIENT_API_KEY),
+                    "LOKSEVA_LINK_SECRET": (self.link_secret, DEFAULT_LINK_SECRET)}
+        return [name for name, (value, default) in defaults.items() if value == default]
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -42,6 +49,8 @@ class Settings:
             profile_dir=profile_dir,
             catalogue_path=Path(env.get("LOKSEVA_CATALOGUE", profile_dir / "services.yml")),
             officer_api_key=env.get("LOKSEVA_OFFICER_API_KEY", DEFAULT_OFFICER_API_KEY),
+            client_api_key=env.get("LOKSEVA_CLIENT_API_KEY", DEFAULT_CLIENT_API_KEY),
+            link_secret=env.get("LOKSEVA_LINK_SECRET", DEFAULT_LINK_SECRET),
             public_url=env.get("LOKSEVA_PUBLIC_URL", f"http://{host}:{port}").rstrip("/"),
             host=host,
             port=port,

@@ -88,7 +88,7 @@ def _certificate(ctx: ApiContext, application: Application) -> Optional[Certific
     return CertificateRef(
         verification_code=certificate.verification_code,
         verification_url=verification_url(ctx, certificate.verification_code),
-        download_url=ctx.url(f"/api/v1/applications/{application.application_number}/certificate"),
+        download_url=ctx.signed_url(f"/api/v1/applications/{application.application_number}/certificate"),
         issued_at=from_db(certificate.issued_at),
     )
 
@@ -171,6 +171,6 @@ def certified_copy_out(ctx: ApiContext, copy: CertifiedCopy, village: Village, r
         village=CodeName(code=village.code, name=village.name),
         khasra_number=copy.khasra_number,
         owners=[OwnerOut(**owner.dict()) for owner in record.owners],
-        pdf_url=ctx.url(f"/api/v1/certified-copies/{copy.copy_number}/pdf"),
+        pdf_url=ctx.signed_url(f"/api/v1/certified-copies/{copy.copy_number}/pdf"),
         created_at=from_db(copy.created_at),
     )

@@ -17,6 +17,7 @@ from actions.clients.errors import BackendRejected
 from actions.clients.http import send
 
 DEFAULT_URL = "http://127.0.0.1:8001"
+DEFAULT_CLIENT_API_KEY = "local-client-key"  # the API's local default (LOKSEVA_CLIENT_API_KEY)
 DEFAULT_TIMEOUT_SECONDS = 5.0
 CONNECT_TIMEOUT_SECONDS = 2.0
 BACKEND = "lokseva"
@@ -48,6 +49,7 @@ class LokSevaClient:
         seconds = timeout or float(os.environ.get("LOKSEVA_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS))
         self.timeout: Tuple[float, float] = (min(CONNECT_TIMEOUT_SECONDS, seconds), seconds)
         self.session = requests.Session()
+        self.session.headers["X-API-Key"] = os.environ.get("LOKSEVA_CLIENT_API_KEY") or DEFAULT_CLIENT_API_KEY
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         response = send(self.session, BACKEND, method, f"{self.base_url}/api/v1{path}", self.timeout, **kwargs)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from sqlalchemy.orm import Session
 
 from .. import applications
+from ..auth import require_client, require_key_or_signed_link
 from ..context import ApiContext, get_ctx, get_session
 from ..errors import ApiError, error_responses
 from ..schemas.applications import ApplicationIn, ApplicationList, ApplicationOut, AttachIn
@@ -11,10 +12,13 @@ from ..views import application_out, application_summary
 from .responses import PDF_RESPONSE, pdf_file
 
 router = APIRouter(prefix="/api/v1/applications", tags=["applications"])
+# Personal data: the action server's key (or an officer's) on every route but the signed certificate link.
+CLIENT = [Depends(require_client)]
 
 
 @router.post(
     "",
+    dependencies=CLIENT,
     response_model=ApplicationOut,
     status_code=201,
     responses={200: {"model": ApplicationOut, "description": "Replay of an earlier submission with the same key"},
@@ -34,7 +38,8 @@ def submit_application(
     return application_out(ctx, application)
 
 
-@router.get("", response_model=ApplicationList, responses=error_responses(422), summary="A citizen's applications")
+@router.get("", dependencies=CLIENT, response_model=ApplicationList, responses=error_responses(401, 422),
+            summary="A citizen's applications")
 def my_applications(
     wa_id: Optional[str] = Query(None, max_length=32),
     mobile: Optional[str] = Query(None, max_length=20),
@@ -48,7 +53,7 @@ def my_applications(
                            total=total)
 
 
-@router.get("/{application_id}", response_model=ApplicationOut, responses=error_responses(404))
+@router.get("/{application_id}", dependencies=CLIENT, response_model=ApplicationOut, responses=error_responses(401, 404))
 def get_application(
     application_id: str, ctx: ApiContext = Depends(get_ctx), session: Session = Depends(get_session)
 ) -> ApplicationOut:
@@ -57,6 +62,7 @@ def get_application(
 
 @router.post(
     "/{application_id}/documents",
+    dependencies=CLIENT,
     response_model=ApplicationOut,
     responses=error_responses(404, 409, 422),
     summary="Add uploaded documents (e.g. those an officer asked for)",
@@ -68,7 +74,8 @@ def attach_documents(
     return application_out(ctx, applications.attach(session, ctx, application, body.document_ids))
 
 
-@router.get("/{application_id}/certificate", response_class=Response, responses={**PDF_RESPONSE, **error_responses(404)})
+@router.get("/{application_id}/certificate", dependencies=[Depends(require_key_or_signed_link)], response_class=Response,
+            responses={**PDF_RESPONSE, **error_responses(401, 404)})
 def download_certificate(
     application_id: str, ctx: ApiContext = Depends(get_ctx), session: Session = Depends(get_session)
 ) -> Response:

@@ -3,12 +3,13 @@ from sqlalchemy.orm import Session
 
 from .. import delivery
 from ..applications import find_application
+from ..auth import require_client
 from ..context import ApiContext, get_ctx, get_session
 from ..errors import error_responses
 from ..schemas.applications import DeliveryIn, DeliveryOut
 from ..views import delivery_out
 
-router = APIRouter(prefix="/api/v1/applications/{application_id}/delivery", tags=["doorstep delivery"])
+router = APIRouter(prefix="/api/v1/applications/{application_id}/delivery", tags=["doorstep delivery"], dependencies=[Depends(require_client)])
 
 
 @router.post(

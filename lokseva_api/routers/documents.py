@@ -3,13 +3,14 @@ from typing import Optional
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from sqlalchemy.orm import Session
 
+from ..auth import require_client
 from ..context import ApiContext, get_ctx, get_session
 from ..documents import find_document, store_upload
 from ..errors import error_responses
 from ..schemas.documents import DocumentOut
 from ..views import document_out
 
-router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
+router = APIRouter(prefix="/api/v1/documents", tags=["documents"], dependencies=[Depends(require_client)])
 
 
 @router.post(

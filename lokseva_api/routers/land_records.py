@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from ..auth import require_client, require_key_or_signed_link
 from ..certified_copies import find_copy, make_copy
 from ..context import ApiContext, get_ctx, get_session
 from ..errors import error_responses
@@ -21,9 +22,10 @@ def villages(ctx: ApiContext = Depends(get_ctx)) -> List[VillageOut]:
 
 @router.post(
     "/certified-copies",
+    dependencies=[Depends(require_client)],
     response_model=CertifiedCopyOut,
     status_code=201,
-    responses=error_responses(404, 422, 503),
+    responses=error_responses(401, 404, 422, 503),
     summary="Make a certified copy (khasra, khatauni, b1, naksha); the PDF is at pdf_url",
 )
 def certified_copy(
@@ -32,7 +34,8 @@ def certified_copy(
     return certified_copy_out(ctx, *make_copy(session, ctx, body))
 
 
-@router.get("/certified-copies/{copy_number}/pdf", response_class=Response, responses={**PDF_RESPONSE, **error_responses(404)})
+@router.get("/certified-copies/{copy_number}/pdf", dependencies=[Depends(require_key_or_signed_link)],
+            response_class=Response, responses={**PDF_RESPONSE, **error_responses(401, 404)})
 def certified_copy_pdf(
     copy_number: str, ctx: ApiContext = Depends(get_ctx), session: Session = Depends(get_session)
 ) -> Response:

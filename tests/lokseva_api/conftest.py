@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from lokseva_helpers import FakeClock, make_settings, postgres_schema_url
+from lokseva_helpers import CLIENT, FakeClock, make_settings, postgres_schema_url
 from sqlalchemy import create_engine, text
 
 from lokseva_api.app import create_app
@@ -59,7 +59,7 @@ def clock() -> FakeClock:
 def _client(settings: Settings, reference: ReferenceData, clock: FakeClock) -> Iterator[TestClient]:
     app = create_app(settings, reference)
     app.state.ctx.clock = clock
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, headers=CLIENT) as client:
         yield client
     app.state.engine.dispose()
 

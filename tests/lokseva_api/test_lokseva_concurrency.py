@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
-from lokseva_helpers import income_application, make_settings
+from lokseva_helpers import CLIENT, income_application, make_settings
 
 from lokseva_api.app import create_app
 
@@ -16,7 +16,7 @@ SUBMISSIONS = 12
 @pytest.fixture
 def pg_client(tmp_path, postgres_schema_db, reference):
     app = create_app(make_settings(tmp_path, postgres_schema_db), reference)
-    with TestClient(app) as client:
+    with TestClient(app, headers=CLIENT) as client:
         yield client
     app.state.engine.dispose()
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 from fastapi.testclient import TestClient
-from lokseva_helpers import OFFICER, advance, assert_error, income_application, make_settings, submit
+from lokseva_helpers import CLIENT, OFFICER, advance, assert_error, income_application, make_settings, submit
 from PIL import Image
 
 from lokseva_api.app import create_app
@@ -62,7 +62,7 @@ def test_empty_file(sqlite_client):
 
 def test_size_limit(tmp_path, sqlite_url, reference):
     settings = make_settings(tmp_path, sqlite_url, LOKSEVA_MAX_UPLOAD_BYTES=str(200 * 1024))
-    with TestClient(create_app(settings, reference)) as client:
+    with TestClient(create_app(settings, reference), headers=CLIENT) as client:
         at_limit = PDF + b"0" * (200 * 1024 - len(PDF))
         assert upload(client, "big.pdf", at_limit).status_code == 201
         error = assert_error(upload(client, "bigger.pdf", at_limit + b"0"), 413, "document_too_large")

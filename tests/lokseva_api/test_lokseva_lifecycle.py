@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from lokseva_helpers import OFFICER, act, advance, assert_error, submit
+from lokseva_helpers import CLIENT, OFFICER, act, advance, assert_error, submit
 
 
 def test_the_whole_way_with_a_dated_history(client, clock):
@@ -16,7 +16,7 @@ def test_the_whole_way_with_a_dated_history(client, clock):
     delivered = advance(client, number, "deliver")
 
     assert issued["status_label"] == {"hi": "प्रमाण पत्र जारी", "en": "Certificate issued"}
-    assert issued["certificate"]["download_url"].endswith(f"/api/v1/applications/{number}/certificate")
+    assert f"/api/v1/applications/{number}/certificate?expires=" in issued["certificate"]["download_url"]
     assert delivered["status"] == "delivered"
     history = delivered["history"]
     assert [step["status"] for step in history] == [
@@ -95,7 +95,7 @@ def test_the_key_comes_from_the_environment(tmp_path, sqlite_url, reference, mon
     monkeypatch.setenv("LOKSEVA_DB_URL", sqlite_url)
     monkeypatch.setenv("FILE_STORE_DIR", str(tmp_path))
     monkeypatch.setenv("LOKSEVA_OFFICER_API_KEY", "s3cret")
-    with TestClient(create_app(reference=reference)) as client:
+    with TestClient(create_app(reference=reference), headers=CLIENT) as client:
         number = submit(client)["application_id"]
         url = f"/api/v1/applications/{number}/actions"
         assert client.post(url, json={"action": "start_review"}, headers=OFFICER).status_code == 401

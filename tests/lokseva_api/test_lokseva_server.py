@@ -7,7 +7,7 @@ import time
 import pytest
 import requests
 from tests.servers import free_port, running
-from lokseva_helpers import OFFICER, VALID_AADHAAR, income_application
+from lokseva_helpers import CLIENT, OFFICER, VALID_AADHAAR, income_application
 
 
 
@@ -30,23 +30,23 @@ def test_the_server_speaks_http_and_keeps_personal_numbers_out_of_its_log(server
     assert "/api/v1/applications" in openapi["paths"]
 
     body = income_application()
-    created = requests.post(f"{base}/api/v1/applications", json=body, headers={"Idempotency-Key": "k-1"}, timeout=10)
+    created = requests.post(f"{base}/api/v1/applications", json=body, headers={**CLIENT, "Idempotency-Key": "k-1"}, timeout=10)
     assert created.status_code == 201
     number = created.json()["application_id"]
-    assert requests.post(f"{base}/api/v1/applications", json=body, headers={"Idempotency-Key": "k-1"},
+    assert requests.post(f"{base}/api/v1/applications", json=body, headers={**CLIENT, "Idempotency-Key": "k-1"},
                          timeout=10).json()["application_id"] == number
-    mine = requests.get(f"{base}/api/v1/applications", params={"mobile": "9876543210"}, timeout=5).json()
+    mine = requests.get(f"{base}/api/v1/applications", params={"mobile": "9876543210"}, headers=CLIENT, timeout=5).json()
     assert [item["application_id"] for item in mine["items"]] == [number]
     acted = requests.post(f"{base}/api/v1/applications/{number}/actions", json={"action": "start_review"},
                           headers=OFFICER, timeout=5)
     assert acted.json()["status"] == "under_review"
-    error = requests.get(f"{base}/api/v1/applications/LS-2026-999999", timeout=5)
+    error = requests.get(f"{base}/api/v1/applications/LS-2026-999999", headers=CLIENT, timeout=5)
     assert error.status_code == 404 and error.json()["error"]["code"] == "application_not_found"
 
     time.sleep(0.3)  # let the access log flush
     log = log_file.read_text()
     assert "GET /api/v1/applications?mobile=XXXXXX3210" in log
     assert "9876543210" not in log and VALID_AADHAAR not in log
-    assert "LOKSEVA_OFFICER_API_KEY is not set" in log
+    assert "LOKSEVA_OFFICER_API_KEY is not set" in log and "LOKSEVA_CLIENT_API_KEY is not set" in log
     # The default database and file store are created where configured, not in the working directory.
     assert (log_file.parent / "server.db").exists()

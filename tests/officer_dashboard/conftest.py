@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from dashboard_helpers import CITIZEN_WA_ID, DEV_PASSWORD, OPEN311_CLIENT_KEY, csrf_of
 from officer_dashboard.app import create_app
 from officer_dashboard.settings import Settings
+from tests.lokseva_api.lokseva_helpers import CLIENT
 from tests.servers import RecordingServer, free_port, running
 
 VIJAY_NAGAR = (22.7533, 75.8937)
@@ -84,7 +85,7 @@ def submit_application(backends) -> Callable[..., str]:
             "answers": {"father_or_husband_name": "Ramesh Bhuria", "annual_income": "120000",
                         "income_source": "agriculture"},
         }
-        response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10)
+        response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, headers=CLIENT, timeout=10)
         assert response.status_code == 201, response.text
         return response.json()["application_id"]
 

@@ -7,6 +7,7 @@ import requests
 
 from dashboard_helpers import CITIZEN_WA_ID, act, post_form
 from lokseva_api.verhoeff import check_digit
+from tests.lokseva_api.lokseva_helpers import CLIENT
 
 AADHAAR = "23456789012" + check_digit("23456789012")
 
@@ -16,7 +17,7 @@ def _act(client, application_id: str, action: str, note: str = ""):
 
 
 def _status(backends, application_id: str) -> str:
-    return requests.get(f"{backends['lokseva']}/api/v1/applications/{application_id}", timeout=10).json()["status"]
+    return requests.get(f"{backends['lokseva']}/api/v1/applications/{application_id}", headers=CLIENT, timeout=10).json()["status"]
 
 
 def test_review_approve_issue_changes_the_application_and_tells_the_citizen(login, submit_application, backends, rasa,
@@ -51,7 +52,7 @@ def test_reject_needs_and_keeps_the_reason(login, submit_application, backends):
     assert "The Lok Seva API refused: A reason is required to reject an application." in refused.text
     assert _status(backends, number) == "submitted" and "{&#34;error&#34;" not in refused.text
     _act(officer, number, "reject", note="Income proof is not legible")
-    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     assert application["status"] == "rejected" and application["rejection_reason"] == "Income proof is not legible"
 
 
@@ -95,7 +96,7 @@ def _birth_application(backends) -> str:
                           "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
             "answers": {"child_name": "Ravi Bhuria", "child_gender": "male", "date_of_birth": "01-12-2025",
                         "place_of_birth": "Jhabua", "father_name": "Ramesh Bhuria", "mother_name": "Sunita Bhuria"}}
-    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10)
+    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, headers=CLIENT, timeout=10)
     assert response.status_code == 201, response.text
     return response.json()["application_id"]
 
@@ -120,13 +121,13 @@ def test_officers_list_their_departments_applications_without_a_mobile(login, su
 def test_the_application_page_shows_the_applicant_the_documents_and_the_certificate(login, backends):
     photo = b"\x89PNG\r\n\x1a\n" + b"scan of the income proof"
     uploaded = requests.post(f"{backends['lokseva']}/api/v1/documents", files={"file": ("proof.png", photo, "image/png")},
-                             timeout=10).json()
+                             headers=CLIENT, timeout=10).json()
     body = {"service": "income_certificate", "document_ids": [uploaded["document_id"]],
             "applicant": {"name": "Sunita Bhuria", "mobile": "9876543210", "wa_id": CITIZEN_WA_ID,
                           "aadhaar": AADHAAR, "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
             "answers": {"father_or_husband_name": "Ramesh Bhuria", "annual_income": "120000",
                         "income_source": "agriculture"}}
-    number = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10).json()["application_id"]
+    number = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, headers=CLIENT, timeout=10).json()["application_id"]
     officer = login("revenue_officer")
     page = officer.get(f"/applications/{number}").text
     assert f"XXXX XXXX {AADHAAR[-4:]}" in page and AADHAAR not in page and "9876543210" not in page
@@ -168,7 +169,7 @@ def test_the_certificate_is_signed_with_the_officers_name_and_its_code_shown_as_
     officer = login("revenue_officer")
     for action in ("start_review", "approve", "issue"):
         _act(officer, number, action)
-    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     # What the dashboard sends as `officer` is what the certificate prints above the designation.
     assert [entry["officer"] for entry in application["history"][1:]] == ["Anil Damor"] * 3
     code = application["certificate"]["verification_code"]
@@ -184,7 +185,7 @@ def _caste_application(backends) -> str:
             "applicant": {"name": "Sunita Bhuria", "mobile": "9876543210", "wa_id": CITIZEN_WA_ID,
                           "address": "Gram Kalidevi, Tehsil Jhabua", "pincode": "457661"},
             "answers": {"father_or_husband_name": "Ramesh Bhuria", "category": "st", "caste": "Bhil"}}
-    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, timeout=10)
+    response = requests.post(f"{backends['lokseva']}/api/v1/applications", json=body, headers=CLIENT, timeout=10)
     assert response.status_code == 201, response.text
     return response.json()["application_id"]
 

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from dashboard_helpers import CITIZEN_WA_ID, OPEN311_CLIENT_KEY, act
 from officer_dashboard.escalation import Escalator, run_once
 from officer_dashboard.settings import Settings
+from tests.lokseva_api.lokseva_helpers import CLIENT
 from tests.servers import free_port, running
 
 OPERATOR = {"X-API-Key": "dev-operator-key"}
@@ -109,7 +110,7 @@ def test_an_application_past_its_due_date_goes_to_the_appellate_officer_once(bac
     make_application_overdue(backends, rejected)
     assert "Overdue applications" in officer.get("/").text
     assert run_once(escalator).applications == [number]
-    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{backends['lokseva']}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     assert application["escalated_at"] and application["history"][-1]["action"] == "escalate_to_appellate"
     assert application["history"][-1]["officer"] == "sdm_revenue"
     assert rasa.requests == [(f"/conversations/{CITIZEN_WA_ID}/trigger_intent?output_channel=whatsapp",

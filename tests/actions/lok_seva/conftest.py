@@ -11,7 +11,7 @@ import requests
 
 from tests.actions.lok_seva.chat import Chat
 from tests.actions.lok_seva.lokseva_server import lokseva_api
-from tests.lokseva_api.lokseva_helpers import OFFICER
+from tests.lokseva_api.lokseva_helpers import CLIENT, OFFICER
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +42,7 @@ def officer(api_url) -> Callable[..., Dict[str, Any]]:
             response = requests.post(f"{api_url}/api/v1/applications/{number}/actions", json={"action": action},
                                      headers=OFFICER, timeout=30)
             assert response.status_code == 200, response.text
-        return requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()
+        return requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     return act
 
 
@@ -57,7 +57,7 @@ def application_of(api_url) -> Callable[..., str]:
             "answers": answers or {"father_or_husband_name": "रमेश भूरिया", "annual_income": "120000",
                                    "income_source": "agriculture"},
         }
-        response = requests.post(f"{api_url}/api/v1/applications", json=body, timeout=30)
+        response = requests.post(f"{api_url}/api/v1/applications", json=body, headers=CLIENT, timeout=30)
         assert response.status_code == 201, response.text
         return response.json()["application_id"]
     return make

@@ -6,7 +6,7 @@ import requests
 from actions.information import ActionShowInformation
 from actions.lok_seva.services import ActionServiceInfo
 from tests.actions.lok_seva.chat import payloads, texts
-from tests.lokseva_api.lokseva_helpers import VALID_AADHAAR
+from tests.lokseva_api.lokseva_helpers import CLIENT, VALID_AADHAAR
 
 HINDI_QUESTIONS = ["आपका पूरा नाम क्या है?", "आपका 10 अंकों का मोबाइल नंबर क्या है?",
                    "आपका 12 अंकों का आधार नंबर क्या है?", "आपका पूरा पता (गाँव/मोहल्ला, तहसील) क्या है?",
@@ -50,7 +50,7 @@ def test_the_questions_come_from_the_catalogue_and_the_application_is_submitted(
     done = citizen.taps("affirm")
     number = citizen.state is None and texts(done).split("*")[1]
     assert number.startswith("LS-") and "आपका आवेदन जमा हो गया" in texts(done)
-    application = requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     assert application["applicant"]["wa_id"] == citizen.sender
     assert application["applicant"]["aadhaar_masked"] == f"XXXX XXXX {VALID_AADHAAR[-4:]}"
     assert application["answers"] == {"father_or_husband_name": "रमेश भूरिया", "annual_income": 120000,
@@ -119,7 +119,7 @@ def test_cancel_at_any_point_or_no_at_the_end_submits_nothing(chat, api_url):
     declined = other.taps("deny")
     assert "nothing was submitted" in texts(declined)
     for someone in (citizen, other):
-        mine = requests.get(f"{api_url}/api/v1/applications", params={"wa_id": someone.sender}, timeout=10).json()
+        mine = requests.get(f"{api_url}/api/v1/applications", params={"wa_id": someone.sender}, headers=CLIENT, timeout=10).json()
         assert mine["total"] == 0
 
 

@@ -8,6 +8,7 @@ import requests
 
 from tests.actions.lok_seva.chat import texts
 from tests.actions.lok_seva.test_lok_seva_application import answer_income_certificate
+from tests.lokseva_api.lokseva_helpers import CLIENT
 from tests.servers import free_port
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 200
@@ -49,7 +50,7 @@ def test_photos_are_uploaded_and_go_with_the_application(chat, actions_env, api_
 
     assert "• Documents: 2" in texts(citizen.says("done"))
     number = texts(citizen.taps("affirm")).split("*")[1]
-    application = requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     assert len(application["document_ids"]) == 2
 
 
@@ -60,5 +61,5 @@ def test_a_photo_sent_while_the_api_is_away_is_attached_later(chat, actions_env,
     monkeypatch.setenv("LOKSEVA_API_URL", api_url)
     citizen.says("हो गया")
     number = texts(citizen.taps("affirm")).split("*")[1]
-    application = requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()
+    application = requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
     assert len(application["document_ids"]) == 1

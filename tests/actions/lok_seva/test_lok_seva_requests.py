@@ -7,6 +7,7 @@ import requests
 from actions.lok_seva.certificates import ActionDownloadCertificate
 from actions.lok_seva.status import ActionCheckApplicationStatus
 from tests.actions.lok_seva.chat import documents, message, payloads, texts
+from tests.lokseva_api.lokseva_helpers import CLIENT
 
 
 def is_pdf(url: str) -> bool:
@@ -111,7 +112,7 @@ def test_home_delivery_of_an_issued_certificate(chat, application_of, officer, a
     assert f"XXXXXX{citizen.mobile[-4:]}" in texts(summary) and citizen.mobile not in texts(summary)
     booked = citizen.taps("affirm")
     assert "घर पहुँच सेवा दर्ज हो गई" in texts(booked)
-    delivery = requests.get(f"{api_url}/api/v1/applications/{number}/delivery", timeout=10).json()
+    delivery = requests.get(f"{api_url}/api/v1/applications/{number}/delivery", headers=CLIENT, timeout=10).json()
     assert delivery["status"] == "requested" and delivery["pincode"] == "457661"
 
     again = citizen.start("doorstep_delivery", "", application_id=number)

@@ -15,6 +15,7 @@ from actions.submissions.outbox import DONE, FAILED, PENDING, shared_outbox, utc
 from actions.submissions.worker import run_once
 from tests.actions.lok_seva.chat import Chat, message, texts
 from tests.actions.lok_seva.test_lok_seva_application import answer_income_certificate
+from tests.lokseva_api.lokseva_helpers import CLIENT
 from tests.servers import RecordingServer, free_port
 
 LATER = timedelta(hours=2)  # past every backoff step used here
@@ -29,7 +30,7 @@ def confirmed_application(citizen):
 
 
 def applications_of(api_url, citizen):
-    return requests.get(f"{api_url}/api/v1/applications", params={"wa_id": citizen.sender}, timeout=10).json()
+    return requests.get(f"{api_url}/api/v1/applications", params={"wa_id": citizen.sender}, headers=CLIENT, timeout=10).json()
 
 
 def test_a_retried_submission_makes_one_application(chat, api_url):

@@ -15,7 +15,7 @@ from actions.submissions.worker import run_once
 from tests.actions.lok_seva.chat import documents, message, texts
 from tests.actions.lok_seva.test_lok_seva_documents import JPEG, received
 from tests.actions.lok_seva.test_lok_seva_submission import LATER
-from tests.lokseva_api.lokseva_helpers import OFFICER
+from tests.lokseva_api.lokseva_helpers import CLIENT, OFFICER
 from tests.servers import RecordingServer, free_port
 
 
@@ -37,7 +37,7 @@ def sends_file(citizen, store):
 
 
 def application(api_url, number):
-    return requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()
+    return requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
 
 
 def test_documents_asked_for_are_named_and_the_files_sent_go_to_the_application(chat, application_of, api_url,

@@ -8,6 +8,7 @@ import requests
 
 from actions.submissions.outbox import DONE, SubmissionOutbox
 from tests.servers import RecordingServer, start, stop
+from tests.lokseva_api.lokseva_helpers import CLIENT
 
 BODY = {
     "service": "income_certificate",
@@ -37,7 +38,7 @@ def test_the_worker_process_submits_and_notifies(tmp_path, api_url):
     number = body["entities"]["application_id"]
     assert path == "/conversations/919876501234/trigger_intent?output_channel=whatsapp"
     assert body["name"] == "EXTERNAL_application_submitted"
-    assert requests.get(f"{api_url}/api/v1/applications/{number}", timeout=10).json()["applicant"]["wa_id"] == "919876501234"
+    assert requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()["applicant"]["wa_id"] == "919876501234"
     assert outbox.get("worker-key-1").status == DONE
     assert "outbox worker stopped" in (tmp_path / "worker.log").read_text()
     assert "9876501234" not in (tmp_path / "worker.log").read_text()
