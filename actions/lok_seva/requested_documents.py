@@ -1,7 +1,8 @@
 """A photo or PDF sent outside any form: added to the citizen's application
-whose documents an officer asked for, or to the one the latest such files went
-to; without one the citizen is told what files are for. Sent through the
-outbox like every submission: a Lok Seva API that is away gets it later."""
+whose documents an officer asked for, or to the one named in the officer's
+update or taken the latest such files; without one the citizen is told what
+files are for. Sent through the outbox like every submission: a Lok Seva API
+that is away gets it later."""
 from __future__ import annotations
 
 import uuid
@@ -23,16 +24,15 @@ from actions.lok_seva.updates import DOCUMENTS_SLOT
 from actions.texts import language_of
 
 KIND = "documents"
-UNKNOWN = object()  # the API could not say: the outbox worker finds the application later
 
 
-def _target(tracker: Tracker) -> Any:
+def _target(tracker: Tracker) -> Optional[str]:
+    """While the API is away only the application this conversation named can be trusted."""
     try:
-        return awaiting_documents(LokSevaClient(), tracker.sender_id) or tracker.get_slot(DOCUMENTS_SLOT)
-    except BackendUnavailable:
-        return tracker.get_slot(DOCUMENTS_SLOT) or UNKNOWN
-    except BackendRejected:
-        return tracker.get_slot(DOCUMENTS_SLOT)
+        found = awaiting_documents(LokSevaClient(), tracker.sender_id)
+    except (BackendUnavailable, BackendRejected):
+        found = None
+    return found or tracker.get_slot(DOCUMENTS_SLOT)
 
 
 class ActionTakeDocument(BlockingAction):
@@ -47,12 +47,11 @@ class ActionTakeDocument(BlockingAction):
         if path is None:
             dispatcher.utter_message(text=say("media_rejected.download_failed", language))
             return []
-        target = _target(tracker)
-        if target is None:
+        number = _target(tracker)
+        if number is None:
             dispatcher.utter_message(response="utter_media_received")
             return []
-        number: Optional[str] = None if target is UNKNOWN else str(target)
         payload = {"application_id": number, "wa_id": wa_id(tracker.sender_id), "files": [describe(path, reply)]}
         message_id = (reply.metadata.get("whatsapp") or {}).get("message_id") or uuid.uuid4().hex
         submit(dispatcher, KIND, payload, f"{KIND}-{message_id}", tracker.sender_id, language)
-        return [SlotSet(DOCUMENTS_SLOT, number)] if number else []
+        return [SlotSet(DOCUMENTS_SLOT, number)]

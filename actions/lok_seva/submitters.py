@@ -13,8 +13,6 @@ from typing import Any, Callable, Dict, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
-from actions.lok_seva.citizen import awaiting_documents
-from actions.lok_seva.display import say
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +98,9 @@ def submit_certified_copy(payload: Dict[str, Any], idempotency_key: str,
 
 def submit_documents(payload: Dict[str, Any], idempotency_key: str,
                      client: Optional[LokSevaClient] = None) -> Dict[str, str]:
-    """Files an officer asked for, added to the application (found now when the API was away before)."""
+    """Files an officer asked for, added to their application."""
     client = _client(client)
-    number = payload.get("application_id") or awaiting_documents(client, payload["wa_id"])
-    if number is None:
-        raise BackendRejected(409, "no_application_awaits_documents", say("updates.nothing_awaits", "hi"),
-                              say("updates.nothing_awaits", "en"))
+    number = payload["application_id"]
     client.attach_documents(number, [_upload(client, file, payload["wa_id"]) for file in payload["files"]])
     return {"application_id": number}
 

@@ -65,11 +65,13 @@ def test_a_file_is_found_its_application_without_the_update(chat, application_of
     assert f"added to application *{number}*" in texts(sends_file(citizen, actions_env / "files"))
 
 
-def test_a_file_with_no_application_waiting_is_not_taken(chat, application_of, actions_env):
+def test_a_file_with_no_application_waiting_is_not_taken(chat, application_of, actions_env, monkeypatch):
     citizen = chat()
     application_of(citizen)  # submitted, nothing asked for
     [reply] = sends_file(citizen, actions_env / "files")
     assert reply["response"] == "utter_media_received" and DOCUMENTS_SLOT not in citizen.slots
+    monkeypatch.setenv("LOKSEVA_API_URL", f"http://127.0.0.1:{free_port()}")  # nor when the API cannot say
+    assert sends_file(citizen, actions_env / "files")[0]["response"] == "utter_media_received"
 
 
 def test_a_file_sent_while_the_api_is_away_is_added_later(chat, application_of, api_url, actions_env, monkeypatch):
@@ -77,6 +79,7 @@ def test_a_file_sent_while_the_api_is_away_is_added_later(chat, application_of, 
     number = application_of(citizen)
     officer_acts(api_url, number, "start_review")
     officer_acts(api_url, number, "request_documents", note="Ration card")
+    update(citizen, number, "documents_requested")
     monkeypatch.setenv("LOKSEVA_API_URL", f"http://127.0.0.1:{free_port()}")
     assert "Your document is saved" in texts(sends_file(citizen, actions_env / "files"))
 
