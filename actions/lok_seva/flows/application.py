@@ -14,7 +14,7 @@ from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.flow import Flow, answer_from_start
 from actions.lok_seva.form_state import FormState
 from actions.lok_seva.questions import (
-    APPLICANT, Again, Answer, Ask, ConfirmQuestion, FieldQuestion, Outcome, Problem, Prompt, Question,
+    APPLICANT, Again, Answer, Ask, Cancel, ConfirmQuestion, FieldQuestion, Outcome, Problem, Prompt, Question,
     answered_fields, catalogue_field, summary_lines,
 )
 from actions.lok_seva.replies import Reply
@@ -55,6 +55,8 @@ class ServiceQuestion(Question):
         if page:
             ask.state.page = page
             return Again()
+        if reply.intent == "deny" and not reply.entity("service"):  # "no, none of these"
+            return Cancel()
         code = find_service(ask.client, reply)
         try:
             detail = ask.client.service(code) if code else None

@@ -151,3 +151,10 @@ def test_answers_said_as_in_a_chat_are_kept_without_the_words_around_them(chat, 
     summary = texts(citizen.says("हो गया"))
     assert "आवेदक का नाम: सुनीता भूरिया\n" in summary and "पिता/पति का नाम: Ramesh Bhuria\n" in summary
     assert "वार्षिक आय (रुपये): 120000" in summary
+
+
+def test_no_to_the_service_list_ends_the_form(chat):
+    citizen = chat()
+    citizen.start("apply_service", "आवेदन करना है")
+    stopped = citizen.says("nahi", "deny")
+    assert "रद्द कर दिया गया" in texts(stopped) and citizen.active_loop is None

@@ -38,8 +38,8 @@ def at_documents(citizen):
 def test_photos_are_uploaded_and_go_with_the_application(chat, actions_env, api_url):
     store = actions_env / "files"
     citizen = at_documents(chat(language="en"))
-    assert "1 document(s) received" in texts(send(citizen, received(store, JPEG, ".jpg", "aadhaar.jpg")))
-    assert "2 document(s) received" in texts(send(citizen, received(store, JPEG, ".jpg", "samagra.jpg")))
+    assert "Document received (1 so far)" in texts(send(citizen, received(store, JPEG, ".jpg", "aadhaar.jpg")))
+    assert "Document received (2 so far)" in texts(send(citizen, received(store, JPEG, ".jpg", "samagra.jpg")))
     assert "too large" in texts(citizen.says('/share_media_rejected{"reason": "too_large"}', "share_media_rejected",
                                              reason="too_large"))
     fake = received(store, b"MZ not really a picture", ".jpg", "photo.jpg")
@@ -57,7 +57,7 @@ def test_photos_are_uploaded_and_go_with_the_application(chat, actions_env, api_
 def test_a_photo_sent_while_the_api_is_away_is_attached_later(chat, actions_env, api_url, monkeypatch):
     citizen = at_documents(chat())
     monkeypatch.setenv("LOKSEVA_API_URL", f"http://127.0.0.1:{free_port()}")
-    assert "1 दस्तावेज़ मिल गए" in texts(send(citizen, received(actions_env / "files", JPEG, ".jpg", "a.jpg")))
+    assert "दस्तावेज़ मिला (अब तक कुल 1)" in texts(send(citizen, received(actions_env / "files", JPEG, ".jpg", "a.jpg")))
     monkeypatch.setenv("LOKSEVA_API_URL", api_url)
     citizen.says("हो गया")
     number = texts(citizen.taps("affirm")).split("*")[1]
