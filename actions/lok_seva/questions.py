@@ -159,7 +159,7 @@ class FieldQuestion(Question):
 
     def claims(self, ask: Ask, reply: Reply) -> bool:
         typed = normalise(reply.typed())
-        return bool(typed) and any(typed in {choice["value"], normalise(choice["hi"]), normalise(choice["en"])}
+        return bool(typed) and any(Option(choice["value"], {"hi": choice["hi"], "en": choice["en"]}).matches(typed)
                                    for choice in self.spec["choices"])
 
 
@@ -204,12 +204,13 @@ class ChoiceQuestion(Question):
     def claims(self, ask: Ask, reply: Reply) -> bool:
         return self._named(ask, reply.typed()) is not None
 
-    def take_mentioned(self, ask: Ask, text: str) -> None:
-        """Answers from a longer message ("khatauni ki nakal chahiye") when it names exactly one option."""
-        mentioned = [option for option in self.options(ask) if option.mentioned_in(normalise(text))]
-        if len(mentioned) == 1:
-            self.chosen(ask, mentioned[0])
-            ask.state.answers[self.key] = mentioned[0].value
+    def mentioned(self, ask: Ask, text: str) -> Optional[Answer]:
+        """The answer a longer message gives ("khatauni ki nakal chahiye") when it names exactly one option."""
+        named = [option for option in self.options(ask) if option.mentioned_in(normalise(text))]
+        if len(named) != 1:
+            return None
+        self.chosen(ask, named[0])
+        return Answer(named[0].value)
 
     def _named(self, ask: Ask, typed: str) -> Optional[Option]:
         wanted = normalise(typed)

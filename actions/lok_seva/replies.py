@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 
 from actions.words import means
 
+# Digits with the spaces and hyphens people group them by ("98765 43210", "2345-6789-0123").
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s\-]*\d)*")
 
 

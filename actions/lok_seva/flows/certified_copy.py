@@ -9,7 +9,7 @@ from typing import Any, Dict, List
 from jan_seva.text.ids import fold_digits
 
 from actions.lok_seva.citizen import wa_id
-from actions.lok_seva.flow import Flow
+from actions.lok_seva.flow import Flow, record
 from actions.lok_seva.form_state import FormState
 from actions.lok_seva.questions import Answer, Ask, ChoiceQuestion, Option, Outcome, Problem, Prompt, Question
 from actions.lok_seva.replies import Reply
@@ -67,8 +67,10 @@ class CertifiedCopyFlow(Flow):
 
     def start(self, ask: Ask, reply: Reply) -> None:
         """"gaon Pitol ki khatauni ki nakal": the record and the village, if they are ours, need no asking."""
-        RecordTypeQuestion().take_mentioned(ask, reply.typed())
-        VillageQuestion().take_mentioned(ask, reply.typed())
+        for question in (RecordTypeQuestion(), VillageQuestion()):
+            answer = question.mentioned(ask, reply.typed())
+            if answer:
+                record(ask, question, answer)
 
     def payload(self, state: FormState, sender_id: str) -> Dict[str, Any]:
         return {
