@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.clients.dashboard import DashboardClient
 from actions.clients.errors import BackendUnavailable
 from actions.submissions.outbox import shared_outbox
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from typing import Any, Dict
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 from .backends import BackendError
 from .db import PendingNotification

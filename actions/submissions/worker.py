@@ -17,7 +17,7 @@ from actions.submissions.notifier import RasaNotifier, notification_intent
 from actions.submissions.outbox import DONE, PendingSubmission, SubmissionOutbox
 from actions.submissions.registry import SUBMITTERS, Submitter
 from jan_seva.periodic import run_every
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 log = logging.getLogger("actions.submissions.worker")
 DEFAULT_POLL_SECONDS = 5.0

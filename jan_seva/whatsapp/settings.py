@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import logging
 
 from sqlalchemy.engine import Engine
 
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 from jan_seva.whatsapp.payloads import StatusUpdate
 from jan_seva.whatsapp.state_db import insert_once, message_statuses, run_db, utcnow
 

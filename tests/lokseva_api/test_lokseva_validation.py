@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from lokseva_helpers import VALID_AADHAAR, assert_error, income_application
 
-from lokseva_api import verhoeff
+from common import verhoeff
 from lokseva_api.fields import FieldInvalid, FieldSpec, validate_value
 
 TODAY = date(2026, 1, 5)

@@ -6,7 +6,7 @@ import re
 import requests
 
 from dashboard_helpers import CITIZEN_WA_ID, act, post_form
-from lokseva_api.verhoeff import check_digit
+from common.verhoeff import check_digit
 from tests.lokseva_api.lokseva_helpers import CLIENT
 
 AADHAAR = "23456789012" + check_digit("23456789012")

@@ -1,4 +1,5 @@
-"""Verhoeff checksum, the check digit of Aadhaar numbers (UIDAI)."""
+"""Verhoeff checksum, the check digit of Aadhaar numbers (UIDAI): tells an
+Aadhaar number typed in a chat from other long numbers."""
 from __future__ import annotations
 
 # Multiplication table of the dihedral group D5, its permutation and inverse.
