@@ -9,21 +9,18 @@ citizen can leave too, with the "back to the assistant" button.
 Other EXTERNAL_ intents (status changes, settled submissions) keep their rules.
 
 The predictions beat every other policy: confidence 1, a priority above
-RulePolicy's, and marked as not based on user input, which in Rasa's
-ensemble also outranks an active form's happy path.
+RulePolicy's and the task policy's, marked as not based on user input.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa.core.constants import RULE_POLICY_PRIORITY
-from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 
 ACTIVE_SLOT = "handoff_active"
 RELAY_ACTION = "action_relay_to_officer"
@@ -45,9 +42,9 @@ ENDS_TURN = frozenset({RELAY_ACTION, REQUEST_ACTION, LEAVE_ACTION, *OFFICER_ACTI
 def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
     """The action the handoff dictates next, or None to leave it to the other policies."""
     active = bool(tracker.get_slot(ACTIVE_SLOT))
-    if tracker.latest_action_name != ACTION_LISTEN_NAME:
+    if not awaits_first_action(tracker):
         return ACTION_LISTEN_NAME if active and tracker.latest_action_name in ENDS_TURN else None
-    intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+    intent = latest_intent(tracker)
     if intent is None:
         return None  # the conversation has not started
     if intent == REQUEST_DELIVERED:
@@ -64,24 +61,12 @@ def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class HandoffPolicy(Policy):
+class HandoffPolicy(DeterministicPolicy):
     """Nothing to learn: the decision is the slot's (see the module docstring)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"priority": RULE_POLICY_PRIORITY + 1}
+        return {"priority": RULE_POLICY_PRIORITY + 2}  # above the task policy: an officer has the conversation
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        with self._model_storage.write_to(self._resource):
-            pass  # an empty resource, so that the trained model can load the policy
-        return self._resource
-
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
-        action = handoff_action(tracker)
-        probabilities = self._default_predictions(domain)
-        if action is None:
-            return self._prediction(probabilities)
-        probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities, is_no_user_prediction=True)
+    def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
+        return handoff_action(tracker)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Optional, Tuple
 
 import regex
 import yaml
@@ -50,3 +50,24 @@ def detect_language(text: str) -> Optional[str]:
     if english > hindi:
         return "en"
     return None
+
+
+LANGUAGES = ("hi", "en")
+SET_LANGUAGE = "set_language"
+
+
+def reply_language(current: Optional[str], locked: bool, intent: Optional[str], detected: Optional[str],
+                   requested: Optional[str]) -> Tuple[str, bool]:
+    """The language to answer a message in, and whether it is now locked.
+
+    "English please" (set_language) chooses a language and locks it, or switches
+    to the other one when it names none; a locked language sticks; otherwise the
+    language the message is written in; a message without words keeps the last one.
+    """
+    if intent == SET_LANGUAGE:
+        return (requested if requested in LANGUAGES else ("en" if current == "hi" else "hi")), True
+    if locked:
+        return current or "hi", True
+    if detected in LANGUAGES:
+        return str(detected), False
+    return current or "hi", False

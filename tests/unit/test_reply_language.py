@@ -1,0 +1,23 @@
+"""The language of the answer: detected from each message, locked once chosen."""
+import pytest
+
+from jan_seva.text.language import reply_language
+
+
+def test_the_language_a_message_is_written_in_is_answered_in():
+    assert reply_language("hi", False, "check_application_status", "en", None) == ("en", False)
+
+
+def test_a_message_without_words_keeps_the_language():
+    assert reply_language("en", False, "affirm", None, None) == ("en", False)
+
+
+def test_choosing_a_language_locks_it_and_detection_no_longer_moves_it():
+    language, locked = reply_language("hi", False, "set_language", "hi", "en")
+    assert (language, locked) == ("en", True)
+    assert reply_language(language, locked, "check_application_status", "hi", None) == ("en", True)
+
+
+@pytest.mark.parametrize("current, other", [("hi", "en"), ("en", "hi")])
+def test_asking_to_change_the_language_without_naming_one_switches(current, other):
+    assert reply_language(current, False, "set_language", None, None) == (other, True)
