@@ -109,8 +109,7 @@ class Escalator:
             return False
         self.audit.record(SLA_USER, kind.name, item_id, "escalate", note, "ok", kind.status(after),
                           kind.department(after))
-        citizen = kind.wa_id(after)
-        if citizen:
+        for citizen in kind.citizens(after):
             self.notifier.status_changed(citizen, kind.name, item_id, ESCALATED)
         log.info("%s %s escalated", kind.name, item_id)
         return True

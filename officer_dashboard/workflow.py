@@ -24,7 +24,7 @@ class Kind:
     name: str
     ident: Callable[[Item], str]
     status: Callable[[Item], str]
-    wa_id: Callable[[Item], Optional[str]]
+    citizens: Callable[[Item], List[str]]  # WhatsApp ids told of its changes
     department: Callable[[Item], Optional[str]]  # the backend's: what a department head's audit log shows
 
     def action_label(self, action: str) -> str:
@@ -34,17 +34,23 @@ class Kind:
         return texts()[f"{self.name}_statuses"].get(status, status)
 
 
-def _wa_id_of_phone(phone: Optional[str]) -> Optional[str]:
+def _wa_ids_of_phones(*phones: Optional[str]) -> List[str]:
     """The 311 API keeps E.164 (+919827012345); a WhatsApp id is the same digits without the plus."""
-    return phone.lstrip("+") if phone else None
+    return list(dict.fromkeys(phone.lstrip("+") for phone in phones if phone))
+
+
+def _complaint_citizens(item: Item) -> List[str]:
+    """Whoever filed the complaint, then whoever joined it."""
+    contact = item.get("contact") or {}
+    return _wa_ids_of_phones(contact.get("phone"), *(contact.get("supporter_phones") or []))
 
 
 APPLICATION = Kind("application", lambda item: item["application_id"], lambda item: item["status"],
-                   lambda item: item["applicant"].get("wa_id"),
+                   lambda item: [wa_id] if (wa_id := item["applicant"].get("wa_id")) else [],
                    lambda item: (item.get("department") or {}).get("en"))
 COMPLAINT = Kind("complaint", lambda item: item["service_request_id"],
                  lambda item: item["extended_attributes"]["internal_status"],
-                 lambda item: _wa_id_of_phone((item.get("contact") or {}).get("phone")),
+                 _complaint_citizens,
                  lambda item: item["extended_attributes"]["department"]["code"])
 KINDS = {kind.name: kind for kind in (APPLICATION, COMPLAINT)}  # Items has a method of each name
 
@@ -135,7 +141,7 @@ class Workflow:
             raise
         status = kind.status(after)
         self.audit.record(user, kind.name, item_id, action, note, "ok", status, department)
-        citizen = kind.wa_id(after)
-        if citizen and status != kind.status(before):
-            return Result(status, self.notifier.status_changed(citizen, kind.name, item_id, status))
+        if status != kind.status(before):
+            told = [self.notifier.status_changed(citizen, kind.name, item_id, status) for citizen in kind.citizens(after)]
+            return Result(status, all(told))
         return Result(status)

@@ -170,7 +170,9 @@ def _notes(profile: Profile, request: ServiceRequest, locale: str) -> List[Dict[
     ]
 
 
-def _contact(request: ServiceRequest) -> Dict[str, Optional[str]]:
+def _contact(request: ServiceRequest) -> Dict[str, Any]:
+    """The complainant's contact details, and the phones of the citizens who joined the complaint
+    (they get its updates too)."""
     return {
         "first_name": request.first_name,
         "last_name": request.last_name,
@@ -178,6 +180,7 @@ def _contact(request: ServiceRequest) -> Dict[str, Optional[str]]:
         "email": request.email,
         "account_id": request.account_id,
         "device_id": request.device_id,
+        "supporter_phones": [supporter.phone for supporter in request.supporters],
     }
 
 

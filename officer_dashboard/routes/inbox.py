@@ -55,13 +55,13 @@ def handoff_conversation(request: Request, handoff_id: int, user: User = Depends
 @router.get("/inbox/conversations/{kind}/{item_id}")
 def item_conversation(request: Request, kind: str, item_id: str, user: User = Depends(current_user),
                       dashboard: Dashboard = Depends(get_dashboard), inbox: Inbox = Depends(get_inbox)) -> Response:
-    """The citizen's conversation behind an item the officer may see (their department's)."""
+    """The conversation of the citizen who filed an item the officer may see (their department's)."""
     if kind not in KINDS:
         raise NotVisible(item_id)
-    wa_id = KINDS[kind].wa_id(getattr(dashboard.items, kind)(user, item_id))
-    if not wa_id:
+    citizens = KINDS[kind].citizens(getattr(dashboard.items, kind)(user, item_id))
+    if not citizens:
         return render(request, "inbox_conversation.html", lines=[], error=None)
-    return _conversation_page(request, wa_id, inbox)
+    return _conversation_page(request, citizens[0], inbox)  # the one who filed it
 
 
 @router.get("/inbox/files/{file_id}")
