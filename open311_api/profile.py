@@ -187,6 +187,8 @@ class Profile(_Frozen):
     departments: Dict[Code, Department]
     zones: Dict[Code, Zone]
     wards: Dict[Code, Ward]
+    # The city's limits ([lat, long] corners): a pin outside is not this city's complaint.
+    boundary: List[Tuple[float, float]] = Field(default_factory=list)
 
     @validator("timezone")
     def _known_timezone(cls, value: str) -> str:

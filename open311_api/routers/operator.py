@@ -18,7 +18,9 @@ from ..auth import OPERATOR, api_role
 from ..dependencies import db_session, get_locale, get_profile
 from ..duplicates import nearby_open
 from ..errors import BadRequest, Forbidden
+from ..geo import polygon_contains
 from ..intake import citizen_phone
+from ..locate import locate
 from ..models import ServiceRequest
 from ..profile import Profile
 from ..queries import RequestQuery, find_requests
@@ -254,6 +256,30 @@ def list_departments(profile: Profile = Depends(get_profile), locale: str = Depe
         }
         for department in profile.departments.values()
     ]
+
+
+@router.get("/locate", summary="Where a place is: inside the city or not, its ward and a readable name")
+def locate_place(
+    lat: Optional[float] = Query(None, ge=-90, le=90),
+    long: Optional[float] = Query(None, ge=-180, le=180),
+    address: Optional[clean_text(500)] = None,
+    caller: Caller = Depends(any_caller),
+) -> Dict[str, Any]:
+    """For a WhatsApp pin, a place a citizen can read ("Palasia, Indore") and whether it is in the city
+    at all; for typed words, the ward they name."""
+    profile, locale = caller.profile, caller.locale
+    if (lat is None) != (long is None):
+        raise BadRequest("lat and long go together")
+    pinned = lat is not None and long is not None
+    inside = polygon_contains(profile.boundary, lat, long) if pinned and profile.boundary else None
+    ward = locate(profile, lat, long, address) if inside is not False else None
+    city = profile.text(profile.city, locale)
+    return {
+        "inside": inside,
+        "ward": {"code": ward.code, "name": profile.text(ward.name, locale)} if ward else None,
+        "zone": {"code": ward.zone, "name": profile.text(profile.zones[ward.zone].name, locale)} if ward else None,
+        "place": f"{profile.text(ward.name, locale)}, {city}" if ward else (city if inside else None),
+    }
 
 
 @router.get("/wards", summary="Zones and wards known to the profile", dependencies=[Depends(api_role)])
