@@ -26,7 +26,10 @@ def request_delivery(session: Session, ctx: ApiContext, application: Application
     if application.status != lifecycle.ISSUED:
         raise ApiError(409, "delivery_not_available", status=messages().application_status(application.status))
     specs = [spec for spec in ctx.ref.applicant_fields if spec.name in ADDRESS_FIELDS]
-    values, errors = validate_answers(specs, body.dict(), ctx.today())
+    # What the request leaves out is the applicant's own: the address and mobile on the application.
+    own = {"address": application.address, "pincode": application.pincode, "mobile": application.mobile}
+    given = {name: value for name, value in body.dict().items() if value not in (None, "")}
+    values, errors = validate_answers(specs, {**own, **given}, ctx.today())
     if errors:
         raise validation_failed(errors)
     delivery = Delivery(

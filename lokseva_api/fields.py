@@ -18,9 +18,8 @@ from pydantic import BaseModel, constr, root_validator
 
 from jan_seva.text.ids import fold_digits
 
-from . import verhoeff
+from common import verhoeff
 from .errors import FieldError
-from .spoken_values import plain_amount, plain_date
 from .texts import Bilingual, messages
 
 
@@ -123,17 +122,20 @@ def _pincode(spec: FieldSpec, raw: Any, today: date) -> str:
 
 
 def _aadhaar(spec: FieldSpec, raw: Any, today: date) -> str:
+    """The whole number (checked: UIDAI issues none starting with 0 or 1, and its last digit is a
+    Verhoeff check digit) or just its last 4 digits, as the chatbot asks for; only 4 digits are kept."""
     value = _digits(raw)
+    if re.fullmatch(r"\d{4}", value):
+        return value
     if not re.fullmatch(r"\d{12}", value):
         raise FieldInvalid("invalid_aadhaar")
-    # UIDAI never issues numbers starting with 0 or 1.
     if value[0] in "01" or not verhoeff.is_valid(value):
         raise FieldInvalid("aadhaar_checksum")
     return value
 
 
 def _date(spec: FieldSpec, raw: Any, today: date) -> str:
-    text = plain_date(_as_text(raw)).replace(" ", "")
+    text = _as_text(raw).replace(" ", "")
     for pattern in _DATE_FORMATS:
         try:
             value = datetime.strptime(text, pattern).date()
@@ -148,8 +150,8 @@ def _date(spec: FieldSpec, raw: Any, today: date) -> str:
 
 
 def _number(spec: FieldSpec, raw: Any, today: date) -> int:
-    # Indian digit grouping ("1,20,000"), spaces, "80 हजार" and "1.5 lakh" are accepted.
-    text = _digits(plain_amount(_as_text(raw)))
+    # Indian digit grouping ("1,20,000") and spaces are accepted; words are the client's to read.
+    text = _digits(_as_text(raw))
     if not re.fullmatch(r"\d{1,18}", text):
         raise FieldInvalid("invalid_number")
     value = int(text)

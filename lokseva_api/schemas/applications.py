@@ -15,7 +15,7 @@ class ApplicantIn(BaseModel):
     name: Optional[str] = None
     mobile: Optional[str] = None
     wa_id: Optional[constr(strip_whitespace=True, max_length=32)] = Field(None, description="WhatsApp id of the sender")
-    aadhaar: Optional[str] = Field(None, description="12 digits; stored and shown as its last 4 digits only")
+    aadhaar: Optional[str] = Field(None, description="12 digits, or only the last 4; stored and shown as the last 4 digits only")
     address: Optional[str] = None
     pincode: Optional[str] = None
 
@@ -118,6 +118,7 @@ class AttachIn(BaseModel):
 
 
 class DeliveryIn(BaseModel):
+    """Where to deliver; what is left out is the applicant's own address, PIN code and mobile."""
     address: Optional[str] = None
     pincode: Optional[str] = None
     mobile: Optional[str] = None
