@@ -32,8 +32,9 @@ from jan_seva.whatsapp.inbound_text import (
     rasa_text,
     rejected_media_text,
 )
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
+from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import payload_for_reply
 from jan_seva.whatsapp.offers import Offers
 from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate, WebhookBatch
@@ -55,6 +56,7 @@ class InboundProcessor:
     media: MediaDownloader
     sender: OutboundSender
     client: GraphClient
+    notices: Notices
     output_for: Callable[[], Any]  # a new WhatsAppOutput for one turn
 
     def __post_init__(self) -> None:
@@ -145,6 +147,8 @@ class InboundProcessor:
             )
         )
         await output.end_turn(message.sender_id)
+        for notice in await self.notices.due(message.sender_id, message.redacted, output.language):
+            await self.sender.send(message.sender_id, notice)
         try:
             await self.client.mark_read(message.message_id)
         except GraphError as error:

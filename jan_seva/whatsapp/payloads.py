@@ -13,9 +13,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id, redact_identifiers
 
 logger = logging.getLogger(__name__)
+
+TYPED_KEYS = ("body", "caption")  # what a citizen types into a message
 
 WEBHOOK_OBJECT = "whatsapp_business_account"
 MAX_JSON_DEPTH = 32  # Meta's payloads nest about ten levels; far deeper ones only serve to exhaust the stack
@@ -29,7 +31,8 @@ class InboundMessage:
     timestamp: Optional[str]
     profile_name: Optional[str]
     content: Mapping[str, Any]  # the object under the message's type key, e.g. message["image"]
-    raw: Mapping[str, Any]  # the whole message object as Meta sent it
+    raw: Mapping[str, Any]  # the whole message object as Meta sent it (typed words redacted)
+    redacted: bool = False  # an Aadhaar number the citizen typed was masked
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,10 @@ def _inbound(message: Dict[str, Any], contacts: List[Dict[str, Any]]) -> Optiona
         return None
     message_type = str(message.get("type") or "unknown")
     content = message.get(message_type)
+    redacted = False
+    if isinstance(content, dict):
+        content, redacted = _without_identifiers(content)
+        message = {**message, message_type: content}
     profile = contact.get("profile") if isinstance(contact.get("profile"), dict) else {}
     return InboundMessage(
         message_id=str(message_id),
@@ -118,7 +125,19 @@ def _inbound(message: Dict[str, Any], contacts: List[Dict[str, Any]]) -> Optiona
         profile_name=profile.get("name"),
         content=content if isinstance(content, dict) else {},
         raw=message,
+        redacted=redacted,
     )
+
+
+def _without_identifiers(content: Dict[str, Any]) -> Tuple[Dict[str, Any], bool]:
+    """What the citizen typed (a text's body, a file's caption) with Aadhaar numbers masked: nothing
+    after this point, the tracker, the logs or a queue, ever holds one in full."""
+    cleaned, found = dict(content), False
+    for key in TYPED_KEYS:
+        if isinstance(cleaned.get(key), str):
+            cleaned[key], masked = redact_identifiers(cleaned[key])
+            found = found or masked
+    return cleaned, found
 
 
 def _first_error(errors: Any) -> Tuple[Optional[int], Optional[str]]:

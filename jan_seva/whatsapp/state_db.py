@@ -75,6 +75,14 @@ outbox = Table(
     Column("next_attempt_at", DateTime(timezone=True), nullable=False),
 )
 
+notices_sent = Table(
+    "whatsapp_notices_sent",
+    metadata,
+    # A hash of the citizen's id and the notice: whether it was sent, without keeping the number.
+    Column("key", String(64), primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
+
 sent_messages = Table(
     "whatsapp_sent_messages",
     metadata,
