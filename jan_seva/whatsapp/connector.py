@@ -37,17 +37,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
+from jan_seva.whatsapp.data_files import reply_language
 from jan_seva.whatsapp.dedup import ProcessedMessages
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
+from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import options_from_buttons
 from jan_seva.whatsapp.offers import Offers
 from jan_seva.whatsapp.options_store import OptionsStore
-from jan_seva.whatsapp.outbound import choice_contents, media_content, media_source, text_contents
+from jan_seva.whatsapp.outbound import choice_contents, content_text, media_content, media_source, text_contents
 from jan_seva.whatsapp.outbox import Outbox
 from jan_seva.whatsapp.payloads import decode_webhook, parse_webhook
 from jan_seva.whatsapp.retry import RetryPolicy
@@ -56,11 +58,13 @@ from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.settings import WhatsAppSettings
 from jan_seva.whatsapp.signature import SIGNATURE_HEADER, is_valid_signature, same_secret
 from jan_seva.whatsapp.state_db import state_engine
+
 from jan_seva.whatsapp.status_log import StatusLog
 
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 10
+CALLBACK_DATA_LIMIT = 512  # Meta's limit of biz_opaque_callback_data
 
 
 def _list_button(response_kwargs: Mapping[str, Any]) -> Optional[str]:
@@ -69,28 +73,48 @@ def _list_button(response_kwargs: Mapping[str, Any]) -> Optional[str]:
     return whatsapp.get("list_button") if isinstance(whatsapp, dict) else None
 
 
+def _callback_data(kwargs: Mapping[str, Any]) -> Optional[str]:
+    """Which response a message is (its key or response name, and a tag such as the field it asks),
+    as WhatsApp's `biz_opaque_callback_data`: echoed in status webhooks, shown to no one."""
+    key = kwargs.get("key") or kwargs.get("utter_action")
+    if not isinstance(key, str) or not key:
+        return None
+    tag = kwargs.get("tag")
+    return (f"{key}|{tag}" if isinstance(tag, str) and tag else key)[:CALLBACK_DATA_LIMIT]
+
+
 class WhatsAppOutput(OutputChannel):
     """Sends one turn's responses; remembers the options offered in it.
 
     A turn that offers no options forgets the previous ones (`end_turn`), so
-    a later "2" is read as the number two, not as a stale choice.
+    a later "2" is read as the number two, not as a stale choice. The language
+    of the texts sent is noted for the channel's own notices.
     """
 
     def __init__(self, sender: OutboundSender, options: OptionsStore) -> None:
         self._sender = sender
         self._options = options
         self._offered_options = False
+        self.language: Optional[str] = None
 
     @classmethod
     def name(cls) -> Text:
         return CHANNEL_NAME
 
-    async def _send_all(self, recipient_id: str, contents: Iterable[Dict[str, Any]]) -> None:
+    async def _send_all(self, recipient_id: str, contents: Iterable[Dict[str, Any]], kwargs: Mapping[str, Any]) -> None:
+        callback_data = _callback_data(kwargs)
         for content in contents:
+            if callback_data:
+                content = {**content, "biz_opaque_callback_data": callback_data}
             await self._sender.send(recipient_id, content)
 
+    def _note_language(self, text: str) -> None:
+        if text and self.language is None:
+            self.language = reply_language(text)
+
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self._send_all(recipient_id, text_contents(text))
+        self._note_language(text)
+        await self._send_all(recipient_id, text_contents(text), kwargs)
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
@@ -99,10 +123,11 @@ class WhatsAppOutput(OutputChannel):
         if options:
             await self._options.remember(recipient_id, options)
             self._offered_options = True
-        await self._send_all(recipient_id, choice_contents(text or "", options, _list_button(kwargs)))
+        self._note_language(text or "")
+        await self._send_all(recipient_id, choice_contents(text or "", options, _list_button(kwargs)), kwargs)
 
     async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
-        await self._sender.send(recipient_id, media_content("image", media_source(image)))
+        await self._send_all(recipient_id, [media_content("image", media_source(image))], kwargs)
 
     async def send_attachment(self, recipient_id: Text, attachment: Any, **kwargs: Any) -> None:
         if isinstance(attachment, dict):  # the custom document/image form without the "whatsapp" key
@@ -112,7 +137,7 @@ class WhatsAppOutput(OutputChannel):
         mime_type = mimetypes.guess_type(reference.split("?")[0])[0] or ""
         kind = "image" if mime_type.startswith("image/") else "document"
         filename = PurePath(reference.split("?")[0]).name
-        await self._sender.send(recipient_id, media_content(kind, media_source(reference), filename=filename))
+        await self._send_all(recipient_id, [media_content(kind, media_source(reference), filename=filename)], kwargs)
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         try:
@@ -120,7 +145,8 @@ class WhatsAppOutput(OutputChannel):
         except InvalidCustomMessage as error:
             logger.error("Custom JSON for WhatsApp to %s not sent: %s", mask_id(recipient_id), error)
             return
-        await self._sender.send(recipient_id, content)
+        self._note_language(content_text(content))
+        await self._send_all(recipient_id, [content], kwargs)
 
     async def end_turn(self, recipient_id: str) -> None:
         if not self._offered_options:
@@ -153,6 +179,7 @@ class WhatsAppInput(InputChannel):
             media=MediaDownloader(self.client, store, retry_policy),
             sender=self.sender,
             client=self.client,
+            notices=Notices(engine),
             output_for=self.get_output_channel,
         )
         self._tasks: Set[asyncio.Task] = set()  # deliveries being handled
