@@ -1,12 +1,16 @@
-"""Low-confidence messages: offer the likely meanings instead of guessing."""
+"""Low-confidence messages: a follow-up on what the conversation is about
+("kab tak?") or a tracking number is answered; otherwise the likely meanings
+are offered instead of a guess."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
+from actions.answer_action import AnswerAction
+from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
+from actions.tasks.message import Message
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
 
 MAX_OPTIONS = 3
 MIN_CONFIDENCE = 0.05
@@ -14,31 +18,30 @@ MIN_CONFIDENCE = 0.05
 NOT_OFFERED = {"nlu_fallback", "out_of_scope", "inform", "affirm", "deny", "thank", "greet"}
 
 
-def likely_intents(tracker: Tracker) -> List[str]:
-    ranking = tracker.latest_message.get("intent_ranking") or []
+def likely_intents(message: Message) -> List[str]:
     return [
         item["name"]
-        for item in ranking
+        for item in message.ranking
         if item["name"] in intent_labels()
         and item["name"] not in NOT_OFFERED
         and item.get("confidence", 0) >= MIN_CONFIDENCE
     ][:MAX_OPTIONS]
 
 
-class ActionOfferLikelyOptions(Action):
+class ActionOfferLikelyOptions(AnswerAction):
     def name(self) -> Text:
         return "action_offer_likely_options"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        options = likely_intents(tracker)
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        message = talk.message
+        if asks_when(talk) or message.tracking_number("application_id") or message.tracking_number("complaint_id"):
+            when_ready(talk, task)
+            return
+        options = likely_intents(message)
         if not options:
-            dispatcher.utter_message(response="utter_not_understood")
-            return []
-        language = tracker.get_slot("language") or "hi"
+            talk.dispatcher.utter_message(response="utter_not_understood")
+            return
         # The menu is always offered, once.
         offered = options if "main_menu" in options else options + ["main_menu"]
-        buttons = [{"title": intent_label(i, language), "payload": f"/{i}"} for i in offered]
-        dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
-        return []
+        buttons = [{"title": intent_label(i, talk.language), "payload": f"/{i}"} for i in offered]
+        talk.dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

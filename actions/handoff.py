@@ -2,21 +2,18 @@
 
 From here until an officer closes it (slot `handoff_active`), the citizen's
 messages go to the officers' inbox (jan_seva.policies.handoff_policy and
-actions/handoff_relay.py). A form in progress is left: the officer has the
+actions/handoff_relay.py). A task in progress is left: the officer has the
 conversation now, and the citizen gets the main menu back at the close.
 """
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta, timezone
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-
+from actions.answer_action import AnswerAction
 from actions.handoff_requests import request_key, send_request
-from actions.texts import language_of
+from actions.tasks.state import TASK_SLOT, Task
+from actions.tasks.talk import Talk
 
 IST = timezone(timedelta(hours=5, minutes=30))
 OFFICE_DAYS = range(0, 6)  # Monday to Saturday
@@ -27,27 +24,22 @@ def within_office_hours(moment: datetime) -> bool:
     return moment.weekday() in OFFICE_DAYS and OFFICE_HOURS[0] <= moment.hour < OFFICE_HOURS[1]
 
 
-def profile_name(tracker: Tracker) -> Optional[str]:
-    """The name the citizen gave WhatsApp, if the message came from there."""
-    whatsapp = (tracker.latest_message.get("metadata") or {}).get("whatsapp") or {}
-    return whatsapp.get("profile_name") or None
+def request_human(talk: Talk) -> None:
+    now = datetime.now(IST)
+    requested_at = now.isoformat(timespec="seconds")
+    payload = {"sender_id": talk.sender_id, "name": talk.message.profile_name,
+               "language": talk.language, "requested_at": requested_at}
+    send_request(payload, request_key(talk.sender_id, requested_at))
+    talk.dispatcher.utter_message(
+        response="utter_handoff_recorded" if within_office_hours(now) else "utter_handoff_recorded_after_hours")
+    talk.set_slot("handoff_requested_at", requested_at)
+    talk.set_slot("handoff_active", True)
+    talk.set_slot(TASK_SLOT, None)
 
 
-class ActionRequestHuman(Action):
+class ActionRequestHuman(AnswerAction):
     def name(self) -> Text:
         return "action_request_human"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        now = datetime.now(IST)
-        requested_at = now.isoformat(timespec="seconds")
-        payload = {"sender_id": tracker.sender_id, "name": profile_name(tracker),
-                   "language": language_of(tracker), "requested_at": requested_at}
-        await asyncio.to_thread(send_request, payload, request_key(tracker.sender_id, requested_at))
-        response = "utter_handoff_recorded" if within_office_hours(now) else "utter_handoff_recorded_after_hours"
-        dispatcher.utter_message(response=response)
-        events = [SlotSet("handoff_requested_at", requested_at), SlotSet("handoff_active", True)]
-        if tracker.active_loop.get("name"):
-            events.insert(0, ActiveLoop(None))
-        return events
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        request_human(talk)

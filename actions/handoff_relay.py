@@ -19,8 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.blocking import BlockingAction
 from actions.clients.dashboard import DashboardClient
 from actions.clients.errors import BackendUnavailable
-from actions.texts import language_of, text
-from jan_seva.whatsapp.masking import mask_id
+from actions.texts import language_of, say
+from common.masking import mask_id
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class ActionTellOfficerReply(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         message = (next(tracker.get_latest_entity_values("officer_message"), None) or "").strip()
         if message:
-            dispatcher.utter_message(text=text("handoff", "officer_reply", language_of(tracker), message=message))
+            say(dispatcher, language_of(tracker), "handoff.officer_reply", message=message)
         return []
 
 

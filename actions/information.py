@@ -1,13 +1,16 @@
 """Answers to the information intents (info_<topic>), from
-content/information.yml where designers keep them with their review dates."""
+content/information.yml where designers keep them with their review dates;
+a subtopic the question names ("कोरोना के लक्षण", a scheme) gets its own
+answer."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
-from actions.texts import content, language_of, pick
+from actions.answer_action import AnswerAction
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
+from actions.texts import content, pick
+from actions.words import normalise
 
 INTENT_PREFIX = "info_"
 
@@ -16,17 +19,31 @@ def information_topic(intent: str) -> str:
     return intent[len(INTENT_PREFIX):] if intent.startswith(INTENT_PREFIX) else intent
 
 
-class ActionShowInformation(Action):
+def _subtopic(topic: Dict[str, Any], talk: Talk) -> Optional[str]:
+    padded = f" {' '.join(normalise(talk.message.typed).split())} "
+    schemes = set(map(str, talk.message.entity_values("scheme")))
+    for name, subtopic in (topic.get("subtopics") or {}).items():
+        if subtopic.get("scheme") in schemes or any(f" {normalise(word)} " in padded for word in subtopic.get("keywords", [])):
+            return name
+    return None
+
+
+def information(talk: Talk, task: Optional[Task] = None) -> None:
+    name = information_topic(talk.message.intent)
+    topic = content("information").get(name)
+    if topic is None:
+        talk.dispatcher.utter_message(response="utter_main_menu")
+        return
+    subtopic = _subtopic(topic, talk)
+    if subtopic:
+        talk.say_text(pick(topic["subtopics"][subtopic], talk.language), key=f"information.{name}.{subtopic}")
+    else:
+        talk.say_text(pick(topic, talk.language), key=f"information.{name}")
+
+
+class ActionShowInformation(AnswerAction):
     def name(self) -> Text:
         return "action_show_information"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        topic = content("information").get(information_topic(intent))
-        if topic is None:
-            dispatcher.utter_message(response="utter_main_menu")
-        else:
-            dispatcher.utter_message(text=pick(topic, language_of(tracker)))
-        return []
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        information(talk, task)

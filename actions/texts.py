@@ -6,11 +6,14 @@ default, as in the domain's responses.
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional
 
 import yaml
 from rasa_sdk import Tracker
+
+from jan_seva.text.language import reply_language
 
 CONTENT_DIR = Path(__file__).with_name("content")
 LANGUAGES = ("hi", "en")
@@ -22,7 +25,14 @@ def content(name: str) -> Dict[str, Any]:
 
 
 def language_of(tracker: Tracker) -> str:
-    return "en" if tracker.get_slot("language") == "en" else "hi"
+    """The language to answer in: the slot is updated only after the turn's first action, so it is
+    worked out from the latest message the same way (jan_seva.text.language)."""
+    message = tracker.latest_message or {}
+    requested = next((e.get("value") for e in message.get("entities") or [] if e.get("entity") == "language"), None)
+    language, _ = reply_language(tracker.get_slot("language"), bool(tracker.get_slot("language_locked")),
+                                 (message.get("intent") or {}).get("name"), message.get("detected_language"),
+                                 requested)
+    return language
 
 
 def pick(bilingual: Optional[Mapping[str, Any]], language: str) -> str:
@@ -41,3 +51,24 @@ def entry(name: str, key: str) -> Any:
 
 def text(name: str, key: str, language: str, /, **params: Any) -> str:
     return pick(entry(name, key), language).format(**params)
+
+
+def say(dispatcher: Any, language: str, key: str, /, buttons: Optional[list] = None, tag: Optional[str] = None,
+        **params: Any) -> None:
+    """Sends the text `key` ("<content file>.<path>", e.g. "tasks.cancelled") in the citizen's language.
+
+    The message carries its key (and a tag, e.g. the field a question asks), so tests and the
+    WhatsApp channel see which text was sent, not only its wording.
+    """
+    name, path = key.split(".", 1)
+    extra = {"tag": tag} if tag else {}
+    dispatcher.utter_message(text=text(name, path, language, **params), buttons=buttons or [], key=key, **extra)
+
+
+def payload(intent: str, **entities: Any) -> str:
+    """A button's payload, read by Rasa without NLU: `/intent{"entity": value}`."""
+    return f"/{intent}" + (json.dumps(entities, ensure_ascii=False) if entities else "")
+
+
+def button(title: str, intent: str, **entities: Any) -> Dict[str, str]:
+    return {"title": title, "payload": payload(intent, **entities)}

@@ -1,28 +1,39 @@
 """Words citizens type to steer a conversation (content/words.yml): to stop,
-skip or finish a step, and the words said around a name. Shared by every flow."""
+skip or finish a step, yes and no, pleas, question words, and the words said
+around a name. Shared by every flow."""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import List
 
 from actions.texts import content
 
-_PUNCTUATION = re.compile(r"[\s.,:;!?।'\"()\-]+")
+_PUNCTUATION = re.compile(r"[\s.,:;!?।'\"()\-/]+")
 
 
 def normalise(text: str) -> str:
-    return _PUNCTUATION.sub(" ", text.casefold()).strip()
+    """Lower case, no punctuation, one encoding of nukta letters (ज़ typed as one character or two)."""
+    return _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+@functools.lru_cache(maxsize=None)
 def _normalised(key: str) -> List[str]:
-    return [normalise(word) for word in content("words")[key]]
+    return [" ".join(normalise(word).split()) for word in content("words")[key]]
 
 
 def means(typed: str, meaning: str) -> bool:
     """Whether the whole message is one of the words for `meaning` (cancel, skip, done):
     "stop" ends a form, "near the bus stop" is an address."""
-    message = normalise(typed)
+    message = " ".join(normalise(typed).split())
     return bool(message) and message in _normalised(meaning)
+
+
+def mentions(typed: str, key: str) -> bool:
+    """Whether one of the words for `key` stands anywhere in the message, as whole words."""
+    padded = f" {' '.join(normalise(typed).split())} "
+    return any(f" {word} " in padded for word in _normalised(key) if word)
 
 
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:

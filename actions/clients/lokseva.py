@@ -101,8 +101,10 @@ class LokSevaClient:
             params["mobile"] = mobile
         return self._call("GET", "/applications", params=params).json()
 
-    def request_delivery(self, application_id: str, address: str, pincode: str, mobile: str) -> Dict[str, Any]:
-        body = {"address": address, "pincode": pincode, "mobile": mobile}
+    def request_delivery(self, application_id: str, address: Optional[str], pincode: Optional[str],
+                         mobile: Optional[str]) -> Dict[str, Any]:
+        """What is None is the applicant's own (the API takes it from the application)."""
+        body = {key: value for key, value in (("address", address), ("pincode", pincode), ("mobile", mobile)) if value}
         return self._call("POST", f"/applications/{_segment(application_id)}/delivery", json=body).json()
 
     # Land records

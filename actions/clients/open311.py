@@ -126,6 +126,16 @@ class Open311Client:
             raise BackendUnavailable(BACKEND, "the answer is not JSON") from error
 
     # --- GeoReport v2 ----------------------------------------------------
+    def services(self, locale: str) -> List[Dict[str, Any]]:
+        """GET services.json: the complaint categories (service_code, service_name, keywords, group)."""
+        found = self._georeport("GET", "services.json", params=[("locale", locale)])
+        return found if isinstance(found, list) else []
+
+    def definition(self, service_code: str, locale: str) -> List[Dict[str, Any]]:
+        """GET services/{code}.json: the category's questions (attributes); none for a plain service."""
+        found = self._georeport("GET", f"services/{service_code}.json", params=[("locale", locale)])
+        return list(found.get("attributes") or []) if isinstance(found, dict) else []
+
     def create(self, fields: Sequence[Tuple[str, Any]], locale: str) -> Dict[str, Any]:
         """POST requests.json (form-encoded). The answer: service_request_id or
         token, service_notice; this backend adds routing and the expected time
@@ -172,6 +182,11 @@ class Open311Client:
         """Open complaints of the category within the server's duplicate radius, nearest first."""
         params = {"lat": lat, "long": long, "service_code": service_code, "locale": locale}
         return self._extras("GET", "requests/nearby", params=params)
+
+    def locate(self, lat: Optional[float], long: Optional[float], address: Optional[str], locale: str) -> Dict[str, Any]:
+        """Where a place is in the city: {"inside": bool, "ward", "zone", "place"} (a readable place for a pin)."""
+        params = {key: value for key, value in (("lat", lat), ("long", long), ("address", address)) if value is not None}
+        return self._extras("GET", "locate", params={**params, "locale": locale})
 
     def join(self, service_request_id: str, phone: str, locale: str) -> Dict[str, Any]:
         return self._extras("POST", f"requests/{service_request_id}/supporters",

@@ -25,13 +25,5 @@ def buttons(key: str, language: str, **fields: Any) -> List[Dict[str, str]]:
     ]
 
 
-def category_codes() -> List[str]:
-    return list(texts.entry(NAME, "categories"))
-
-
-def category_label(code: str, language: str) -> str:
-    return texts.pick(texts.entry(NAME, "categories").get(code), language) or str(code)
-
-
 def status_label(status: str, language: str) -> str:
     return texts.pick(texts.entry(NAME, "statuses").get(status), language) or status

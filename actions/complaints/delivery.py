@@ -22,7 +22,7 @@ from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.backend import open311
 from actions.complaints.operations import KIND, perform
 from actions.submissions.outbox import shared_outbox
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 log = logging.getLogger(__name__)
 

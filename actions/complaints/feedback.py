@@ -7,43 +7,33 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
-from actions.blocking import BlockingAction
+from actions.answer_action import AnswerAction
 from actions.complaints.citizen import phone_of
-from actions.complaints.content import buttons, text
+from actions.complaints.content import buttons
 from actions.complaints.delivery import deliver
 from actions.complaints.operations import update_payload
 from actions.complaints.telling import tell
-from actions.texts import language_of
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
 
 RATINGS = range(1, 6)
 
 
-def _complaint_number(tracker: Tracker) -> Optional[str]:
-    value = next(tracker.get_latest_entity_values("complaint_id"), None)
-    return str(value) if value else None
-
-
-class ActionComplaintFixed(Action):
+class ActionComplaintFixed(AnswerAction):
     def name(self) -> Text:
         return "action_complaint_fixed"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        language = language_of(tracker)
-        number = _complaint_number(tracker)
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        number = talk.message.tracking_number("complaint_id")
         if number:
-            dispatcher.utter_message(text=text("ask_rating", language), buttons=buttons("rating", language, complaint_id=number))
+            talk.say("complaints.texts.ask_rating", buttons=buttons("rating", talk.language, complaint_id=number))
         else:
-            dispatcher.utter_message(text=text("not_accepted", language))
-        return []
+            talk.say("complaints.texts.not_accepted")
 
 
-class ComplaintUpdate(BlockingAction, ABC):
+class ComplaintUpdate(AnswerAction, ABC):
     """Sends one update about an existing complaint (now or through the outbox)."""
 
     operation = ""
@@ -52,32 +42,29 @@ class ComplaintUpdate(BlockingAction, ABC):
         return f"action_{self.operation}_complaint"
 
     @abstractmethod
-    def extra(self, tracker: Tracker) -> Optional[Dict[str, Any]]:
+    def extra(self, talk: Talk) -> Optional[Dict[str, Any]]:
         """Operation-specific payload fields; None when the message lacks them."""
 
-    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        language = language_of(tracker)
-        number, extra = _complaint_number(tracker), self.extra(tracker)
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        number, extra = talk.message.tracking_number("complaint_id"), self.extra(talk)
         if not number or extra is None:
-            dispatcher.utter_message(text=text("not_accepted", language))
-            return []
-        payload = update_payload(self.operation, number, phone_of(tracker.sender_id), language, **extra)
-        outcome = deliver(tracker.sender_id, language, payload, f"{self.operation}-{uuid.uuid4().hex}")
-        tell(dispatcher, outcome, self.operation, language)
-        return []
+            talk.say("complaints.texts.not_accepted")
+            return
+        payload = update_payload(self.operation, number, phone_of(talk.sender_id), talk.language, **extra)
+        outcome = deliver(talk.sender_id, talk.language, payload, f"{self.operation}-{uuid.uuid4().hex}")
+        tell(talk, outcome, self.operation)
 
 
 class ActionReopenComplaint(ComplaintUpdate):
     operation = "reopen"
 
-    def extra(self, tracker: Tracker) -> Optional[Dict[str, Any]]:
+    def extra(self, talk: Talk) -> Optional[Dict[str, Any]]:
         return {}
 
 
 class ActionRateComplaint(ComplaintUpdate):
     operation = "rate"
 
-    def extra(self, tracker: Tracker) -> Optional[Dict[str, Any]]:
-        value = str(next(tracker.get_latest_entity_values("rating"), ""))
+    def extra(self, talk: Talk) -> Optional[Dict[str, Any]]:
+        value = str(talk.message.entity("rating") or "")
         return {"rating": int(value)} if value.isdigit() and int(value) in RATINGS else None

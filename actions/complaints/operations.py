@@ -3,7 +3,8 @@ the submission outbox, and the one function that carries them out.
 
 Payloads (JSON-safe dicts, `operation` says which):
   create  service_code, lat/long and/or address_string, description,
-          media_urls, phone, locale, drafted_at
+          media_urls, phone, locale, drafted_at, attributes (the category's
+          answers, sent as attribute[code])
   join    service_request_id, phone, locale
   reopen  service_request_id, phone, locale
   rate    service_request_id, phone, rating, locale
@@ -29,7 +30,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from actions.clients.errors import BackendUnavailable
 from actions.clients.open311 import FeatureUnavailable, Open311Client
 from actions.complaints.when import parse_w3
-from jan_seva.whatsapp.masking import mask_id
+from common.masking import mask_id
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ CLOCK_MARGIN = timedelta(minutes=2)
 
 
 def create_payload(service_code: str, location: Mapping[str, Any], description: str,
-                   media_urls: List[str], phone: Optional[str], locale: str, drafted_at: datetime) -> Dict[str, Any]:
+                   media_urls: List[str], phone: Optional[str], locale: str, drafted_at: datetime,
+                   attributes: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     return {
         "operation": "create",
         "service_code": service_code,
@@ -50,6 +52,7 @@ def create_payload(service_code: str, location: Mapping[str, Any], description: 
         "phone": phone,
         "locale": locale,
         "drafted_at": drafted_at.isoformat(timespec="seconds"),
+        "attributes": dict(attributes or {}),
     }
 
 
@@ -59,7 +62,8 @@ def update_payload(operation: str, service_request_id: str, phone: Optional[str]
 
 def _georeport_fields(payload: Mapping[str, Any]) -> List[Tuple[str, Any]]:
     fields = [(name, payload.get(name)) for name in ("service_code", "lat", "long", "address_string", "description", "phone")]
-    return fields + [("media_url", url) for url in payload.get("media_urls") or []]
+    attributes = [(f"attribute[{code}]", value) for code, value in (payload.get("attributes") or {}).items()]
+    return fields + attributes + [("media_url", url) for url in payload.get("media_urls") or []]
 
 
 def _result(operation: str, complaint_id: str, **details: Optional[str]) -> Dict[str, str]:

@@ -6,23 +6,25 @@ from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.complaints.content import text
 from actions.complaints.delivery import Delivery, Outcome
-from actions.complaints.views import result_message
+from actions.complaints.views import say_result
+from actions.subject import remember as remember_subject
+from actions.tasks.talk import Talk
 
 KNOWN_IDS_SLOT = "my_complaint_ids"
 NOT_DONE_TEXTS = {Delivery.UNAVAILABLE: "not_saved", Delivery.REJECTED: "not_accepted", Delivery.NOT_OFFERED: "not_offered"}
 
 
-def tell(dispatcher: CollectingDispatcher, outcome: Outcome, operation: str, language: str) -> None:
+def tell(talk: Talk, outcome: Outcome, operation: str) -> None:
     if outcome.delivery is Delivery.DONE:
-        dispatcher.utter_message(text=result_message(outcome.result, language, datetime.now(timezone.utc)))
+        say_result(talk, outcome.result, datetime.now(timezone.utc))
+        if outcome.result.get("complaint_id"):
+            remember_subject(talk, complaint=outcome.result["complaint_id"])
     elif outcome.delivery is Delivery.QUEUED:
-        dispatcher.utter_message(text=text("queued_complaint" if operation == "create" else "queued_update", language))
+        talk.say("complaints.texts.queued_complaint" if operation == "create" else "complaints.texts.queued_update")
     else:
-        dispatcher.utter_message(text=text(NOT_DONE_TEXTS[outcome.delivery], language))
+        talk.say(f"complaints.texts.{NOT_DONE_TEXTS[outcome.delivery]}")
 
 
 def remember(tracker: Tracker, outcome: Outcome) -> List[Dict[Text, Any]]:

@@ -1,16 +1,15 @@
-"""What an officer's change of a complaint brings the citizen besides the new
-status: the officer's latest note and, once resolved, the after-photo and the
-question whether the problem is really fixed (buttons: confirm -> rating, or
-reopen)."""
+"""What an officer's change of a complaint brings the citizen besides the
+new status: the officer's latest note and, once resolved, the after-photo and
+the question whether the problem is really fixed (buttons: confirm -> rating,
+or reopen). Supporters who joined the complaint get the same."""
 from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from rasa_sdk.executor import CollectingDispatcher
-
 from actions.complaints.backend import open311
-from actions.complaints.content import buttons, text
+from actions.complaints.content import buttons
 from actions.complaints.views import extended, is_closed
+from actions.tasks.talk import Talk
 
 
 def after_photo(view: Mapping[str, Any]) -> Optional[str]:
@@ -20,18 +19,17 @@ def after_photo(view: Mapping[str, Any]) -> Optional[str]:
     return url if url.startswith(("http://", "https://")) else None
 
 
-def tell_complaint_update(dispatcher: CollectingDispatcher, number: str, language: str) -> None:
+def tell_complaint_update(talk: Talk, number: str) -> None:
     """Raises BackendUnavailable/BackendRejected when the 311 system cannot tell more."""
-    view = open311().request(number, language)
+    view = open311().request(number, talk.language)
     if view is None:
         return
     if view.get("status_notes"):
-        dispatcher.utter_message(text=text("latest_note", language, note=view["status_notes"]))
+        talk.say("complaints.texts.latest_note", note=view["status_notes"])
     if not is_closed(view):
         return
     photo = after_photo(view)
     if photo:
-        dispatcher.utter_message(image=photo)
-    if extended(view).get("rating", "") is None:  # the complainant has not rated it yet
-        dispatcher.utter_message(text=text("ask_fixed", language),
-                                 buttons=buttons("fixed_or_not", language, complaint_id=number))
+        talk.dispatcher.utter_message(image=photo, key="complaints.after_photo")
+    if extended(view).get("rating", "") is None:  # not rated yet
+        talk.say("complaints.texts.ask_fixed", buttons=buttons("fixed_or_not", talk.language, complaint_id=number))

@@ -57,11 +57,12 @@ def list_line(view: Mapping[str, Any], language: str, now: datetime) -> str:
                 requested=spoken_date(view.get("requested_datetime"), language, now) or "-")
 
 
-def duplicate_message(duplicate: Mapping[str, Any], language: str, now: datetime) -> str:
-    return text("duplicate_found", language, complaint_id=duplicate["service_request_id"],
-                service_name=duplicate.get("service_name") or "-", distance=round(duplicate.get("distance_m") or 0),
-                status=status_label(duplicate.get("status") or "open", language),
-                requested=spoken_date(duplicate.get("requested_datetime"), language, now) or "-")
+def duplicate_params(duplicate: Mapping[str, Any], language: str, now: datetime) -> Dict[str, Any]:
+    """The placeholders of the text that offers joining a likely duplicate."""
+    return {"complaint_id": duplicate["service_request_id"], "service_name": duplicate.get("service_name") or "-",
+            "distance": round(duplicate.get("distance_m") or 0),
+            "status": status_label(duplicate.get("status") or "open", language),
+            "requested": spoken_date(duplicate.get("requested_datetime"), language, now) or "-"}
 
 
 def duplicate_summary(view: Mapping[str, Any]) -> Dict[str, Any]:
@@ -94,3 +95,11 @@ def result_message(result: Mapping[str, str], language: str, now: datetime) -> s
 
 def newest_first(views: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
     return sorted(views, key=lambda view: view.get("requested_datetime") or "", reverse=True)
+
+
+RESULT_KEYS = {"join": "joined", "reopen": "reopened", "rate": "rated"}
+
+
+def say_result(talk: Any, result: Mapping[str, str], now: datetime) -> None:
+    key = RESULT_KEYS.get(result.get("complaint_operation") or "", "registered")
+    talk.say_text(result_message(result, talk.language, now), key=f"complaints.texts.{key}")

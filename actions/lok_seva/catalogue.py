@@ -1,43 +1,43 @@
-"""The service catalogue as the citizen sees it: a page of services as
-buttons, a service found from what was typed, a service's details."""
+"""The service catalogue as the citizen sees it: read from the Lok Seva API
+and kept a few minutes, a page of services as buttons, a service found from
+what was typed, a service's details."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional
+import threading
+from typing import Any, Dict, List, Optional
+
+from cachetools import TTLCache, cached
 
 from actions.clients.lokseva import LokSevaClient
-from actions.lok_seva.display import buttons_text, officer_text, say
-from actions.lok_seva.replies import Reply
-from actions.words import normalise
+from actions.lok_seva.display import buttons_text, officer_text
+from actions.tasks.message import Message
+from actions.tasks.talk import Talk
 from actions.texts import pick
+from actions.words import normalise
 
 # Nine services and "more" make ten options: WhatsApp still shows them as a list.
 SERVICES_PER_PAGE = 9
 MIN_PARTIAL_MATCH = 3
+CATALOGUE_SECONDS = 300  # how long the catalogue read from the API is trusted
+_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Page:
-    text: str
-    buttons: List[Dict[str, str]]
+@cached(TTLCache(maxsize=1, ttl=CATALOGUE_SECONDS), lock=_lock)
+def catalogue() -> List[Dict[str, Any]]:
+    """Every service of the catalogue (code, names), read from the API and kept a few minutes."""
+    return [{"code": item["code"], "name": item["name"], "aliases": item.get("aliases") or []}
+            for item in LokSevaClient().all_services()]
 
 
-def service_page(client: LokSevaClient, page: int, language: str, heading: str,
-                 choose: Callable[[str, str], Dict[str, str]], more: Callable[[str, int], Dict[str, str]]) -> Page:
-    """One page of the catalogue: `choose(title, code)` and `more(title, next_page)` make the buttons."""
-    data = client.services_page(max(page, 1), SERVICES_PER_PAGE)
-    if data["items"] == [] and page > 1:  # a page past the end (catalogue shrank): back to the start
-        data = client.services_page(1, SERVICES_PER_PAGE)
-    buttons = [choose(pick(item["name"], language), item["code"]) for item in data["items"]]
-    if data["page"] < data["pages"]:
-        buttons.append(more(say("buttons.more", language), data["page"] + 1))
-    page_note = say("services.page", language, page=data["page"], pages=data["pages"])
-    return Page(f"{say(heading, language)} {page_note}", buttons)
+@cached(TTLCache(maxsize=256, ttl=CATALOGUE_SECONDS), lock=_lock)
+def service_detail(code: str) -> Dict[str, Any]:
+    """One service's questions, documents, fee and officers (BackendRejected for an unknown code)."""
+    return LokSevaClient().service(code)
 
 
-def requested_page(reply: Reply) -> Optional[int]:
+def requested_page(message: Message) -> Optional[int]:
     try:
-        return int(reply.entity("page"))
+        return int(message.entity("page"))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
 
@@ -46,14 +46,14 @@ def _names(service: Dict[str, Any]) -> List[str]:
     return [normalise(name) for name in (service["code"], service["name"]["hi"], service["name"]["en"])]
 
 
-def find_service(client: LokSevaClient, reply: Reply) -> Optional[str]:
+def find_service(message: Message) -> Optional[str]:
     """The service meant: the NLU's `service` entity, else a catalogue name the citizen typed."""
-    if reply.entity("service"):
-        return str(reply.entity("service"))
-    typed = normalise(reply.typed())
+    if message.entity("service"):
+        return str(message.entity("service"))
+    typed = normalise(message.typed)
     if not typed:
         return None
-    services = client.all_services()
+    services = catalogue()
     exact = [s["code"] for s in services if typed in _names(s)]
     if exact:
         return exact[0]
@@ -62,12 +62,26 @@ def find_service(client: LokSevaClient, reply: Reply) -> Optional[str]:
     return partial[0] if len(partial) == 1 else None
 
 
-def service_details(service: Dict[str, Any], language: str) -> str:
-    optional = say("services.optional_document", language)
+def service_page(talk: Talk, page: int, heading: str, choose_intent: str, more_intent: str) -> None:
+    """One page of the catalogue as buttons: a service taps `choose_intent`, "more" `more_intent`."""
+    client = LokSevaClient()
+    data = client.services_page(max(page, 1), SERVICES_PER_PAGE)
+    if data["items"] == [] and page > 1:  # a page past the end (catalogue shrank): back to the start
+        data = client.services_page(1, SERVICES_PER_PAGE)
+    buttons = [{"title": pick(item["name"], talk.language), "payload": talk.payload(choose_intent, service=item["code"])}
+               for item in data["items"]]
+    if data["page"] < data["pages"]:
+        buttons.append({"title": talk.text("lok_seva.buttons.more"), "payload": talk.payload(more_intent, page=data["page"] + 1)})
+    page_note = talk.text("lok_seva.services.page", page=data["page"], pages=data["pages"])
+    talk.say_text(f"{talk.text(heading)} {page_note}", key=heading, buttons=buttons)
+
+
+def service_details(service: Dict[str, Any], language: str, talk: Talk) -> str:
+    optional = talk.text("lok_seva.services.optional_document")
     documents = [pick(d["name"], language) + ("" if d.get("required", True) else f" {optional}")
                  for d in service.get("required_documents", [])]
-    return say(
-        "services.details", language,
+    return talk.text(
+        "lok_seva.services.details",
         name=pick(service["name"], language),
         description=pick(service.get("description"), language),
         eligibility=buttons_text([pick(item, language) for item in service.get("eligibility", [])]),

@@ -1,15 +1,11 @@
-"""How the Lok Seva flows speak: their texts (content/lok_seva.yml), dates,
-officers, masked personal numbers, buttons whose payloads Rasa reads without NLU."""
+"""How the Lok Seva answers show things: dates, officers, buttons whose
+payloads Rasa reads without NLU."""
 from __future__ import annotations
 
-import json
-import re
 from datetime import date, datetime
 from typing import Any, Dict, List, Optional
 
-from actions.texts import pick, text
-
-SHOWN_DIGITS = 4
+from actions.texts import pick
 
 
 def day(value: Optional[str]) -> str:
@@ -23,30 +19,8 @@ def day(value: Optional[str]) -> str:
     return parsed.strftime("%d-%m-%Y")
 
 
-def masked_aadhaar(value: Any) -> str:
-    digits = re.sub(r"\D", "", str(value))
-    return f"XXXX XXXX {digits[-SHOWN_DIGITS:]}"
-
-
-def masked_mobile(value: Any) -> str:
-    digits = re.sub(r"\D", "", str(value))
-    return "X" * max(len(digits) - SHOWN_DIGITS, 0) + digits[-SHOWN_DIGITS:]
-
-
-def payload(intent: str, **entities: Any) -> str:
-    return f"/{intent}" + (json.dumps(entities, ensure_ascii=False) if entities else "")
-
-
-def button(title: str, intent: str, **entities: Any) -> Dict[str, str]:
-    return {"title": title, "payload": payload(intent, **entities)}
-
-
 def buttons_text(items: List[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
-
-
-def say(key: str, language: str, /, **params: Any) -> str:
-    return text("lok_seva", key, language, **params)
 
 
 def officer_text(officer: Dict[str, Any], language: str) -> str:

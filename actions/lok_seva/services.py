@@ -1,56 +1,72 @@
 """`list_services` (the catalogue, page by page) and `service_info`
-(documents, fee, time limit and officers of one service)."""
+(documents, fee, time limit and officers of one service: the one named, else
+the one being applied for or last talked about)."""
 from __future__ import annotations
 
-from typing import Text
+from typing import Optional, Text
 
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
+from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected
-from actions.clients.lokseva import LokSevaClient
-from actions.lok_seva.api_action import Events, LokSevaApiAction
-from actions.lok_seva.catalogue import find_service, requested_page, service_details, service_page
-from actions.lok_seva.display import button, say
-from actions.lok_seva.replies import Reply
+from actions.lok_seva.catalogue import find_service, requested_page, service_detail, service_details, service_page
+from actions.texts import button
+from actions.lok_seva.not_offered import not_offered_in
+from actions.subject import remember, subject_of
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
 
 
-def show_catalogue_page(dispatcher: CollectingDispatcher, client: LokSevaClient, page: int, language: str,
-                        heading: str) -> None:
-    shown = service_page(
-        client, page, language, heading,
-        choose=lambda title, code: button(title, "service_info", service=code),
-        more=lambda title, next_page: button(title, "list_services", page=next_page),
-    )
-    dispatcher.utter_message(text=shown.text, buttons=shown.buttons)
+def service_list(talk: Talk, task: Optional[Task] = None) -> None:
+    service_page(talk, requested_page(talk.message) or 1, "lok_seva.services.list", "service_info", "list_services")
 
 
-class ActionListServices(LokSevaApiAction):
+def _service_meant(talk: Talk, task: Optional[Task]) -> Optional[str]:
+    """The service named, else the one of the task in progress, else the one talked about last."""
+    named = find_service(talk.message)
+    if named:
+        return named
+    if task is not None:
+        from actions.tasks.kinds import KINDS
+        code = KINDS[task.kind].service_of(task)
+        if code:
+            return code
+    return subject_of(talk.tracker).get("service")
+
+
+def service_details_answer(talk: Talk, task: Optional[Task] = None) -> None:
+    elsewhere = not_offered_in(talk.message.typed)
+    code = _service_meant(talk, task)
+    if elsewhere and not talk.message.entity("service"):
+        from actions.texts import pick
+        talk.say("lok_seva.not_offered.told", service=pick(elsewhere["name"], talk.language),
+                 where=pick(elsewhere["where"], talk.language))
+        return
+    try:
+        service = service_detail(code) if code else None
+    except BackendRejected:  # a service the catalogue does not have
+        service = None
+    if service is None:
+        service_page(talk, 1, "lok_seva.services.not_found" if code else "lok_seva.services.which_info",
+                     "service_info", "list_services")
+        return
+    buttons = [] if task is not None else [
+        button(talk.text("lok_seva.buttons.apply"), "apply_service", service=service["code"]),
+        button(talk.text("lok_seva.buttons.all_services"), "list_services"),
+    ]
+    talk.say_text(service_details(service, talk.language, talk), key="lok_seva.services.details", buttons=buttons)
+    remember(talk, service=service["code"])
+
+
+class ActionListServices(AnswerAction):
     def name(self) -> Text:
         return "action_list_services"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, language: str,
-               client: LokSevaClient) -> Events:
-        show_catalogue_page(dispatcher, client, requested_page(Reply.latest(tracker)) or 1, language, "services.list")
-        return []
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        service_list(talk, task)
 
 
-class ActionServiceInfo(LokSevaApiAction):
+class ActionServiceInfo(AnswerAction):
     def name(self) -> Text:
         return "action_service_info"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, language: str,
-               client: LokSevaClient) -> Events:
-        code = find_service(client, Reply.latest(tracker))
-        try:
-            service = client.service(code) if code else None
-        except BackendRejected:  # a service the catalogue does not have
-            service = None
-        if service is None:
-            show_catalogue_page(dispatcher, client, 1, language, "services.not_found" if code else "services.which_info")
-            return []
-        dispatcher.utter_message(text=service_details(service, language), buttons=[
-            button(say("buttons.apply", language), "apply_service", service=code),
-            button(say("buttons.all_services", language), "list_services"),
-        ])
-        return []
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        service_details_answer(talk, task)

@@ -1,4 +1,4 @@
-"""Submitting a confirmed form: kept in the outbox first, then sent at once.
+"""Submitting a confirmed request: kept in the outbox first, then sent at once.
 
 The outbox row is written before the API is called, so not even a crash of
 the action server loses the submission. The worker leaves the row alone
@@ -8,16 +8,18 @@ told kindly and the worker sends it later under the same idempotency key.
 from __future__ import annotations
 
 import logging
+from typing import Any, Dict, Optional
 
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
+
+from common.masking import mask_id
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.announcements import announce, announce_failure
 from actions.lok_seva.submitters import LOKSEVA_SUBMITTERS
 from actions.submissions.outbox import shared_outbox
-from actions.lok_seva.display import say
+from actions.tasks.talk import Talk
 
 log = logging.getLogger(__name__)
 
@@ -25,33 +27,29 @@ log = logging.getLogger(__name__)
 FIRST_ATTEMPT_SECONDS = 120
 
 
-def utter_all(dispatcher: CollectingDispatcher, messages: list) -> None:
-    for message in messages:
-        dispatcher.utter_message(**message)
-
-
-def submit(dispatcher: CollectingDispatcher, kind: str, payload: dict, key: str, sender_id: str,
-           language: str) -> None:
+def submit(talk: Talk, kind: str, payload: Dict[str, Any], key: str) -> Optional[Dict[str, str]]:
+    """The result when the API took it now; None when it waits in the outbox or was refused."""
     try:
         outbox = shared_outbox()
-        outbox.add(kind, sender_id, language, payload, key, delay_seconds=FIRST_ATTEMPT_SECONDS)
+        outbox.add(kind, talk.sender_id, talk.language, payload, key, delay_seconds=FIRST_ATTEMPT_SECONDS)
     except SQLAlchemyError:
-        log.exception("the outbox database is unreachable; sending %s %s without it", kind, key)
+        log.exception("the outbox database is unreachable; sending %s of %s without it", kind, mask_id(talk.sender_id))
         outbox = None
     try:
         result = LOKSEVA_SUBMITTERS[kind](payload, key, LokSevaClient())
     except BackendUnavailable as error:
         if outbox is None:
-            dispatcher.utter_message(text=say("form.unavailable", language))
-            return
+            talk.say("lok_seva.form.unavailable")
+            return None
         outbox.mark_retry(key, str(error))
-        dispatcher.utter_message(text=say(f"queued.{kind}", language))
-        return
+        talk.say(f"lok_seva.queued.{kind}")
+        return None
     except BackendRejected as error:
         if outbox is not None:
             outbox.mark_failed(key, error.as_dict(), notified=True)
-        utter_all(dispatcher, announce_failure(kind, error.as_dict(), language))
-        return
+        announce_failure(talk, kind, error.as_dict())
+        return None
     if outbox is not None:
         outbox.mark_done(key, result, notified=True)
-    utter_all(dispatcher, announce(kind, result, language))
+    announce(talk, kind, result)
+    return result

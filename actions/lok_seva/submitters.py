@@ -70,8 +70,8 @@ def submit_application(payload: Dict[str, Any], idempotency_key: str,
 def submit_delivery(payload: Dict[str, Any], idempotency_key: str,
                     client: Optional[LokSevaClient] = None) -> Dict[str, str]:
     # The API keeps one delivery per application: asking again returns the first one.
-    delivery = _client(client).request_delivery(payload["application_id"], payload.get("address", ""),
-                                                payload.get("pincode", ""), payload.get("mobile", ""))
+    delivery = _client(client).request_delivery(payload["application_id"], payload.get("address"),
+                                                payload.get("pincode"), payload.get("mobile"))
     return {
         "application_id": delivery["application_id"],
         "delivery_status_hi": delivery["status_label"]["hi"],

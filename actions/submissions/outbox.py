@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -201,11 +202,19 @@ class SubmissionOutbox:
         self.engine.dispose()
 
 
+_creating = threading.Lock()
+
+
 @functools.lru_cache(maxsize=None)
 def _outbox_for(db_url: str) -> SubmissionOutbox:
     return SubmissionOutbox(db_url)
 
 
+def _shared(db_url: str) -> SubmissionOutbox:
+    with _creating:  # actions run in threads: only one of them creates the tables
+        return _outbox_for(db_url)
+
+
 def shared_outbox() -> SubmissionOutbox:
     """The outbox of ACTIONS_DB_URL, one per process (actions share its connection pool)."""
-    return _outbox_for(os.environ.get("ACTIONS_DB_URL") or DEFAULT_DB_URL)
+    return _shared(os.environ.get("ACTIONS_DB_URL") or DEFAULT_DB_URL)

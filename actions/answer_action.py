@@ -1,0 +1,39 @@
+"""The base of actions that answer a question (status, certificate, service
+details, information): the same function answers it on its own and in the
+middle of a task (actions/tasks/side_questions.py). A backend's refusal is
+passed on in the citizen's language, its absence told kindly."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.blocking import BlockingAction
+from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
+
+Events = List[Dict[Text, Any]]
+
+
+def answered(answer: Any, talk: Talk, task: Optional[Task] = None) -> None:
+    """Runs an answer; the backends' refusal or absence is told instead of raised."""
+    try:
+        answer(talk, task)
+    except BackendRejected as rejected:
+        talk.say_text(rejected.message(talk.language), key="backend.rejected")
+    except BackendUnavailable:
+        talk.say("general.unavailable")
+
+
+class AnswerAction(BlockingAction, ABC):
+    @abstractmethod
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        """Says the answer; may raise BackendRejected and BackendUnavailable."""
+
+    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
+        talk = Talk.of(dispatcher, tracker)
+        answered(self.answer, talk)
+        return talk.events

@@ -1,0 +1,48 @@
+"""The complaint categories and their questions, as the city's 311 system
+publishes them (Open311 GET services and service definitions), read in Hindi
+and English and kept a few minutes. Another Open311 city plugs in without a
+code change: its categories, their keywords and questions come from it."""
+from __future__ import annotations
+
+import threading
+from typing import List, Optional
+
+from cachetools import TTLCache, cached
+
+from actions.complaints.backend import open311
+from actions.tasks.fields import Choice, Field, from_open311
+from actions.words import normalise
+
+LANGUAGES = ("hi", "en")
+CATEGORIES_SECONDS = 300
+_lock = threading.Lock()
+
+
+@cached(TTLCache(maxsize=1, ttl=CATEGORIES_SECONDS), lock=_lock)
+def categories() -> List[Choice]:
+    """Every category as a choice: its service code, names in both languages, keywords as other names."""
+    by_language = {language: open311().services(language) for language in LANGUAGES}
+    hindi = {service["service_code"]: service for service in by_language["hi"]}
+    choices = []
+    for service in by_language["en"]:
+        in_hindi = hindi.get(service["service_code"], service)
+        keywords = [word.strip() for listing in (service.get("keywords"), in_hindi.get("keywords"))
+                    for word in str(listing or "").split(",") if word.strip()]
+        choices.append(Choice(service["service_code"], {"hi": in_hindi["service_name"], "en": service["service_name"]},
+                              tuple(dict.fromkeys(keywords))))
+    return choices
+
+
+def category_code(value: str) -> Optional[str]:
+    """The service code a category means: the code itself (the NLU's values are Indore's codes) or a keyword."""
+    codes = [choice.value for choice in categories()]
+    if value in codes:
+        return value
+    named = [choice.value for choice in categories() if normalise(value.replace("_", " ")) in choice.names()]
+    return named[0] if len(named) == 1 else None
+
+
+@cached(TTLCache(maxsize=64, ttl=CATEGORIES_SECONDS), lock=_lock)
+def questions(service_code: str) -> List[Field]:
+    """The category's own questions (Open311 attributes), e.g. garbage_type or pole_number."""
+    return from_open311({language: open311().definition(service_code, language) for language in LANGUAGES})

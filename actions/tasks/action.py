@@ -1,0 +1,85 @@
+"""`action_task`: the Rasa side of the form engine.
+
+A request (apply_service, certified_copy, doorstep_delivery,
+register_complaint) starts a task through its rule; while the task is open
+jan_seva.policies.task_policy sends every citizen message here. One call per
+message: the task reads it, answers side questions, asks what is still open
+or submits, and keeps its state in the slot `task`.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.blocking import BlockingAction
+from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.tasks.kinds import KINDS, kind_for
+from actions.tasks.message import Message
+from actions.tasks.state import TASK_SLOT, Task
+from actions.tasks.talk import Talk
+from actions.tasks.reading import read
+from actions.tasks.turn import Ended, _next, fields_of, run_turn, take_reading
+
+Events = List[Dict[Text, Any]]
+
+
+SHARED_BEFORE = ("share_location", "share_media")
+# What names the request itself ("jati praman patra", "kachra", "Sudama Nagar"): not read as answers.
+OPENING_ENTITIES = ("service", "complaint_category", "location", "scheme")
+
+
+def shared_just_before(tracker: Tracker) -> List[Message]:
+    """Pins and photos sent right before this request ("📍", then "कचरा पड़ा है"): they belong to it."""
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    shared: List[Message] = []
+    for event in reversed(users):
+        message = Message.from_parse(event.get("parse_data") or {})
+        if message.intent not in SHARED_BEFORE:
+            break
+        shared.insert(0, message)
+    return shared
+
+
+def start_task(talk: Talk) -> Optional[Task]:
+    """A new task for the request in the message; None when it ended at once (or is no request)."""
+    kind = kind_for(talk.message.intent, talk.message.entity("service"))
+    if kind is None:
+        talk.dispatcher.utter_message(response="utter_main_menu")
+        return None
+    task = Task.new(kind.name, started_with=talk.message.intent)
+    if talk.message.profile_name:
+        task.context["profile_name"] = talk.message.profile_name
+    try:
+        kind.take_shared_before(talk, task, shared_just_before(talk.tracker))
+        kind.start(talk, task)
+        # "Pitol ka khasra 128 ki khatauni chahiye": the first message may answer several questions already
+        opening = talk.message.typed_without(*OPENING_ENTITIES)
+        take_reading(kind, talk, task, read(opening, fields_of(kind, talk, task), None, talk.today), None)
+        _next(kind, talk, task)
+    except Ended:
+        return None
+    except BackendUnavailable:
+        talk.say("tasks.unavailable")
+    except BackendRejected as rejected:
+        talk.say_text(rejected.message(talk.language), key="backend.rejected")
+    return task
+
+
+class ActionTask(BlockingAction):
+    def name(self) -> Text:
+        return "action_task"
+
+    def run_blocking(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
+        talk = Talk.of(dispatcher, tracker)
+        task = Task.from_slot(tracker.get_slot(TASK_SLOT))
+        if task is not None and talk.message.entity("do") == "switch" and task.context.get("switch_to"):
+            talk.message = Message.from_parse(task.context["switch_to"])  # the request the citizen chose to start
+            task = None
+        if task is None:
+            task = start_task(talk)
+        elif not run_turn(KINDS[task.kind], talk, task):
+            task = None
+        return talk.events + [SlotSet(TASK_SLOT, task.to_slot() if task else None)]

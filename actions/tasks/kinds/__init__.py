@@ -1,0 +1,23 @@
+"""The kinds of task by name, and the request that starts each."""
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from actions.tasks.kinds.application import ApplicationKind
+from actions.tasks.kinds.base import TaskKind
+from actions.tasks.kinds.certified_copy import CertifiedCopyKind
+from actions.tasks.kinds.complaint import ComplaintKind
+from actions.tasks.kinds.delivery import DeliveryKind
+
+KINDS: Dict[str, TaskKind] = {kind.name: kind for kind in (ApplicationKind(), CertifiedCopyKind(), DeliveryKind(),
+                                                             ComplaintKind())}
+KIND_OF_REQUEST = {"apply_service": "application", "certified_copy": "certified_copy",
+                   "doorstep_delivery": "delivery", "register_complaint": "complaint"}
+# A copy of a land record asked for as a service is the certified copy, made at once.
+KIND_OF_SERVICE = {"land_record_copy": "certified_copy"}
+
+
+def kind_for(intent: str, service: Optional[str]) -> Optional[TaskKind]:
+    name = KIND_OF_SERVICE.get(service or "") if intent == "apply_service" else None
+    name = name or KIND_OF_REQUEST.get(intent)
+    return KINDS.get(name) if name else None

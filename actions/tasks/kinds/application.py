@@ -1,0 +1,179 @@
+"""Applying for a Lok Seva service: which service, then the catalogue's
+questions for it (every applicant's details and the service's own fields),
+the documents, a summary to confirm. Nothing here names a service or a
+field: a new catalogue entry or field is asked without a code change.
+
+The mobile number is offered from the WhatsApp number and the applicant's
+name from the WhatsApp profile name, each accepted with one tap. A service
+the catalogue does not have ("driving licence") is told where to go instead
+(content/not_offered.yml).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from actions.clients.errors import BackendRejected
+from actions.lok_seva.catalogue import catalogue, service_detail
+from actions.lok_seva.documents import keep_document, received_file
+from actions.lok_seva.not_offered import not_offered_in
+from actions.lok_seva.submission import submit
+from actions.tasks.asking import button
+from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, from_catalogue
+from actions.tasks.kinds.base import TaskKind
+from actions.tasks.message import Message
+from actions.tasks.state import SKIPPED, Task
+from actions.tasks.talk import Talk
+from actions.tasks.values import Invalid, is_name
+from actions.texts import entry, pick
+
+APPLICANT, ANSWERS = "applicant.", "answers."
+SERVICE_FIELD = "service"
+
+
+def _service_field(talk: Talk) -> Field:
+    choices = tuple(Choice(item["code"], dict(item["name"]), tuple(item.get("aliases") or ()))
+                    for item in catalogue())
+    texts = entry("lok_seva", "services.choose")
+    return Field(SERVICE_FIELD, CHOICE, {"hi": "सेवा", "en": "Service"}, dict(texts), choices=choices)
+
+
+def _documents_field() -> Field:
+    return Field("documents", DOCUMENTS, {"hi": "दस्तावेज़", "en": "Documents"},
+                 dict(entry("tasks", "documents_question")), required=False)
+
+
+def chosen_service(detail: Dict[str, Any]) -> Dict[str, Any]:
+    """What the task keeps of a catalogue entry (the questions with their place in the application)."""
+    return {
+        "code": detail["code"],
+        "name": detail["name"],
+        "fee_inr": detail["fee_inr"],
+        "time_limit_days": detail["time_limit_days"],
+        "documents": [{"name": d["name"], "required": d.get("required", True)}
+                      for d in detail.get("required_documents", [])],
+        "fields": [from_catalogue(spec, APPLICANT + spec["name"]).to_dict() for spec in detail["applicant_fields"]]
+        + [from_catalogue(spec, ANSWERS + spec["name"]).to_dict() for spec in detail["fields"]],
+    }
+
+
+def _entity_text(message: Message, name: str) -> str:
+    """The words that the NLU read as the entity (empty when it found none)."""
+    item = next((e for e in message.entities if e.get("entity") == name and "start" in e), None)
+    return message.text[item["start"]:item["end"]] if item else ""
+
+
+def _by_prefix(task: Task, prefix: str) -> Dict[str, Any]:
+    return {name[len(prefix):]: value for name, value in task.values.items()
+            if name.startswith(prefix) and value is not SKIPPED}
+
+
+class ApplicationKind(TaskKind):
+    name = "application"
+    entity_fields = {"service": SERVICE_FIELD}
+
+    def start(self, talk: Talk, task: Task) -> None:
+        code = talk.message.entity("service")
+        if self.explain_unmatched(talk, task, None):
+            return  # "vidhwa pension": not the catalogue's pension
+        if code and self.accept(talk, task, _service_field(talk), str(code)) is None:
+            task.values[SERVICE_FIELD] = str(code)
+
+    def fields(self, talk: Talk, task: Task) -> List[Field]:
+        service = task.context.get("service")
+        if service is None:
+            return [_service_field(talk)]
+        return [_service_field(talk), *(Field.from_dict(spec) for spec in service["fields"]), _documents_field()]
+
+    def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
+        if spec.name != SERVICE_FIELD:
+            return None
+        if task.context.get("service", {}).get("code") == value:
+            return None
+        try:
+            detail = service_detail(str(value))
+        except BackendRejected:
+            return Invalid("choice")
+        task.context["service"] = chosen_service(detail)
+        kept = {f"{APPLICANT}{name}" for name in ("name", "mobile", "aadhaar", "address", "pincode")}
+        task.values = {name: v for name, v in task.values.items() if name in kept}
+        talk.say("lok_seva.application.started", service=pick(detail["name"], talk.language))
+        return None
+
+    def service_of(self, task: Task) -> Optional[str]:
+        return (task.context.get("service") or {}).get("code")
+
+    def reopen(self, talk: Talk, task: Task, spec: Field) -> None:
+        if spec.name == SERVICE_FIELD:
+            task.context.pop("service", None)
+
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
+        """A service the catalogue does not offer: where to go instead."""
+        elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
+        if elsewhere is None:
+            return False
+        talk.say("lok_seva.not_offered.told", service=pick(elsewhere["name"], talk.language),
+                 where=pick(elsewhere["where"], talk.language))
+        return True
+
+    def offer(self, talk: Talk, task: Task, spec: Field) -> Optional[Tuple[Any, str]]:
+        if spec.kind == MOBILE and talk.whatsapp_mobile:
+            from common.masking import masked_number
+            return talk.whatsapp_mobile, masked_number(talk.whatsapp_mobile)
+        profile = talk.message.profile_name or task.context.get("profile_name")
+        if spec.name == APPLICANT + "name" and spec.kind == NAME and profile and is_name(profile):
+            return profile, profile
+        return None
+
+    def ask_specially(self, talk: Talk, task: Task, spec: Field) -> bool:
+        if spec.kind != DOCUMENTS:
+            return False
+        done = [button(talk, "tasks.buttons.done", "inform", do="done")]
+        if task.files:
+            talk.say("lok_seva.application.documents_more", count=len(task.files), buttons=done, tag="ask:documents")
+            return True
+        optional = pick(entry("lok_seva", "services.optional_document"), talk.language)
+        names = [pick(d["name"], talk.language) + ("" if d["required"] else f" {optional}")
+                 for d in task.context["service"]["documents"]]
+        talk.say("lok_seva.application.documents", documents="\n".join(f"• {name}" for name in names),
+                 buttons=done, tag="ask:documents")
+        return True
+
+    def take_file_or_pin(self, talk: Talk, task: Task, asked: Optional[Field]) -> None:
+        message = talk.message
+        if message.intent == "share_media_rejected":
+            reason = str(message.entity("reason") or "")
+            known = reason in ("too_large", "unsupported_type", "download_failed")
+            talk.say(f"lok_seva.media_rejected.{reason if known else 'download_failed'}")
+            return
+        path = received_file(message)
+        if path is None or task.context.get("service") is None:
+            talk.say("lok_seva.media_rejected.download_failed" if path is None else "tasks.not_a_file_step")
+            return
+        try:
+            keep_document(talk.sender_id, task, path, message)
+        except BackendRejected as rejected:
+            talk.say_text(rejected.message(talk.language), key="lok_seva.document_refused")
+            return
+        if asked is not None and asked.kind != DOCUMENTS:
+            talk.say("lok_seva.application.document_kept", count=len(task.files))
+
+    def summary(self, talk: Talk, task: Task) -> str:
+        service = task.context["service"]
+        lines = [talk.text("lok_seva.application.summary", service=pick(service["name"], talk.language)),
+                 *(line for line in self.summary_lines(talk, task)[1:] if not line.endswith(": 0")),
+                 talk.text("lok_seva.application.summary_fee", fee=service["fee_inr"], days=service["time_limit_days"])]
+        return "\n".join(lines)
+
+    def submit(self, talk: Talk, task: Task) -> None:
+        service = task.context["service"]
+        payload = {
+            "body": {
+                "service": service["code"],
+                "applicant": {**_by_prefix(task, APPLICANT), "wa_id": talk.sender_id[:32]},
+                "answers": _by_prefix(task, ANSWERS),
+                "document_ids": [f["document_id"] for f in task.files if "document_id" in f],
+            },
+            # Files received while the API was away: uploaded and attached after submission.
+            "files": [f for f in task.files if "document_id" not in f],
+        }
+        submit(talk, self.name, payload, task.key)

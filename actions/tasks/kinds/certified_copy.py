@@ -1,0 +1,82 @@
+"""A certified copy of a land record: record type, village, khasra number,
+then the copy as a PDF at once (no confirmation: nothing is filed, only
+printed). Villages and their khasra numbers come from the Lok Seva API; the
+record types' names and the ways citizens spell them from content/lok_seva.yml."""
+from __future__ import annotations
+
+import re
+from typing import Any, List, Optional
+
+from cachetools import TTLCache, cached
+
+from jan_seva.text.ids import fold_digits
+
+from actions.clients.lokseva import LokSevaClient
+from actions.lok_seva.submission import submit
+from actions.tasks.fields import CHOICE, TEXT, Choice, Field
+from actions.tasks.kinds.base import TaskKind
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
+from actions.tasks.values import Invalid
+from actions.texts import entry, pick
+
+VILLAGES_SECONDS = 300
+
+
+@cached(TTLCache(maxsize=1, ttl=VILLAGES_SECONDS))
+def villages() -> List[dict]:
+    return LokSevaClient().villages()
+
+
+def same_khasra(number: str) -> str:
+    """'45 / 2', '४५/२' and '45/2' are one khasra (as the API compares them)."""
+    return re.sub(r"\s+", "", fold_digits(number))
+
+
+def _record_type_field() -> Field:
+    choices = tuple(Choice(item["value"], {"hi": item["hi"], "en": item["en"]}, tuple(item.get("aliases") or ()))
+                    for item in entry("lok_seva", "copy.record_types"))
+    return Field("record_type", CHOICE, {"hi": "अभिलेख", "en": "Record"}, dict(entry("lok_seva", "copy.record_type.ask")),
+                 choices=choices)
+
+
+def _village_field() -> Field:
+    choices = tuple(Choice(village["code"], dict(village["name"])) for village in villages())
+    return Field("village", CHOICE, {"hi": "गाँव", "en": "Village"}, dict(entry("lok_seva", "copy.village.ask")),
+                 choices=choices)
+
+
+def _khasra_field() -> Field:
+    return Field("khasra_number", TEXT, {"hi": "खसरा नंबर", "en": "Khasra number"}, dict(entry("lok_seva", "copy.khasra")),
+                 example={"hi": "45/2", "en": "45/2"})
+
+
+class CertifiedCopyKind(TaskKind):
+    name = "certified_copy"
+    confirm = False
+    service = "land_record_copy"
+
+    def fields(self, talk: Talk, task: Task) -> List[Field]:
+        return [_record_type_field(), _village_field(), _khasra_field()]
+
+    def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
+        if spec.name == "village":
+            village = next((v for v in villages() if v["code"] == value), None)
+            if village is None:
+                return Invalid("choice")
+            task.context["village"] = {"name": village["name"], "khasra_numbers": village["khasra_numbers"]}
+        village = task.context.get("village")
+        if spec.name == "khasra_number" and village and value not in village["khasra_numbers"]:
+            return Invalid("khasra", {"village": pick(village["name"], talk.language)})
+        return None
+
+    def canonical(self, talk: Talk, task: Task, spec: Field, value: Any) -> Any:
+        village = task.context.get("village")
+        if spec.name != "khasra_number" or not village:
+            return value
+        return next((n for n in village["khasra_numbers"] if same_khasra(n) == same_khasra(str(value))), value)
+
+    def submit(self, talk: Talk, task: Task) -> None:
+        payload = {"record_type": task.values["record_type"], "village": task.values["village"],
+                   "khasra_number": task.values["khasra_number"], "wa_id": talk.sender_id[:32]}
+        submit(talk, self.name, payload, task.key)

@@ -1,0 +1,309 @@
+"""A civic complaint for the city's 311 system: the category (from Open311's
+service list), the place (a pin or typed words; a place named in the first
+message is offered with one tap), whether to join a likely duplicate nearby,
+the category's own questions (its Open311 service definition), details,
+photos, a summary to confirm.
+
+A pin becomes a ward and a readable place (the 311 system's extras); a place
+in another city is not registered here: the citizen is told where to complain
+instead. Joining a duplicate needs no more questions.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Optional, Tuple
+
+from common.masking import mask_id
+
+from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.open311 import FeatureUnavailable
+from actions.complaints.backend import open311
+from actions.complaints.categories import categories, category_code, questions
+from actions.complaints.citizen import phone_of
+from actions.complaints.delivery import deliver
+from actions.complaints.operations import create_payload, update_payload
+from actions.complaints.places import other_city_in
+from actions.complaints.telling import remember as remember_number, tell
+from actions.complaints.views import duplicate_params, duplicate_summary
+from actions.tasks.asking import button
+from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
+from actions.tasks.kinds.base import TaskKind, shown_value
+from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
+from actions.tasks.reading import vague_place
+from actions.tasks.state import SKIPPED, Task
+from actions.tasks.talk import Talk
+from actions.tasks.values import Invalid
+from actions.texts import entry, pick
+from actions.words import mentions
+from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
+
+log = logging.getLogger(__name__)
+
+MIN_ADDRESS_LENGTH = 3
+MIN_DESCRIPTION_WORDS = 5
+MAX_DESCRIPTION_LENGTH = 1000
+MAX_PHOTOS = 5
+JOIN, NEW = "join", "new"
+
+
+def _texts(key: str) -> Dict[str, str]:
+    return dict(entry("complaints", f"texts.{key}"))
+
+
+def _category_field() -> Field:
+    return Field("category", CHOICE, {"hi": "समस्या", "en": "Problem"}, _texts("ask_category"),
+                 choices=tuple(categories()))
+
+
+LOCATION_FIELD = Field("location", LOCATION, {"hi": "जगह", "en": "Place"}, _texts("ask_location"),
+                       max_length=MAX_ADDRESS_LENGTH)
+DUPLICATE_FIELD = Field("duplicate", CHOICE, {"hi": "पहले से दर्ज शिकायत", "en": "Complaint already registered"},
+                        _texts("please_use_buttons"),
+                        choices=(Choice(JOIN, {"hi": "इसमें जुड़ें", "en": "Join it"}, designers_aliases("duplicate", JOIN)),
+                                 Choice(NEW, {"hi": "नई शिकायत", "en": "New complaint"}, designers_aliases("duplicate", NEW))))
+DESCRIPTION_FIELD = Field("description", TEXT, {"hi": "विवरण", "en": "Details"}, _texts("ask_description"),
+                          required=False, max_length=MAX_DESCRIPTION_LENGTH)
+PHOTOS_FIELD = Field("photos", PHOTOS, {"hi": "फ़ोटो", "en": "Photos"}, _texts("ask_photo"), required=False)
+
+
+def _place_text(location: Dict[str, Any], talk: Talk) -> str:
+    if location.get("address"):
+        return str(location["address"])
+    if location.get("place"):
+        return str(location["place"])
+    return talk.text("complaints.texts.pin_without_name", lat=f"{location['lat']:.5f}", long=f"{location['long']:.5f}")
+
+
+class ComplaintKind(TaskKind):
+    name = "complaint"
+    entity_fields = {"complaint_category": "category"}
+
+    def start(self, talk: Talk, task: Task) -> None:
+        message = talk.message
+        for value in message.entity_values("complaint_category"):
+            code = category_code(str(value))
+            if code:
+                task.values["category"] = code
+                break
+        named = next((str(v) for v in message.entity_values("location") if str(v).strip()), None)
+        if named:
+            task.context["named_place"] = named
+        typed = message.typed
+        if task.answered("category") and len(typed.split()) >= MIN_DESCRIPTION_WORDS:
+            task.values["description"] = typed[:MAX_DESCRIPTION_LENGTH]  # the first message describes the problem
+        if "category" in task.values:
+            self._category_chosen(task, task.values["category"])
+
+    # --- fields ---------------------------------------------------------------
+    def fields(self, talk: Talk, task: Task) -> List[Field]:
+        fields = [_category_field(), LOCATION_FIELD]
+        if task.context.get("duplicate"):
+            fields.append(DUPLICATE_FIELD)
+            if task.values.get("duplicate") == JOIN:
+                return fields
+        fields += [Field.from_dict(spec) for spec in task.context.get("questions", [])]
+        return fields + [DESCRIPTION_FIELD, PHOTOS_FIELD]
+
+    def confirms(self, task: Task) -> bool:
+        return task.values.get("duplicate") != JOIN
+
+    def canonical(self, talk: Talk, task: Task, spec: Field, value: Any) -> Any:
+        if spec.name == "category":
+            return category_code(str(value)) or value
+        if spec.name == "location" and isinstance(value, str):
+            return {"address": value[:MAX_ADDRESS_LENGTH], "lat": None, "long": None}
+        return value
+
+    def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
+        if spec.name == "category":
+            if value not in [choice.value for choice in categories()]:
+                return Invalid("choice", key="complaints.texts.category_not_understood")
+            self._category_chosen(task, value)
+            self._look_for_duplicate(talk, task, value, task.values.get("location"))
+        if spec.name == "location":
+            refusal = self._place(talk, task, value)
+            if refusal is not None:
+                return refusal
+            self._look_for_duplicate(talk, task, task.values.get("category"), value)
+        return None
+
+    def _category_chosen(self, task: Task, code: str) -> None:
+        if task.context.get("category") == code:
+            return
+        for spec in task.context.get("questions", []):
+            task.values.pop(spec["name"], None)  # the old category's answers
+        task.context["category"] = code
+        try:
+            task.context["questions"] = [spec.to_dict() for spec in questions(code)]
+        except (BackendUnavailable, BackendRejected):
+            task.context["questions"] = []  # a complaint without the category's extra questions rather than none
+
+    def _place(self, talk: Talk, task: Task, location: Dict[str, Any]) -> Optional[Invalid]:
+        """A place in the city: a readable name and ward for a pin; another city is refused with where to go."""
+        typed = location.get("address") or ""
+        if location.get("lat") is None and (len(typed) < MIN_ADDRESS_LENGTH or vague_place(typed)):
+            return Invalid("short", key="complaints.texts.location_too_short")
+        other = other_city_in(location.get("address") or "")
+        if other is not None:
+            return Invalid("outside", {"place": pick(other["name"], talk.language),
+                                       "elsewhere": talk.text("other_cities.elsewhere", city=pick(other["name"], talk.language))},
+                           key="complaints.texts.outside_city")
+        try:
+            found = open311().locate(location.get("lat"), location.get("long"), location.get("address"), talk.language)
+        except (BackendUnavailable, BackendRejected, FeatureUnavailable):
+            return None  # a plain GeoReport server: the place as given
+        if found.get("inside") is False:
+            return Invalid("outside", {"place": location.get("address") or "📍",
+                                       "elsewhere": talk.text("other_cities.elsewhere_unknown")},
+                           key="complaints.texts.outside_city")
+        if found.get("place") and not location.get("address"):
+            location["place"] = found["place"]
+        if found.get("ward"):
+            location["ward"] = found["ward"]
+        return None
+
+    def _look_for_duplicate(self, talk: Talk, task: Task, category: Optional[str], location: Any) -> None:
+        """An open complaint of the category a few metres from the pin, to offer joining it."""
+        if not category or not isinstance(location, dict) or location.get("lat") is None:
+            return
+        try:
+            nearby = open311().nearby_open(location["lat"], location["long"], category, talk.language)
+        except (BackendUnavailable, BackendRejected, FeatureUnavailable):
+            nearby = []  # no duplicate check rather than no complaint
+        task.context["duplicate"] = duplicate_summary(nearby[0]) if nearby else None
+        task.values.pop("duplicate", None)
+
+    def reopen(self, talk: Talk, task: Task, spec: Field) -> None:
+        if spec.name == "category":
+            task.context.pop("category", None)
+
+    # --- asking -----------------------------------------------------------------
+    def offer(self, talk: Talk, task: Task, spec: Field) -> Optional[Tuple[Any, str]]:
+        named = task.context.get("named_place")
+        if spec.name == "location" and named:
+            return {"address": named, "lat": None, "long": None}, named
+        return None
+
+    def ask_specially(self, talk: Talk, task: Task, spec: Field) -> bool:
+        if spec.name == "location":
+            question = spec.text(talk.language)
+            talk.dispatcher.utter_message(json_message={"whatsapp": {"type": "location_request", "text": question}},
+                                          key="complaints.texts.ask_location", tag="ask:location")
+            return True
+        if spec.name == "duplicate":
+            talk.say("complaints.texts.duplicate_found", tag="ask:duplicate", buttons=[
+                {"title": talk.text("complaints.titles.join"), "payload": talk.payload("inform", field="duplicate", value=JOIN)},
+                {"title": talk.text("complaints.titles.new"), "payload": talk.payload("inform", field="duplicate", value=NEW)},
+            ], **self._duplicate_params(talk, task))
+            return True
+        if spec.name == "photos":
+            talk.say("complaints.texts.ask_photo", tag="ask:photo", buttons=[
+                {"title": talk.text("complaints.titles.no_photo"), "payload": talk.payload("inform", do="skip")}])
+            return True
+        return False
+
+    @staticmethod
+    def _duplicate_params(talk: Talk, task: Task) -> Dict[str, Any]:
+        return duplicate_params(task.context["duplicate"], talk.language, datetime.now(timezone.utc))
+
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
+        """"When will they fix it?" while offered to join a complaint nearby: that complaint's status."""
+        duplicate = task.context.get("duplicate")
+        if asked is None or asked.name != "duplicate" or not duplicate or not mentions(talk.message.typed, "when_words"):
+            return False
+        from actions.complaints.status import show_complaint
+        show_complaint(talk, duplicate["service_request_id"])
+        return True
+
+    def keep_unmatched(self, talk: Talk, task: Task, asked: Field) -> bool:
+        """Words that answer none of the category's optional questions still describe the problem:
+        kept with the details, and that question is left."""
+        typed = talk.message.typed
+        if asked.required or asked.kind in (LOCATION, PHOTOS) or not typed or len(typed.split()) < 2 \
+                or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):
+            return False
+        before = task.values.get("description") or ""
+        task.values["description"] = f"{before} — {typed}" if before else typed
+        if asked.name != "description":
+            task.values[asked.name] = SKIPPED
+        return True
+
+    # --- photos and pins -----------------------------------------------------------
+    def take_shared_before(self, talk: Talk, task: Task, shared: List[Message]) -> None:
+        for message in shared:
+            if message.pin and self.accept(talk, task, LOCATION_FIELD, message.pin) is None:
+                task.values["location"] = message.pin
+            elif message.file_id and message.media_type == "image":
+                self._add_photo(talk, task, message)
+
+    def take_file_or_pin(self, talk: Talk, task: Task, asked: Optional[Field]) -> None:
+        message = talk.message
+        if message.pin:
+            from actions.tasks.turn import take
+            refusal = take(self, talk, task, LOCATION_FIELD, message.pin)
+            if refusal is not None:
+                talk.say(refusal.text_key, **refusal.params)
+            return
+        if message.intent == "share_media_rejected" or message.media_type != "image":
+            talk.say("complaints.texts.photo_only")
+            return
+        if len(task.files) >= MAX_PHOTOS:
+            talk.say("complaints.texts.photo_limit", limit=MAX_PHOTOS)
+            return
+        if self._add_photo(talk, task, message):
+            talk.say("complaints.texts.photo_received", count=len(task.files))
+
+    def _add_photo(self, talk: Talk, task: Task, message: Message) -> bool:
+        """Publishes the photo for the 311 system (media_url); its caption joins the details."""
+        try:
+            task.files.append({"url": publish_photo(str(message.file_id or ""))})
+        except NotAPhoto:
+            talk.say("complaints.texts.photo_only")
+            return False
+        except (PhotoUnavailable, OSError):
+            talk.say("complaints.texts.photo_unavailable")
+            return False
+        caption = message.caption
+        if caption:  # the words under a photo describe the problem
+            before = task.values.get("description") or ""
+            task.values["description"] = f"{before} — {caption}" if before else caption
+        return True
+
+    def files_value(self, task: Task) -> Any:
+        return [photo["url"] for photo in task.files]
+
+    # --- summary and submission ------------------------------------------------------
+    def summary(self, talk: Talk, task: Task) -> str:
+        fields = {spec.name: spec for spec in self.fields(talk, task)}
+        category = fields["category"].choice(task.values["category"])
+        extra = [f"• {pick(spec.label, talk.language)}: {shown_value(spec, task.values[spec.name], talk.language)}"
+                 for spec in fields.values()
+                 if spec.name not in ("category", "location", "duplicate", "description", "photos")
+                 and spec.kind != CONFIRM and task.values.get(spec.name) is not SKIPPED and spec.name in task.values]
+        return talk.text(
+            "complaints.texts.summary",
+            category=pick(category.label, talk.language) if category else task.values["category"],
+            place=_place_text(task.values["location"], talk),
+            description=task.values.get("description") or "-",
+            photos=len(task.files) if task.files else talk.text("complaints.texts.no_photos"),
+        ) + ("\n" + "\n".join(extra) if extra else "")
+
+    def submit(self, talk: Talk, task: Task) -> None:
+        phone = phone_of(talk.sender_id)
+        duplicate = task.context.get("duplicate") or {}
+        if task.values.get("duplicate") == JOIN and duplicate.get("service_request_id"):
+            payload = update_payload("join", duplicate["service_request_id"], phone, talk.language)
+        else:
+            attributes = {spec["name"]: task.values[spec["name"]] for spec in task.context.get("questions", [])
+                          if task.values.get(spec["name"]) not in (None, SKIPPED)}
+            category = task.values["category"]
+            description = task.values.get("description") or talk.text(
+                "complaints.texts.no_description", category=pick(_category_field().choice(category).label, talk.language)
+                if _category_field().choice(category) else category)
+            payload = create_payload(category, task.values["location"], description, self.files_value(task), phone,
+                                     talk.language, datetime.now(timezone.utc), attributes)
+        outcome = deliver(talk.sender_id, talk.language, payload, task.key)
+        tell(talk, outcome, payload["operation"])
+        talk.events.extend(remember_number(talk.tracker, outcome))
+        log.info("complaint task of %s ended with %s", mask_id(talk.sender_id), outcome.delivery.value)

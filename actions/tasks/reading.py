@@ -1,0 +1,419 @@
+"""Reads one message against every field of a task, not only the one asked.
+
+"मेरे पति का नाम रमेश है, पिन 457661" answers two fields whatever was asked.
+A cue (content/field_cues.yml, else the words of the field's label) marks
+the words that follow it, up to the next cue, as that field's answer; a
+trailing cue the words before it ("25 saal se", "beti ke admission ke liye").
+Values with a shape of their own (a mobile, a date, a masked Aadhaar
+number, a spoken amount, an option's name) are found without a cue when only
+one open field can take them. A cue with a change word ("naam galat hai,
+Rekha Devi likho") corrects that answer, or asks to change it when no new
+value follows; a cue with a "no" ("no photo", "pole number nahi hai") skips
+an optional field. What no cue claims is read as the answer to the question
+asked; the turn (actions/tasks/turn.py) decides whether it reads as one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+
+from actions.tasks import values
+from actions.tasks.fields import (
+    AADHAAR, CHOICE, DATE, DOCUMENTS, LOCATION, MOBILE, NAME, NUMBER, PHOTOS, PINCODE, TEXT, Field,
+)
+from actions.tasks.values import Invalid
+from actions.texts import content
+from actions.words import means, mentions, name_in, normalise
+
+DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
+FILES = (DOCUMENTS, PHOTOS)
+FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
+GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
+_WORD = re.compile(r"\S+")
+_SEPARATORS = re.compile(r"\s*[,;\n]\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
+_EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
+
+
+@dataclass
+class Reading:
+    found: Dict[str, Any] = field(default_factory=dict)  # field name -> value
+    invalid: Dict[str, Invalid] = field(default_factory=dict)  # field name -> why its answer was refused
+    skipped: Set[str] = field(default_factory=set)  # optional fields the citizen says they have nothing for
+    change: Optional[str] = None  # a field the citizen wants to change, no new value given yet
+    rest: str = ""  # what no cue claimed
+    asked_value: Any = None  # `rest` read as the asked field's value (or Invalid); the turn decides on it
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.found or self.invalid or self.change or self.skipped)
+
+
+# --- cues ---------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _cue_data() -> Dict[str, Any]:
+    return content("field_cues")
+
+
+def _phrase(text: str) -> Tuple[str, ...]:
+    return tuple(normalise(text).split())
+
+
+@functools.lru_cache(maxsize=None)
+def _listed(section: str, name: str) -> Tuple[Tuple[str, ...], ...]:
+    return tuple(_phrase(cue) for cue in (_cue_data()[section].get(name) or ()))
+
+
+_LABEL_STOPWORDS = frozenset(_phrase("का की के नाम name of the your आपका आपकी number नंबर"))
+
+
+MAX_LABEL_WORDS = 4  # a longer label is a question ("किस तरह का कचरा है?"), no name for the field
+
+
+def cues_of(spec: Field) -> Tuple[Tuple[str, ...], ...]:
+    """The field's own cues, the shared ones for its name, else the distinctive words of a short label
+    (never for options, whose labels share words with their choices)."""
+    cues = tuple(_phrase(cue) for cue in spec.cues) + _listed("cues", spec.short_name)
+    if cues or _listed("after", spec.short_name) or spec.kind == CHOICE:
+        return cues
+    labels = [_phrase(text) for text in spec.label.values()]
+    if any(len(words) > MAX_LABEL_WORDS for words in labels):
+        return ()
+    label_words = {word for words in labels for word in words if word not in _LABEL_STOPWORDS}
+    return tuple((word,) for word in label_words if len(word) > 2)
+
+
+@functools.lru_cache(maxsize=None)
+def _words_of(key: str) -> Tuple[Tuple[str, ...], ...]:
+    if key == "vague_places_words":  # kept with the steering words (content/words.yml)
+        return tuple(_phrase(word) for word in content("words")["vague_places"])
+    return tuple(_phrase(word) for word in _cue_data()[key])
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # normalised
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> List[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        for part in normalise(match.group(0)).split():
+            tokens.append(_Token(part, match.start(), match.end()))
+    return tokens
+
+
+def _starts_with(tokens: Sequence[_Token], at: int, phrase: Tuple[str, ...]) -> bool:
+    return bool(phrase) and tuple(t.word for t in tokens[at:at + len(phrase)]) == phrase
+
+
+@dataclass(frozen=True)
+class _CueHit:
+    field: str
+    start: int  # token index of the cue
+    end: int  # token index after it
+    how: str  # "before" the answer (the usual), "kept" (part of it: "ग्राम कालीदेवी"), "after" it ("25 saal se")
+
+
+def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
+    """Non-overlapping cues, left to right, the longest at each place; a field's first cue only."""
+    table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
+    table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
+    table += [(phrase, spec.name, "after") for spec in fields for phrase in _listed("after", spec.short_name)]
+    table.sort(key=lambda item: len(item[0]), reverse=True)
+    hits: List[_CueHit] = []
+    seen = set()
+    index = 0
+    while index < len(tokens):
+        hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen), None)
+        if hit is None:
+            index += 1
+            continue
+        phrase, name, how = hit
+        hits.append(_CueHit(name, index, index + len(phrase), how))
+        seen.add(name)
+        index += len(phrase)
+    return hits
+
+
+def _without(text: str, key: str) -> str:
+    """The text without the words of `key` (links around an answer, words asking for a change)."""
+    phrases = sorted((" ".join(p) for p in _words_of(key)), key=len, reverse=True)
+    padded = f" {' '.join(normalise(text).split())} "
+    original = text
+    for phrase in phrases:
+        if f" {phrase} " in padded:
+            padded = padded.replace(f" {phrase} ", " ")
+            original = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", original, flags=re.IGNORECASE)
+    return " ".join(original.split()).strip(_EDGE_PUNCTUATION)
+
+
+def _strip_links(text: str) -> str:
+    words = text.split()
+    links = {" ".join(link) for link in _words_of("links")}
+    while words and (normalise(words[0]) in links or not normalise(words[0])):
+        words.pop(0)
+    while words and (normalise(words[-1]) in links or not normalise(words[-1])):
+        words.pop()
+    return " ".join(words).strip(_EDGE_PUNCTUATION)
+
+
+def says_change(text: str) -> bool:
+    padded = f" {' '.join(normalise(text).split())} "
+    return any(f" {' '.join(word)} " in padded for word in _words_of("change"))
+
+
+SHORT_REPLY = 4  # words: "baad me bhejunga" says later, a longer sentence may say more
+
+
+def says_none(text: str) -> bool:
+    """"nahi", "no", "nahi hai", "baad me bhejunga": there is nothing to give for this field now."""
+    plain = _strip_links(text)
+    if not plain or any(means(plain, key) for key in ("no", "skip", "done")):
+        return True
+    return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip"))
+
+
+# --- values by kind ------------------------------------------------------------
+
+def parse(spec: Field, text: str, today: date) -> Any:
+    """The field's value in `text`, an Invalid with the reason, or None when there is no answer at all."""
+    text = text.strip(_EDGE_PUNCTUATION)
+    if not text:
+        return None
+    if spec.kind in FILES:
+        return FINISHED if says_none(text) else None
+    parser = _PARSERS.get(spec.kind)
+    return parser(spec, text, today) if parser else None  # a confirmation is not a typed value
+
+
+def _text(spec: Field, text: str, today: date) -> Any:
+    limit = spec.max_length or DEFAULT_MAX_LENGTH.get(spec.kind, 500)
+    return Invalid("too_long", {"limit": limit}) if len(text) > limit else text
+
+
+def _name(spec: Field, text: str, today: date) -> Any:
+    name = name_in(text).strip(_EDGE_PUNCTUATION)
+    if not values.is_name(name):
+        return Invalid("name")
+    return _text(spec, name, today)
+
+
+def _mobile(spec: Field, text: str, today: date) -> Any:
+    return values.mobile(text) or Invalid("mobile")
+
+
+def _pincode(spec: Field, text: str, today: date) -> Any:
+    return values.pincode(text) or Invalid("pincode")
+
+
+def _aadhaar(spec: Field, text: str, today: date) -> Any:
+    return values.aadhaar_last4(text) or Invalid("aadhaar")
+
+
+def _date(spec: Field, text: str, today: date) -> Any:
+    found = values.a_date(text, today)
+    if found is None:
+        return Invalid("date")
+    if spec.not_in_future and found > today:
+        return Invalid("date_in_future")
+    return found.isoformat()
+
+
+def _number(spec: Field, text: str, today: date) -> Any:
+    number = values.amount(text)
+    if number is None:
+        number = values.amount_inside(text)
+    if number is None:
+        runs = [run for run in values.digit_runs(text) if run.isdigit()]
+        number = int(runs[0]) if len(runs) == 1 and len(runs[0]) <= 18 else None
+    if number is None:
+        return Invalid("number")
+    low = spec.minimum if spec.minimum is not None else 0
+    high = spec.maximum if spec.maximum is not None else 10**18
+    return number if low <= number <= high else Invalid("number_range", {"min": low, "max": high})
+
+
+def _choice(spec: Field, text: str, today: date) -> Any:
+    plain = _strip_links(text) or text
+    named = [choice for choice in spec.choices if choice.named_by(plain)]
+    if not named:
+        named = [choice for choice in spec.choices if choice.mentioned_in(plain)]
+    return named[0].value if len(named) == 1 else Invalid("choice")
+
+
+_PARSERS = {NAME: _name, MOBILE: _mobile, PINCODE: _pincode, AADHAAR: _aadhaar, DATE: _date, NUMBER: _number,
+            CHOICE: _choice, TEXT: _text, LOCATION: _text}
+
+
+# --- values found by their shape, without a cue -----------------------------------
+
+def _by_shape(spec: Field, text: str, today: date) -> Any:
+    """A value whose shape alone says which field it is: a mobile, a PIN code, a masked Aadhaar, a date."""
+    if spec.kind == MOBILE:
+        return values.mobile(text)
+    if spec.kind == PINCODE:
+        return values.pincode(text) if values.mobile(text) is None else None
+    if spec.kind == AADHAAR:
+        return values.aadhaar_last4(text) if "XXXX" in text.upper() else None
+    if spec.kind == DATE:
+        found = values.a_date(text, today)
+        return found.isoformat() if found and not (spec.not_in_future and found > today) else None
+    return None
+
+
+def _without_shaped_values(span: str, fields: Sequence[Field], today: date) -> Tuple[str, Dict[str, Any]]:
+    """A mobile or PIN code written inside a free-text answer, taken out for its own field."""
+    found: Dict[str, Any] = {}
+    for spec in fields:
+        if spec.kind not in (MOBILE, PINCODE):
+            continue
+        for run in re.findall(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]", span):
+            value = _by_shape(spec, run, today)
+            if value is not None:
+                found[spec.name] = value
+                span = span.replace(run, " ")
+                break
+    return " ".join(span.split()).strip(_EDGE_PUNCTUATION), found
+
+
+def _claimable(segment: str, others: Sequence[Field], today: date) -> bool:
+    """Whether another field can take this part of a message by its shape or an option's name."""
+    plain = _strip_links(segment)
+    return any(_by_shape(spec, segment, today) is not None
+               or (spec.kind == CHOICE and any(c.value not in GENERIC_CHOICES and c.named_by(plain) for c in spec.choices))
+               for spec in others)
+
+
+def _own_segments(span: str, others: Sequence[Field], today: date) -> Tuple[str, List[str]]:
+    """A free-text answer up to the first comma-separated part that belongs to another field."""
+    parts = _SEPARATORS.split(span)
+    for index, part in enumerate(parts[1:], start=1):
+        if _claimable(part, others, today):
+            return ", ".join(parts[:index]), parts[index:]
+    return span, []
+
+
+def vague_place(text: str) -> bool:
+    """"here", "near my house", "मेरे घर के पास": no place a field crew could find."""
+    return not meaningful(_without(text, "vague_places_words"))
+
+
+def meaningful(text: str) -> bool:
+    """More than filler words ("mera", "aur", "hai")."""
+    fillers = {" ".join(word) for word in _words_of("fillers")} | {" ".join(word) for word in _words_of("links")}
+    return any(normalise(word) not in fillers for word in text.split() if normalise(word))
+
+
+# --- reading a message ------------------------------------------------------------
+
+def _span(text: str, tokens: Sequence[_Token], first: int, end: int) -> str:
+    return text[tokens[first].start:tokens[end - 1].end] if first < end else ""
+
+
+def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int, next_start: int) -> str:
+    if hit.how == "after":  # the words just before the cue, back to a separator or the previous cue
+        before = _span(text, tokens, previous_end, hit.start)
+        return _SEPARATORS.split(before)[-1] if before else ""
+    first = hit.start if hit.how == "kept" else hit.end
+    return _span(text, tokens, first, next_start)
+
+
+def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
+    """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
+    reading = Reading()
+    tokens = _tokens(text)
+    hits = _cue_hits(tokens, fields)
+    by_name = {spec.name: spec for spec in fields}
+    leftovers: List[str] = []
+    claimed = [False] * len(tokens)
+    for number, hit in enumerate(hits):
+        previous_end = hits[number - 1].end if number else 0
+        next_start = hits[number + 1].start if number + 1 < len(hits) else len(tokens)
+        spec = by_name[hit.field]
+        span = _cued_answer(hit, text, tokens, previous_end, next_start)
+        if spec.kind != TEXT and not says_change(span):  # "90 hazar, kheti": the amount, then something else
+            span, *rest = _SEPARATORS.split(span, maxsplit=1) if hit.how != "after" else (span,)
+            leftovers += rest
+        else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
+            span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
+            leftovers += rest
+            span, shaped = _without_shaped_values(span, fields, today)
+            reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
+        answer_start = text.rfind(span, 0, tokens[hit.start].start) if hit.how == "after" and span else -1
+        first_claimed = next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start) \
+            if answer_start >= 0 else hit.start
+        for index in range(first_claimed, next_start if hit.how != "after" else hit.end):
+            claimed[index] = True
+        _read_cued(reading, spec, hit, span, text, tokens, today)
+    head = "".join(text[t.start:t.end] + " " for t, taken in zip(tokens, claimed) if not taken) if hits else text
+    segments = [part.strip(_EDGE_PUNCTUATION) for part in [*_SEPARATORS.split(head), *leftovers]
+                if part.strip(_EDGE_PUNCTUATION)]
+    if asked is not None and asked.kind not in (TEXT, LOCATION, NAME):
+        # a number or an option asked for is read first ("2" asked a number is not a PIN code)
+        reading.rest = ", ".join(segments) if hits else head.strip(_EDGE_PUNCTUATION)
+        if reading.rest and asked.name not in reading.found and asked.name not in reading.invalid:
+            reading.asked_value = parse(asked, reading.rest, today)
+            if reading.asked_value is not None and not isinstance(reading.asked_value, Invalid):
+                return reading
+    others = [spec for spec in fields if spec is not asked]
+    unclaimed = [segment for segment in segments if not _claim_segment(reading, others, segment, today)]
+    reading.rest = ", ".join(unclaimed) if hits else (head.strip(_EDGE_PUNCTUATION) if unclaimed == segments
+                                                      else ", ".join(unclaimed))
+    if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
+            and reading.asked_value is None:
+        reading.asked_value = parse(asked, reading.rest, today)
+    return reading
+
+
+def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, today: date) -> bool:
+    """A part of the message only one field can take, by its shape or an option's name; True if taken."""
+    open_fields = [spec for spec in others if spec.name not in reading.found and spec.name not in reading.invalid]
+    for spec in open_fields:
+        value = _by_shape(spec, segment, today)
+        if value is not None:
+            reading.found[spec.name] = value
+            return True
+    numbers = [spec for spec in open_fields if spec.kind == NUMBER]
+    if len(numbers) == 1 and values.spoken_amount(segment):
+        value = _number(numbers[0], segment, today)
+        if not isinstance(value, Invalid):
+            reading.found[numbers[0].name] = value
+            return True
+    plain = _strip_links(segment)
+    named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
+             for choice in spec.choices if choice.value not in GENERIC_CHOICES
+             and (choice.named_by(plain) or choice.mentioned_in(plain))]
+    if len({spec.name for spec, _ in named}) == 1 and len({choice.value for _, choice in named}) == 1:
+        reading.found[named[0][0].name] = named[0][1].value
+        return True
+    return False
+
+
+def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str, tokens: Sequence[_Token],
+               today: date) -> None:
+    """One cue's answer: a value, a refusal, nothing to give ("no photo"), or a change to make."""
+    said_no = hit.start > 0 and means(tokens[hit.start - 1].word, "no")
+    answer = span.strip(_EDGE_PUNCTUATION) if hit.how == "kept" else _strip_links(span)
+    changing = says_change(answer)
+    if changing:
+        answer = _strip_links(_without(answer, "change"))
+    elif (said_no and not answer) or (answer and says_none(answer) and spec.kind not in (NAME, TEXT)):
+        if spec.kind in FILES:
+            reading.found[spec.name] = FINISHED
+        elif not spec.required:
+            reading.skipped.add(spec.name)
+        return
+    value = parse(spec, answer, today) if answer else None
+    if value is None or (changing and isinstance(value, Invalid)):
+        if changing or says_change(text):
+            reading.change = spec.name
+    elif isinstance(value, Invalid):
+        reading.invalid[spec.name] = value
+    else:
+        reading.found[spec.name] = value

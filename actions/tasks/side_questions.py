@@ -1,0 +1,87 @@
+"""Questions asked in the middle of a task: answered by the same code that
+answers them at any other time, then the open question comes back.
+
+A request for an officer or a goodbye does not come back to the question:
+the officer takes over (the task is dropped), or the task waits, saved, for
+the citizen to return. Help brings the explanation of the open question with
+the ways out. Another request (a complaint in the middle of an application)
+asks whether to finish this one first.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Dict
+
+from actions.tasks.message import Message
+from actions.tasks.state import Task
+from actions.tasks.talk import Talk
+from actions.words import mentions
+
+if TYPE_CHECKING:
+    from actions.tasks.kinds.base import TaskKind
+
+INFORMATION = ("info_lok_seva_guarantee", "info_samadhan_ek_din", "info_jansunwai", "info_cm_helpline",
+               "info_aadhaar", "info_ayushman_bharat", "info_covid19", "info_schemes")
+TASK_REQUESTS = ("apply_service", "certified_copy", "doorstep_delivery", "register_complaint")
+# Said with a domain response (rendered by Rasa in the citizen's language).
+RESPONSES = {"thank": "utter_thank", "bot_challenge": "utter_bot_challenge", "out_of_scope": "utter_out_of_scope_in_task",
+             "set_language": "utter_language_set"}
+SIDE_INTENTS = frozenset({*INFORMATION, *RESPONSES, *TASK_REQUESTS, "service_info", "list_services",
+                          "check_application_status", "check_complaint_status", "download_certificate",
+                          "main_menu", "human_handoff", "goodbye", "greet"})
+# Messages that steer the conversation whatever was asked.
+CONTROL_INTENTS = frozenset({"set_language", "human_handoff"})
+CONTROL_CONFIDENCE = 0.7
+
+
+def is_control(message: Message) -> bool:
+    return message.intent in CONTROL_INTENTS and message.confidence >= CONTROL_CONFIDENCE
+
+
+def _answers() -> Dict[str, Callable[[Talk, Task], None]]:
+    """Each side question's answer, by intent (imported late: they use the task's kinds too)."""
+    from actions.answers import (
+        application_status, certificate, complaint_status, information, service_details, service_list,
+    )
+    answers: Dict[str, Callable[[Talk, Task], None]] = {intent: information for intent in INFORMATION}
+    answers.update({
+        "service_info": service_details,
+        "list_services": service_list,
+        "check_application_status": application_status,
+        "check_complaint_status": complaint_status,
+        "download_certificate": certificate,
+    })
+    return answers
+
+
+def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
+    """Raises Ended when the task ends here (an officer takes over)."""
+    from actions.tasks.asking import button, help_with, name_of, resume
+    from actions.tasks.turn import Ended, asked_field
+
+    message = talk.message
+    intent = message.intent
+    asked = asked_field(kind, talk, task)
+    if intent == "human_handoff":
+        from actions.handoff import request_human
+        request_human(talk)
+        raise Ended()
+    if intent == "goodbye":
+        talk.say("tasks.kept", task=name_of(task, talk.language))
+        return
+    if intent == "main_menu" and asked is not None:
+        help_with(kind, talk, task, asked)
+        return
+    if intent in TASK_REQUESTS:
+        task.context["switch_to"] = {"text": message.text, "intent": {"name": intent, "confidence": message.confidence},
+                                     "entities": message.entities, "metadata": message.metadata}
+        talk.say("tasks.switch", task=name_of(task, talk.language), buttons=[
+            button(talk, "tasks.buttons.continue", "inform", do="continue"),
+            button(talk, "tasks.buttons.start_new", "inform", do="switch")])
+        return
+    if mentions(message.typed, "urge") or intent == "nlu_fallback":
+        talk.say("tasks.hurry")
+    elif intent in RESPONSES:
+        talk.dispatcher.utter_message(response=RESPONSES[intent])
+    elif intent in _answers():
+        _answers()[intent](talk, task)
+    resume(kind, talk, task, asked)

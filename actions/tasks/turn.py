@@ -1,0 +1,404 @@
+"""One turn of a task: what the citizen's message does to it, then what the
+bot says next.
+
+In order: a system message only brings the open question back; files and
+pins go to the task's kind; a cancel word stops the task; an answer to the
+confirmation submits or opens a change; a yes or no settles a value the bot
+offered; then the message is read against every field (actions/tasks/reading):
+answers to any field are taken, a change request reopens its field, and what
+no field claims is the answer to the question asked if it reads as one.
+A message that answers nothing and is plainly something else (an
+information question, a status request, a language change, help, a request
+for an officer) is answered first, then the open question is asked again.
+
+No question is asked a third time unchanged: after two unusable answers the
+bot explains with an example and offers a way out (skip if optional, an
+officer, cancel). An optional question the citizen passes over is not asked
+again.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from jan_seva.text.ids import fold_digits
+
+from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
+from actions.tasks.fields import CHOICE, CONFIRM, FREE_TEXT, NAME, SHAPED, Field
+from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind
+from actions.tasks.message import Message
+from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, read
+from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
+from actions.tasks.state import SKIPPED, Task
+from actions.tasks.talk import Talk
+from actions.tasks.values import Invalid
+from actions.texts import pick
+from actions.words import mentions
+
+CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
+SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
+SHORT = 3  # words
+FILE_INTENTS = ("share_media", "share_media_rejected")
+NOT_TYPED = ("voice_note", "sticker", "unsupported_message")
+
+
+class Ended(Exception):
+    """The task is over (submitted, cancelled or replaced): the slot is cleared."""
+
+
+class _Handled(Exception):
+    """The turn has said everything it needs to."""
+
+
+def fields_of(kind: TaskKind, talk: Talk, task: Task) -> List[Field]:
+    fields = kind.fields(talk, task)
+    if kind.confirms(task) and all(task.answered(spec.name) for spec in fields):
+        fields = fields + [CONFIRM_FIELD]
+    return fields
+
+
+def open_field(kind: TaskKind, talk: Talk, task: Task) -> Optional[Field]:
+    return next((spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)), None)
+
+
+def asked_field(kind: TaskKind, talk: Talk, task: Task) -> Optional[Field]:
+    fields = fields_of(kind, talk, task)
+    return next((spec for spec in fields if spec.name == task.asking and not task.answered(spec.name)), None) \
+        or open_field(kind, talk, task)
+
+
+# --- taking values ---------------------------------------------------------------
+
+def take(kind: TaskKind, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
+    """Keeps the value unless the task's kind refuses it (and says why)."""
+    if spec.kind in FILES and value == FINISHED:
+        value = kind.files_value(task)
+    value = kind.canonical(talk, task, spec, value)
+    refusal = kind.accept(talk, task, spec, value)
+    if refusal is None:
+        task.values[spec.name] = value
+        task.offer = None
+    return refusal
+
+
+def _shown(spec: Field, value: Any, language: str) -> str:
+    if spec.kind == CHOICE and spec.choice(value):
+        return pick(spec.choice(value).label, language)  # type: ignore[union-attr]
+    return str(value)
+
+
+def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked: Optional[Field]) -> Dict[str, Any]:
+    """The answers found anywhere in the message; refusals are kept in the reading for the reply."""
+    taken: Dict[str, Any] = {}
+    for name, value in reading.found.items():
+        # fields appear as others are answered (a service's questions): looked up afresh each time
+        spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
+        if spec is None:
+            continue
+        before = task.values.get(name, _UNSET)
+        refusal = take(kind, talk, task, spec, value)
+        if refusal is not None:
+            reading.invalid[name] = refusal
+            continue
+        taken[name] = task.values[name]
+        if before is not _UNSET and before not in (task.values[name], SKIPPED) \
+                and name != (asked.name if asked else None):
+            talk.say("tasks.updated", label=pick(spec.label, talk.language),
+                     value=_shown(spec, task.values[name], talk.language))
+    for name in reading.skipped:
+        if name not in task.values:
+            task.values[name] = SKIPPED
+            taken[name] = SKIPPED
+    return taken
+
+
+_UNSET = object()
+
+
+QUESTION_CONFIDENT = 0.4  # a question ("iska kitna paisa lagega?") needs less certainty to be one
+
+
+def _is_side_question(message: Message) -> bool:
+    if message.intent == "goodbye":  # "will send it later" is no goodbye: only a few words of leave-taking are
+        return message.says("goodbye_words")
+    asking = mentions(message.typed, "question_words") or message.typed.endswith("?")
+    return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if asking else CONFIDENT)
+
+
+def _names_another_item(kind: TaskKind, message: Message) -> bool:
+    """An application or complaint number in the middle of a task asks about that item."""
+    return bool(message.tracking_number("application_id") or message.tracking_number("complaint_id")) \
+        and not kind.takes_numbers
+
+
+def _same_request(kind: TaskKind, message: Message) -> bool:
+    """"नई शिकायत दर्ज करो" in the middle of a complaint is more of the same, not another request."""
+    from actions.tasks.kinds import kind_for
+    other = kind_for(message.intent, message.entity("service")) if message.intent in TASK_REQUESTS else None
+    return other is kind
+
+
+def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
+    """Free text is taken only when the message is not plainly something else."""
+    message = talk.message
+    typed = message.typed
+    if mentions(typed, "question_words") or typed.endswith("?"):
+        return not _is_side_question(message)
+    if mentions(typed, "urge") or message.says("yes") or message.says("no"):
+        return False
+    if spec.kind in FREE_TEXT and message.entity("location"):
+        return True
+    if _same_request(kind, message):
+        return True
+    short = len(typed.split()) <= SHORT
+    return not (message.intent in SIDE_INTENTS and short and message.confidence >= SURE_FOR_SHORT)
+
+
+def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> Any:
+    """The asked field's value read from the unclaimed words, or an Invalid, or None."""
+    value = reading.asked_value
+    if spec.kind in FREE_TEXT or spec.kind == NAME:
+        if value is None or not _reads_as_answer(talk, kind, spec):
+            return None
+    return value
+
+
+def _attempted(asked: Optional[Field], typed: str) -> bool:
+    """A reply that tried to answer a question of numbers has digits ("98765 4321" is a wrong mobile)."""
+    return asked is not None and asked.kind in SHAPED and any(ch.isdigit() for ch in fold_digits(typed))
+
+
+# --- the turn ----------------------------------------------------------------------
+
+def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
+    """Raises Ended when the task is over."""
+    message = talk.message
+    asked = asked_field(kind, talk, task)
+    control = message.entity("do")
+    picked = message.entity("field")
+    if message.from_system or control == "continue":
+        resume(kind, talk, task, asked)
+        return
+    if message.intent in FILE_INTENTS or message.pin:
+        kind.take_file_or_pin(talk, task, asked)
+        _next(kind, talk, task)
+        return
+    if message.intent in NOT_TYPED:
+        talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
+        resume(kind, talk, task, asked)
+        return
+    if control == "cancel" or message.says("cancel"):
+        cancel(kind, talk, task)
+    if control == "more" and asked is not None:
+        turn_page(task, asked)
+        task.times_asked = 0
+        ask(kind, talk, task, asked)
+        return
+    if picked and message.intent == "inform" and message.entity("value") is None and control is None:
+        _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
+        return
+    if asked is not None and asked.kind == CONFIRM:
+        _confirmation(kind, talk, task)
+        return
+    if asked is not None and _settles_offer_or_step(kind, talk, task, asked, control):
+        _next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
+        return
+    if is_control(message) or _names_another_item(kind, message):
+        answer_side_question(kind, talk, task)
+        return
+    if asked is not None and message.says("dont_know"):
+        help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
+        return
+    _read_answers(kind, talk, task, asked)
+
+
+def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]) -> None:
+    message = talk.message
+    picked = message.entity("field")
+    reading = read(message.typed, fields_of(kind, talk, task), asked, talk.today)
+    if picked and message.entity("value") is not None:
+        reading.found[str(picked)] = message.entity("value")  # a button of the field's options
+    _add_entity_answers(kind, talk, task, reading)
+    taken = take_reading(kind, talk, task, reading, asked)
+    if asked is not None and asked.name not in taken and asked.name not in reading.invalid:
+        # beside other answers, filler words ("mera ... aur") do not answer the question asked
+        value = _asked_answer(talk, kind, reading, asked) \
+            if not taken or asked.kind not in (*FREE_TEXT, NAME) or meaningful(reading.rest) else None
+        if isinstance(value, Invalid):
+            reading.invalid[asked.name] = value
+        elif value is not None:
+            refusal = take(kind, talk, task, asked, value)
+            if refusal is None:
+                taken[asked.name] = task.values[asked.name]
+            else:
+                reading.invalid[asked.name] = refusal
+    if reading.change:
+        _reopen(kind, talk, task, reading.change)
+        return
+    if taken:
+        if asked is not None and not asked.required and not task.answered(asked.name):
+            task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again
+        _noted(kind, talk, task, taken, asked)
+        _next(kind, talk, task)
+        return
+    _nothing_taken(kind, talk, task, asked, reading)
+
+
+def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:
+    message = talk.message
+    why = reading.invalid.get(asked.name) if asked is not None else None
+    side = _is_side_question(message) and not _same_request(kind, message)
+    if side and not (why is not None and _attempted(asked, message.typed)):
+        answer_side_question(kind, talk, task)
+        return
+    if kind.explain_unmatched(talk, task, asked):
+        resume(kind, talk, task, asked)
+        return
+    if asked is not None and not asked.required and (message.says("yes") or message.says("done")
+                                                      or mentions(message.typed, "submit")):
+        task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
+        _next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
+        return
+    if mentions(message.typed, "urge"):
+        answer_side_question(kind, talk, task)
+        return
+    if asked is not None and kind.keep_unmatched(talk, task, asked):
+        _next(kind, talk, task)
+        return
+    if asked is not None:
+        ask_again_or_help(kind, talk, task, asked, why)
+
+
+def _add_entity_answers(kind: TaskKind, talk: Talk, task: Task, reading: Reading) -> None:
+    """Entities the NLU found for fields (a service, a complaint category), if no cue said otherwise."""
+    names = {spec.name for spec in fields_of(kind, talk, task)}
+    for entity, name in kind.entity_fields.items():
+        value = talk.message.entity(entity)
+        if value and name in names and name not in reading.found and not task.answered(name):
+            reading.found[name] = value
+
+
+def _noted(kind: TaskKind, talk: Talk, task: Task, taken: Dict[str, Any], asked: Optional[Field]) -> None:
+    """Several answers at once, or one the bot did not ask for: say what was noted."""
+    by_name = {spec.name: spec for spec in fields_of(kind, talk, task)}
+    given = [name for name, value in taken.items() if value is not SKIPPED and name in by_name]
+    if len(given) > 1 or (given and asked is not None and given != [asked.name]):
+        talk.say("tasks.noted", fields=", ".join(pick(by_name[name].label, talk.language) for name in given))
+
+
+def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field, control: Optional[str]) -> bool:
+    """A yes/no to a value the bot offered, a skip, or the end of a files step; True when settled."""
+    message = talk.message
+    if task.offer and task.offer.get("field") == asked.name:
+        if message.intent == "affirm" or message.says("yes"):
+            take(kind, talk, task, asked, task.offer["value"])
+            return True
+        if control == "other" or message.intent == "deny" or message.says("no"):
+            task.offer = None
+            task.context.setdefault("declined_offers", []).append(asked.name)
+            return True
+    if asked.kind in FILES:
+        finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip", "yes", "no")) \
+            or message.intent in ("affirm", "deny") \
+            or any(mentions(message.typed, key) for key in ("done", "submit", "skip"))
+        if finished:
+            task.values[asked.name] = kind.files_value(task)
+        return finished
+    wants_skip = control == "skip" or message.says("skip") or \
+        ((message.intent == "deny" and message.confidence >= CONFIDENT) or message.says("no")) and not asked.required
+    if wants_skip:
+        if asked.required:
+            talk.say("tasks.required")
+            _ask_stop(kind, talk, task)
+            raise _Handled()
+        task.values[asked.name] = SKIPPED
+        return True
+    return False
+
+
+def _ask_stop(kind: TaskKind, talk: Talk, task: Task) -> None:
+    talk.say("tasks.stop_or_continue", task=name_of(task, talk.language), buttons=[
+        button(talk, "tasks.buttons.stop", "deny", do="cancel"),
+        button(talk, "tasks.buttons.continue", "inform", do="continue"),
+    ])
+
+
+def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
+    message = talk.message
+    control = message.entity("do")
+    if control == "submit" or (control is None and (message.intent == "affirm" and message.confidence >= CONFIDENT
+                                                    or message.says("yes") or message.says("done"))):
+        submit(kind, talk, task)
+    reading = read(message.typed, kind.fields(talk, task), None, talk.today)
+    taken = take_reading(kind, talk, task, reading, None)
+    if reading.change:
+        _reopen(kind, talk, task, reading.change)
+        return
+    if taken:
+        ask(kind, talk, task, open_field(kind, talk, task))
+        return
+    if control == "change" or message.intent == "deny" or message.says("no") or mentions(message.typed, "no"):
+        _what_to_change(kind, talk, task)
+        return
+    if _is_side_question(message):
+        answer_side_question(kind, talk, task)
+        return
+    ask_again_or_help(kind, talk, task, CONFIRM_FIELD, Invalid("choice"))
+
+
+def _what_to_change(kind: TaskKind, talk: Talk, task: Task) -> None:
+    choices = [spec for spec in kind.fields(talk, task) if spec.kind != CONFIRM][:9]
+    buttons = [{"title": pick(spec.label, talk.language)[:24], "payload": talk.payload("inform", field=spec.name)}
+               for spec in choices]
+    buttons.append(button(talk, "tasks.buttons.cancel", "deny", do="cancel"))
+    talk.say("tasks.what_to_change", buttons=buttons)
+
+
+def _reopen(kind: TaskKind, talk: Talk, task: Task, name: str) -> None:
+    spec = next((spec for spec in kind.fields(talk, task) if spec.name == name), None)
+    if spec is None:
+        ask(kind, talk, task, open_field(kind, talk, task))
+        return
+    kind.reopen(talk, task, spec)
+    task.values.pop(name, None)
+    task.values.pop(CONFIRM_FIELD.name, None)
+    task.asking, task.times_asked = name, 1
+    talk.say("tasks.ask_changed", label=pick(spec.label, talk.language), question=spec.text(talk.language),
+             tag=f"ask:{name}", buttons=kind.choice_buttons(talk, task, spec))
+
+
+def _next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False) -> None:
+    """Asks what is still open, or submits. "haan, jama karo" with only optional questions left
+    submits at once: the citizen has said so, and the answer shows what was sent."""
+    if submit_now and not any(spec.required for spec in fields_of(kind, talk, task)
+                              if not task.answered(spec.name) and spec.kind != CONFIRM):
+        submit(kind, talk, task)
+    spec = open_field(kind, talk, task)
+    if spec is None:
+        submit(kind, talk, task)
+    ask(kind, talk, task, spec)
+
+
+def submit(kind: TaskKind, talk: Talk, task: Task) -> None:
+    kind.submit(talk, task)
+    raise Ended()
+
+
+def cancel(kind: TaskKind, talk: Talk, task: Task) -> None:
+    talk.say("tasks.cancelled", task=name_of(task, talk.language))
+    raise Ended()
+
+
+def run_turn(kind: TaskKind, talk: Talk, task: Task) -> bool:
+    """Continues the task; False when it has ended. The backends' absence is told, answers are kept."""
+    try:
+        continue_task(kind, talk, task)
+    except Ended:
+        return False
+    except _Handled:
+        return True
+    except BackendUnavailable:
+        talk.say("tasks.unavailable")
+    except BackendRejected as rejected:
+        talk.say_text(rejected.message(talk.language), key="backend.rejected")
+    return True

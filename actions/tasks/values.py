@@ -1,0 +1,178 @@
+"""Values as citizens write them in a chat, read by the bot itself.
+
+Amounts ("80 हजार", "1.5 lakh", "₹ 1,20,000 रुपये"), dates ("15 अगस्त 1990",
+"15/8/90"), mobiles, PIN codes, the last digits of an Aadhaar number and
+names said in a sentence become the plain values a backend takes; the
+backends receive clean values only. Spellings of amounts and months:
+content/spoken_values.yml.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Dict, Iterable, List, Optional, Pattern
+
+from jan_seva.text.ids import fold_digits
+
+from actions.texts import content
+
+_WORD_CHAR = r"\w\u0900-\u097F"  # word characters of any script, Devanagari matras included
+_GROUPED_DIGITS = re.compile(r"\+?\d(?:[\s\-]?\d)*")
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Why a reply is not a value of the field: a text of content/tasks.yml `invalid` by its code,
+    or any text by its full key."""
+    code: str
+    params: Dict[str, Any] = field(default_factory=dict)
+    key: str = ""
+
+    @property
+    def text_key(self) -> str:
+        return self.key or f"tasks.invalid.{self.code}"
+
+
+def folded(text: str) -> str:
+    """Compared forms: ASCII digits, no capitals, one encoding of nukta letters."""
+    return unicodedata.normalize("NFC", fold_digits(text).casefold())
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """Whole words, the longest first; a word starting or ending with a sign ("₹", "/-") may touch its neighbour."""
+    def whole(word: str) -> str:
+        before = rf"(?<![{_WORD_CHAR}])" if re.match(rf"[{_WORD_CHAR}]", word) else ""
+        after = rf"(?![{_WORD_CHAR}])" if re.search(rf"[{_WORD_CHAR}]$", word) else ""
+        return before + re.escape(word) + after
+    return "(?:" + "|".join(whole(word) for word in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+class _Spoken:
+    def __init__(self, data: Dict[str, Any]):
+        self.multiplier_of = {folded(w): int(factor) for factor, words in data["multipliers"].items() for w in words}
+        self.term: Pattern[str] = re.compile(rf"\s*(\d+(?:\.\d+)?)\s*({_any_word(self.multiplier_of)})?\s*")
+        self.noise = re.compile(_any_word(map(folded, data["currency_words"])))
+        self.month_of = {folded(w): int(month) for month, words in data["months"].items() for w in words}
+        self.month = re.compile(_any_word(self.month_of))
+
+
+@functools.lru_cache(maxsize=1)
+def _spoken() -> _Spoken:
+    return _Spoken(content("spoken_values"))
+
+
+def amount(text: str) -> Optional[int]:
+    """"80 हजार" -> 80000, "1 लाख 20 हज़ार" -> 120000, "₹ 1,20,000 रुपये" -> 120000; None when not an amount."""
+    spoken = _spoken()
+    cleaned = " ".join(spoken.noise.sub(" ", folded(text)).replace(",", "").split())
+    if not cleaned:
+        return None
+    terms = list(spoken.term.finditer(cleaned))
+    if not terms or "".join(term.group(0) for term in terms).strip() != cleaned:
+        return None
+    if len(terms) > 1 and not all(term.group(2) for term in terms[:-1]):
+        return None  # "12 34" is two numbers, not an amount
+    try:
+        total = sum(Decimal(t.group(1)) * spoken.multiplier_of.get(t.group(2) or "", 1) for t in terms)
+    except InvalidOperation:
+        return None
+    return int(total) if total == total.to_integral_value() else None
+
+
+def amount_inside(text: str) -> Optional[int]:
+    """The first amount said inside a longer message ("saal ki 60 hazar kamai hai" -> 60000)."""
+    spoken = _spoken()
+    plain = " ".join(spoken.noise.sub(" ", folded(text)).replace(",", "").split())
+    for match in re.finditer(rf"\d+(?:\.\d+)?(?:\s*{_any_word(spoken.multiplier_of)})+", plain):
+        found = amount(match.group(0))
+        if found is not None:
+            return found
+    return None
+
+
+def spoken_amount(text: str) -> bool:
+    """Whether the text says an amount in words around digits ("80 हजार", "1.5 lakh", "₹ 5000")."""
+    spoken = _spoken()
+    plain = folded(text)
+    return any(spoken.multiplier_of.get(term.group(2) or "") for term in spoken.term.finditer(plain)) \
+        or bool(spoken.noise.search(plain) and re.search(r"\d", plain))
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2,4})(?!\d)")
+
+
+def _full_year(year: int, today: date) -> int:
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= today.year else 1900 + year
+
+
+def _valid_date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def a_date(text: str, today: date) -> Optional[date]:
+    """"15-08-1990", "15/8/90", "1990-08-15", "15 अगस्त 1990", "Aug 15, 1990"; None when not a date."""
+    plain = folded(text)
+    numeric = _NUMERIC_DATE.search(plain)
+    if numeric:
+        first, month, last = (int(part) for part in numeric.groups())
+        if len(numeric.group(1)) == 4:  # year first
+            return _valid_date(first, month, last)
+        return _valid_date(_full_year(last, today), month, first)
+    spoken = _spoken()
+    months = {spoken.month_of[found.group(0)] for found in spoken.month.finditer(plain)}
+    numbers = re.findall(r"\d+", plain)
+    days = [n for n in numbers if len(n) <= 2]
+    years = [n for n in numbers if len(n) == 4]
+    if len(months) == 1 and len(days) == 1 and len(years) == 1 and len(numbers) == 2:
+        return _valid_date(int(years[0]), months.pop(), int(days[0]))
+    return None
+
+
+def digit_runs(text: str) -> List[str]:
+    """The numbers of a text, each with the spaces and hyphens people group digits by removed."""
+    return [re.sub(r"[\s\-]", "", run) for run in _GROUPED_DIGITS.findall(fold_digits(text))]
+
+
+def mobile(text: str) -> Optional[str]:
+    """An Indian mobile number written in any usual way ("+91 98765-43210", "098765 43210")."""
+    for run in digit_runs(text):
+        number = run.lstrip("+")
+        if len(number) == 12 and number.startswith("91"):
+            number = number[2:]
+        elif len(number) == 11 and number.startswith("0"):
+            number = number[1:]
+        if re.fullmatch(r"[6-9]\d{9}", number):
+            return number
+    return None
+
+
+def pincode(text: str) -> Optional[str]:
+    found = [run for run in digit_runs(text) if re.fullmatch(r"[1-9]\d{5}", run)]
+    return found[0] if len(found) == 1 else None
+
+
+_REDACTED_AADHAAR = re.compile(r"XXXX\s*XXXX\s*(\d{4})", re.IGNORECASE)
+
+
+def aadhaar_last4(text: str) -> Optional[str]:
+    """The last four digits of an Aadhaar number: from a number the channel masked, or typed alone."""
+    masked = _REDACTED_AADHAAR.search(text)
+    if masked:
+        return masked.group(1)
+    runs = digit_runs(text)
+    return runs[0] if len(runs) == 1 and re.fullmatch(r"\d{4}", runs[0]) else None
+
+
+def is_name(value: str) -> bool:
+    """Letters of any script, spaces, dots, apostrophes and hyphens; 1 to 6 words."""
+    letters_only = all(unicodedata.category(ch)[0] in "LM" or ch in " .'-" for ch in value)
+    return letters_only and any(unicodedata.category(ch)[0] == "L" for ch in value) and 1 <= len(value.split()) <= 6
