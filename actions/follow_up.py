@@ -10,7 +10,7 @@ from typing import Optional
 from actions.subject import APPLICATION, COMPLAINT, last_item, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.words import mentions
+from common.words import mentions
 
 
 def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:

@@ -10,7 +10,7 @@ from actions.answer_action import AnswerAction
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.texts import content, pick
-from actions.words import normalise
+from common.words import normalise
 
 INTENT_PREFIX = "info_"
 

@@ -11,7 +11,7 @@ from cachetools import TTLCache, cached
 
 from actions.complaints.backend import open311
 from actions.tasks.fields import Choice, Field, from_open311
-from actions.words import normalise
+from common.words import normalise
 
 LANGUAGES = ("hi", "en")
 CATEGORIES_SECONDS = 300

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from actions.texts import content
-from actions.words import normalise
+from common.words import normalise
 
 
 def _padded(text: str) -> str:

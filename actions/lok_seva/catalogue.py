@@ -13,7 +13,7 @@ from actions.lok_seva.display import buttons_text, officer_text
 from actions.tasks.message import Message
 from actions.tasks.talk import Talk
 from actions.texts import pick
-from actions.words import normalise
+from common.words import normalise
 
 # Nine services and "more" make ten options: WhatsApp still shows them as a list.
 SERVICES_PER_PAGE = 9

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from actions.texts import content
-from actions.words import normalise
+from common.words import normalise
 
 
 def not_offered_in(typed: str, offered_name: str = "") -> Optional[Dict[str, Any]]:

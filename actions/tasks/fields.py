@@ -11,7 +11,7 @@ from jan_seva.text.normalize import normalize_token
 from jan_seva.text.phonetic import phonetic_key
 
 from actions.texts import content, pick
-from actions.words import normalise
+from common.words import normalise
 
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
 STEM = 5  # "flickers" and "flickering" share their first five letters

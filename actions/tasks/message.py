@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 
 from jan_seva.text.ids import find_tracking_numbers
 
-from actions.words import means
+from common.words import means
 
 MAX_ADDRESS_LENGTH = 500  # GeoReport address_string in the reference backend
 

@@ -26,7 +26,7 @@ from actions.tasks.fields import (
 )
 from actions.tasks.values import Invalid
 from actions.texts import content
-from actions.words import means, mentions, name_in, normalise
+from common.words import means, mentions, name_in, normalise
 
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
 FILES = (DOCUMENTS, PHOTOS)

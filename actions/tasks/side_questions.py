@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Dict
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.words import mentions
+from common.words import mentions
 
 if TYPE_CHECKING:
     from actions.tasks.kinds.base import TaskKind

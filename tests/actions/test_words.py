@@ -1,7 +1,7 @@
 """The words that steer a conversation, and a name said inside a sentence."""
 import pytest
 
-from actions.words import means, name_in
+from common.words import means, name_in
 
 
 @pytest.mark.parametrize("typed, meaning", [("Cancel!", "cancel"), ("रद्द करो", "cancel"), ("radd karo", "cancel"),

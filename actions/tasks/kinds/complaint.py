@@ -35,7 +35,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
-from actions.words import mentions
+from common.words import mentions
 from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 
 log = logging.getLogger(__name__)

@@ -1,14 +1,18 @@
-"""Words citizens type to steer a conversation (content/words.yml): to stop,
-skip or finish a step, yes and no, pleas, question words, and the words said
-around a name. Shared by every flow."""
+"""Words citizens type to steer a conversation (actions/content/words.yml, a
+designer's file): to stop, skip or finish a step, yes and no, pleas,
+question words, follow-ups, and the words said around a name. Shared by the
+action server's flows and by the Rasa server's follow-up policy."""
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
-from typing import List
+from pathlib import Path
+from typing import Any, Dict, List
 
-from actions.texts import content
+import yaml
+
+WORDS_FILE = Path(__file__).resolve().parents[1] / "actions" / "content" / "words.yml"
 
 _PUNCTUATION = re.compile(r"[\s.,:;!?।'\"()\-/]+")
 
@@ -18,9 +22,14 @@ def normalise(text: str) -> str:
     return _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+@functools.lru_cache(maxsize=1)
+def _words() -> Dict[str, Any]:
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
 @functools.lru_cache(maxsize=None)
 def _normalised(key: str) -> List[str]:
-    return [" ".join(normalise(word).split()) for word in content("words")[key]]
+    return [" ".join(normalise(word).split()) for word in _words()[key]]
 
 
 def means(typed: str, meaning: str) -> bool:
@@ -34,6 +43,11 @@ def mentions(typed: str, key: str) -> bool:
     """Whether one of the words for `key` stands anywhere in the message, as whole words."""
     padded = f" {' '.join(normalise(typed).split())} "
     return any(f" {word} " in padded for word in _normalised(key) if word)
+
+
+def leads_with(typed: str, key: str) -> bool:
+    """Whether the message begins with one of the words for `key` ("yes that place", "haan wahi")."""
+    return _phrase_at_start(normalise(typed).split(), _normalised(key)) > 0
 
 
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:
