@@ -5,8 +5,9 @@ it names, else the subject of the kind it speaks of, else the subject last
 talked about."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Text
 
+from actions.answer_action import AnswerAction
 from actions.subject import APPLICATION, COMPLAINT, last_item, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -20,6 +21,9 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
         number = message.tracking_number(entity)
         if number:
             return {"kind": wanted, "id": number}
+    by_service = _application_for_service(talk)
+    if by_service:
+        return {"kind": APPLICATION, "id": by_service}
     subject = subject_of(talk.tracker)
     said = APPLICATION if mentions(message.typed, "application_words") else \
         COMPLAINT if mentions(message.typed, "complaint_words") else None
@@ -31,6 +35,17 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
     if last is not None:
         return last
     return {"kind": kind, "id": subject[kind]} if kind and subject.get(kind) else None
+
+
+def _application_for_service(talk: Talk) -> Optional[str]:
+    """"जाति वाला कब तक बनेगा" after a list of applications: the citizen's latest one for that service."""
+    from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
+    from actions.clients.lokseva import LokSevaClient
+    service = talk.message.entity("service")
+    if not service or mentions(talk.message.typed, "complaint_words"):
+        return None
+    items = applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]
+    return next((item["application_id"] for item in items if item["service"]["code"] == service), None)
 
 
 def asks_when(talk: Talk) -> bool:
@@ -49,3 +64,24 @@ def when_ready(talk: Talk, task: Optional[Task] = None) -> None:
         show_status(talk, item["id"])
     else:
         show_complaint(talk, item["id"])
+
+
+def follow_up(talk: Talk, task: Optional[Task] = None) -> None:
+    """A question about the item just talked about: its certificate when asked to send it, else its
+    status, which tells the due date, what the officer asked for and what can be done next."""
+    from actions.lok_seva.certificates import certificate
+    item = item_meant(talk)
+    if item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "send_words"):
+        certificate(talk, task)
+    else:
+        when_ready(talk, task)
+
+
+class ActionFollowUp(AnswerAction):
+    """Chosen by jan_seva/policies/follow_up_policy.py."""
+
+    def name(self) -> Text:
+        return "action_follow_up"
+
+    def answer(self, talk: Talk, task: Optional[Task]) -> None:
+        follow_up(talk, task)
