@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.kinds import KINDS, kind_for
+from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import Message
 from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
@@ -27,8 +28,6 @@ Events = List[Dict[Text, Any]]
 
 
 SHARED_BEFORE = ("share_location", "share_media")
-# What names the request itself ("jati praman patra", "kachra", "Sudama Nagar"): not read as answers.
-OPENING_ENTITIES = ("service", "complaint_category", "location", "scheme")
 
 
 def shared_just_before(tracker: Tracker) -> List[Message]:
@@ -43,9 +42,10 @@ def shared_just_before(tracker: Tracker) -> List[Message]:
     return shared
 
 
-def start_task(talk: Talk) -> Optional[Task]:
-    """A new task for the request in the message; None when it ended at once (or is no request)."""
-    kind = kind_for(talk.message.intent, talk.message.entity("service"))
+def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
+    """A new task for the request in the message (or of `kind`: a photo whose caption names a
+    civic problem); None when it ended at once (or is no request)."""
+    kind = kind or kind_for(talk.message.intent, talk.message.entity("service"))
     if kind is None:
         talk.dispatcher.utter_message(response="utter_main_menu")
         return None
@@ -56,8 +56,10 @@ def start_task(talk: Talk) -> Optional[Task]:
         kind.take_shared_before(talk, task, shared_just_before(talk.tracker))
         kind.start(talk, task)
         # "Pitol ka khasra 128 ki khatauni chahiye": the first message may answer several questions already
-        opening = talk.message.typed_without(*OPENING_ENTITIES)
-        take_reading(kind, talk, task, read(opening, fields_of(kind, talk, task), None, talk.today), None)
+        opening = talk.message.typed_without(*kind.opening_entities) or talk.message.caption or ""
+        # only the open questions: "paani nahi aa raha" names the problem once the category is known
+        unanswered = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
+        take_reading(kind, talk, task, read(opening, unanswered, None, talk.today), None)
         _next(kind, talk, task)
     except Ended:
         return None
@@ -66,6 +68,12 @@ def start_task(talk: Talk) -> Optional[Task]:
     except BackendRejected as rejected:
         talk.say_text(rejected.message(talk.language), key="backend.rejected")
     return task
+
+
+def start_kind(talk: Talk, name: str) -> None:
+    """Starts a task of this kind from the message (a captioned photo), keeping it in the slot."""
+    task = start_task(talk, KINDS[name])
+    talk.set_slot(TASK_SLOT, task.to_slot() if task else None)
 
 
 class ActionTask(BlockingAction):

@@ -5,16 +5,18 @@ described it is briefly away."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Dict, List, Optional, Tuple
 
 from jan_seva.text.normalize import normalize_token
-from jan_seva.text.phonetic import phonetic_key
+from jan_seva.text.phonetic import phonetic_key, sound_of
 
 from actions.texts import content, pick
 from common.words import normalise
 
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
 STEM = 5  # "flickers" and "flickering" share their first five letters
+MIN_SOUND_LIKENESS = 0.75  # difflib ratio of two spellings of one word, vowels included
 MIN_STEMMED = 5  # a name this short must stand as a whole word
 
 
@@ -28,7 +30,10 @@ def _alike(wanted: str, word: str) -> bool:
     if _stem(wanted) == _stem(word):
         return True
     sound = phonetic_key(wanted)
-    return len(sound) >= MIN_SKELETON and sound == phonetic_key(word)
+    if len(sound) < MIN_SKELETON or sound != phonetic_key(word):
+        return False
+    # the same consonants with other vowels are often another word ("khadda" / "खोदी")
+    return SequenceMatcher(None, sound_of(wanted), sound_of(word)).ratio() >= MIN_SOUND_LIKENESS
 
 
 def _in_order(wanted: List[str], words: List[str]) -> bool:
@@ -80,15 +85,21 @@ class Choice:
         """A name of the choice stands in the message: as whole words, or word by word in order with
         other words between and endings changed ("flickers all night" names "Flickering",
         "कचरा गाड़ी 3 दिन से नहीं आई" names "कचरा गाड़ी नहीं आई")."""
+        return self.longest_mention(text) > 0
+
+    def longest_mention(self, text: str) -> int:
+        """How many words the longest of its names mentioned in the message has (0: none is):
+        "मरी हुई गाय" names "मरी गाय" (2 words), more than "गाय" (1)."""
         words = normalise(text).split()
+        words += [word[:-1] for word in words if word.endswith("s") and len(word) > 3]  # "cows" names "cow"
         padded = f" {' '.join(words)} "
+        longest = 0
         for name in self.names():
-            if len(name) > 1 and f" {name} " in padded:
-                return True
             wanted = name.split()
-            if sum(len(_stem(word)) for word in wanted) >= MIN_STEMMED and _in_order(wanted, words):
-                return True
-        return False
+            if (len(name) > 1 and f" {name} " in padded) or \
+                    (sum(len(_stem(word)) for word in wanted) >= MIN_STEMMED and _in_order(wanted, words)):
+                longest = max(longest, len(wanted))
+        return longest
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,7 @@ class Field:
     maximum: Optional[int] = None
     max_length: Optional[int] = None
     not_in_future: bool = False
+    several: bool = False  # a choice that takes every option named ("kutte aur gaay"): a list of values
     # Words that name this field in a sentence ("पति का नाम", "husband"), besides the shared ones.
     cues: Tuple[str, ...] = ()
     example: Bilingual = field(default_factory=dict)
@@ -177,6 +189,7 @@ def from_open311(attributes: Dict[str, List[Dict[str, Any]]]) -> List[Field]:
             label={"hi": in_hindi.get("description") or attribute["description"], "en": attribute["description"]},
             question={"hi": in_hindi.get("description") or attribute["description"], "en": attribute["description"]},
             required=bool(attribute.get("required")),
+            several=attribute.get("datatype") == "multivaluelist",
             choices=tuple(choice_of(value["key"], names_hi.get(value["key"], value["name"]), value["name"],
                                     designers_aliases(attribute["code"], value["key"]))
                           for value in attribute.get("values") or []),

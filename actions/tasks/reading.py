@@ -153,7 +153,7 @@ def _without(text: str, key: str) -> str:
     return " ".join(original.split()).strip(_EDGE_PUNCTUATION)
 
 
-def _strip_links(text: str) -> str:
+def strip_links(text: str) -> str:
     words = text.split()
     links = {" ".join(link) for link in _words_of("links")}
     while words and (normalise(words[0]) in links or not normalise(words[0])):
@@ -173,7 +173,7 @@ SHORT_REPLY = 4  # words: "baad me bhejunga" says later, a longer sentence may s
 
 def says_none(text: str) -> bool:
     """"nahi", "no", "nahi hai", "baad me bhejunga": there is nothing to give for this field now."""
-    plain = _strip_links(text)
+    plain = strip_links(text)
     if not plain or any(means(plain, key) for key in ("no", "skip", "done")):
         return True
     return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip"))
@@ -240,10 +240,12 @@ def _number(spec: Field, text: str, today: date) -> Any:
 
 
 def _choice(spec: Field, text: str, today: date) -> Any:
-    plain = _strip_links(text) or text
+    plain = strip_links(text) or text
     named = [choice for choice in spec.choices if choice.named_by(plain)]
     if not named:
         named = [choice for choice in spec.choices if choice.mentioned_in(plain)]
+    if spec.several and named:
+        return [choice.value for choice in named]
     return named[0].value if len(named) == 1 else Invalid("choice")
 
 
@@ -284,7 +286,7 @@ def _without_shaped_values(span: str, fields: Sequence[Field], today: date) -> T
 
 def _claimable(segment: str, others: Sequence[Field], today: date) -> bool:
     """Whether another field can take this part of a message by its shape or an option's name."""
-    plain = _strip_links(segment)
+    plain = strip_links(segment)
     return any(_by_shape(spec, segment, today) is not None
                or (spec.kind == CHOICE and any(c.value not in GENERIC_CHOICES and c.named_by(plain) for c in spec.choices))
                for spec in others)
@@ -324,6 +326,15 @@ def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
     return _span(text, tokens, first, next_start)
 
 
+def _trailing_answer_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
+    """The first token of a trailing cue's answer: after the last separator before the cue."""
+    span = _cued_answer(hit, text, tokens, previous_end, hit.start)
+    answer_start = text.rfind(span, 0, tokens[hit.start].start) if span else -1
+    if answer_start < 0:
+        return hit.start
+    return next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start)
+
+
 def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
     """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
     reading = Reading()
@@ -334,20 +345,22 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     claimed = [False] * len(tokens)
     for number, hit in enumerate(hits):
         previous_end = hits[number - 1].end if number else 0
-        next_start = hits[number + 1].start if number + 1 < len(hits) else len(tokens)
+        next_start = len(tokens)
+        if number + 1 < len(hits):  # "janam se yahin, 22 saal": "22" belongs to the trailing cue after it
+            following = hits[number + 1]
+            next_start = _trailing_answer_start(following, text, tokens, hit.end) if following.how == "after" \
+                else following.start
         spec = by_name[hit.field]
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
         if spec.kind != TEXT and not says_change(span):  # "90 hazar, kheti": the amount, then something else
-            span, *rest = _SEPARATORS.split(span, maxsplit=1) if hit.how != "after" else (span,)
+            span, *rest = _SEPARATORS.split(span) if hit.how != "after" else (span,)
             leftovers += rest
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
             span, shaped = _without_shaped_values(span, fields, today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
-        answer_start = text.rfind(span, 0, tokens[hit.start].start) if hit.how == "after" and span else -1
-        first_claimed = next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start) \
-            if answer_start >= 0 else hit.start
+        first_claimed = _trailing_answer_start(hit, text, tokens, previous_end) if hit.how == "after" else hit.start
         for index in range(first_claimed, next_start if hit.how != "after" else hit.end):
             claimed[index] = True
         _read_cued(reading, spec, hit, span, text, tokens, today)
@@ -385,12 +398,13 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
         if not isinstance(value, Invalid):
             reading.found[numbers[0].name] = value
             return True
-    plain = _strip_links(segment)
+    plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
              for choice in spec.choices if choice.value not in GENERIC_CHOICES
              and (choice.named_by(plain) or choice.mentioned_in(plain))]
-    if len({spec.name for spec, _ in named}) == 1 and len({choice.value for _, choice in named}) == 1:
-        reading.found[named[0][0].name] = named[0][1].value
+    values_named = list(dict.fromkeys(choice.value for _, choice in named))
+    if len({spec.name for spec, _ in named}) == 1 and (len(values_named) == 1 or named[0][0].several):
+        reading.found[named[0][0].name] = values_named if named[0][0].several else values_named[0]
         return True
     return False
 
@@ -399,10 +413,10 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
                today: date) -> None:
     """One cue's answer: a value, a refusal, nothing to give ("no photo"), or a change to make."""
     said_no = hit.start > 0 and means(tokens[hit.start - 1].word, "no")
-    answer = span.strip(_EDGE_PUNCTUATION) if hit.how == "kept" else _strip_links(span)
+    answer = span.strip(_EDGE_PUNCTUATION) if hit.how == "kept" else strip_links(span)
     changing = says_change(answer)
     if changing:
-        answer = _strip_links(_without(answer, "change"))
+        answer = strip_links(_without(answer, "change"))
     elif (said_no and not answer) or (answer and says_none(answer) and spec.kind not in (NAME, TEXT)):
         if spec.kind in FILES:
             reading.found[spec.name] = FINISHED

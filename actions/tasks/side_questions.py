@@ -71,6 +71,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
     if intent == "main_menu" and asked is not None:
         help_with(kind, talk, task, asked)
         return
+    if mentions(message.typed, "urge") or intent == "nlu_fallback":
+        talk.say("tasks.hurry")  # "jaldi karo, badbu aa rahi hai": a plea, not another request
+        resume(kind, talk, task, asked)
+        return
     if intent in TASK_REQUESTS:
         task.context["switch_to"] = {"text": message.text, "intent": {"name": intent, "confidence": message.confidence},
                                      "entities": message.entities, "metadata": message.metadata}
@@ -78,9 +82,7 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
             button(talk, "tasks.buttons.continue", "inform", do="continue"),
             button(talk, "tasks.buttons.start_new", "inform", do="switch")])
         return
-    if mentions(message.typed, "urge") or intent == "nlu_fallback":
-        talk.say("tasks.hurry")
-    elif intent in RESPONSES:
+    if intent in RESPONSES:
         talk.dispatcher.utter_message(response=RESPONSES[intent])
     elif intent in _answers():
         _answers()[intent](talk, task)

@@ -24,8 +24,8 @@ from jan_seva.text.ids import fold_digits
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CHOICE, CONFIRM, FREE_TEXT, NAME, SHAPED, Field
-from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind
+from actions.tasks.fields import CONFIRM, FREE_TEXT, NAME, SHAPED, Field
+from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, read
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
@@ -33,12 +33,13 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import pick
-from common.words import mentions
+from common.words import leads_with, mentions
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
 SHORT = 3  # words
 FILE_INTENTS = ("share_media", "share_media_rejected")
+FILES_IN_A_ROW = "files_in_a_row"  # context flag: the last message was a file too
 NOT_TYPED = ("voice_note", "sticker", "unsupported_message")
 
 
@@ -74,17 +75,13 @@ def take(kind: TaskKind, talk: Talk, task: Task, spec: Field, value: Any) -> Opt
     if spec.kind in FILES and value == FINISHED:
         value = kind.files_value(task)
     value = kind.canonical(talk, task, spec, value)
+    if spec.several and not isinstance(value, list):
+        value = [value]  # one option tapped
     refusal = kind.accept(talk, task, spec, value)
     if refusal is None:
         task.values[spec.name] = value
         task.offer = None
     return refusal
-
-
-def _shown(spec: Field, value: Any, language: str) -> str:
-    if spec.kind == CHOICE and spec.choice(value):
-        return pick(spec.choice(value).label, language)  # type: ignore[union-attr]
-    return str(value)
 
 
 def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked: Optional[Field]) -> Dict[str, Any]:
@@ -104,7 +101,7 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if before is not _UNSET and before not in (task.values[name], SKIPPED) \
                 and name != (asked.name if asked else None):
             talk.say("tasks.updated", label=pick(spec.label, talk.language),
-                     value=_shown(spec, task.values[name], talk.language))
+                     value=shown_value(spec, task.values[name], talk.language))
     for name in reading.skipped:
         if name not in task.values:
             task.values[name] = SKIPPED
@@ -181,8 +178,13 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if message.intent in FILE_INTENTS or message.pin:
         kind.take_file_or_pin(talk, task, asked)
+        task.times_asked = 0  # a photo after a photo is progress, not a question unanswered
+        if asked is not None and asked.kind not in FILES and message.file_id and task.context.get(FILES_IN_A_ROW):
+            return  # the question stands just above: more files in a row are only acknowledged
+        task.context[FILES_IN_A_ROW] = bool(message.file_id)
         _next(kind, talk, task)
         return
+    task.context.pop(FILES_IN_A_ROW, None)
     if message.intent in NOT_TYPED:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
         resume(kind, talk, task, asked)
@@ -247,11 +249,16 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
 def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:
     message = talk.message
     why = reading.invalid.get(asked.name) if asked is not None else None
+    if kind.explain_unmatched(talk, task, asked):  # the kind knows better than the NLU ("vidhwa pension")
+        resume(kind, talk, task, asked)
+        return
     side = _is_side_question(message) and not _same_request(kind, message)
     if side and not (why is not None and _attempted(asked, message.typed)):
         answer_side_question(kind, talk, task)
         return
-    if kind.explain_unmatched(talk, task, asked):
+    files_step = next((spec for spec in fields_of(kind, talk, task) if spec.kind in FILES), None)
+    if files_step is not None and task.files and not task.answered(files_step.name) and message.says("done"):
+        task.values[files_step.name] = kind.files_value(task)  # "bas ho gaya" after sending documents
         resume(kind, talk, task, asked)
         return
     if asked is not None and not asked.required and (message.says("yes") or message.says("done")
@@ -286,26 +293,47 @@ def _noted(kind: TaskKind, talk: Talk, task: Task, taken: Dict[str, Any], asked:
         talk.say("tasks.noted", fields=", ".join(pick(by_name[name].label, talk.language) for name in given))
 
 
+PLAIN_WORDS = 2  # a yes or a no from the NLU alone counts only for a reply this short ("haan ji", "nahi")
+
+
+def _plain(message: Message, intent: str, words: str) -> bool:
+    """A plain yes (or no): a button, one of the words for it, or a short reply the NLU reads so;
+    "naam Neha Chouhan" is a name, whatever the NLU makes of it."""
+    if message.says(words):
+        return True
+    return message.intent == intent and (message.is_payload or (
+        message.confidence >= CONFIDENT and len(message.typed.split()) <= PLAIN_WORDS))
+
+
+AGREEING_WORDS = 4  # "yes that place", "haan wahi jagah": a yes with a few words about the offer
+
+
+def _agrees(message: Message) -> bool:
+    """A short reply that begins with a yes and adds no value of its own."""
+    words = message.typed.split()
+    return len(words) <= AGREEING_WORDS and leads_with(message.typed, "yes") and not any(
+        ch.isdigit() for ch in message.typed)
+
+
 def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field, control: Optional[str]) -> bool:
     """A yes/no to a value the bot offered, a skip, or the end of a files step; True when settled."""
     message = talk.message
     if task.offer and task.offer.get("field") == asked.name:
-        if message.intent == "affirm" or message.says("yes"):
+        if _plain(message, "affirm", "yes") or _agrees(message):
             take(kind, talk, task, asked, task.offer["value"])
             return True
-        if control == "other" or message.intent == "deny" or message.says("no"):
+        if control == "other" or _plain(message, "deny", "no"):
             task.offer = None
             task.context.setdefault("declined_offers", []).append(asked.name)
             return True
     if asked.kind in FILES:
-        finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip", "yes", "no")) \
-            or message.intent in ("affirm", "deny") \
+        finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip")) \
+            or _plain(message, "affirm", "yes") or _plain(message, "deny", "no") \
             or any(mentions(message.typed, key) for key in ("done", "submit", "skip"))
         if finished:
             task.values[asked.name] = kind.files_value(task)
         return finished
-    wants_skip = control == "skip" or message.says("skip") or \
-        ((message.intent == "deny" and message.confidence >= CONFIDENT) or message.says("no")) and not asked.required
+    wants_skip = control == "skip" or message.says("skip") or (_plain(message, "deny", "no") and not asked.required)
     if wants_skip:
         if asked.required:
             talk.say("tasks.required")
@@ -326,8 +354,8 @@ def _ask_stop(kind: TaskKind, talk: Talk, task: Task) -> None:
 def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     message = talk.message
     control = message.entity("do")
-    if control == "submit" or (control is None and (message.intent == "affirm" and message.confidence >= CONFIDENT
-                                                    or message.says("yes") or message.says("done"))):
+    if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or message.says("done")
+                                                    or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
     reading = read(message.typed, kind.fields(talk, task), None, talk.today)
     taken = take_reading(kind, talk, task, reading, None)
@@ -337,7 +365,7 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     if taken:
         ask(kind, talk, task, open_field(kind, talk, task))
         return
-    if control == "change" or message.intent == "deny" or message.says("no") or mentions(message.typed, "no"):
+    if control == "change" or _plain(message, "deny", "no") or mentions(message.typed, "no"):
         _what_to_change(kind, talk, task)
         return
     if _is_side_question(message):

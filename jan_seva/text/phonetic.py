@@ -74,11 +74,17 @@ def transliterate(word: str) -> str:
     return "".join(letters)
 
 
-def phonetic_key(word: str) -> str:
-    """The sound skeleton of one token: first letter kept, later vowels dropped."""
+def sound_of(word: str) -> str:
+    """One token in folded Latin, vowels kept: "खेती" and "kheti" both "kheti"."""
     latin = transliterate(normalize_token(word))
     for pattern, replacement in _LATIN_FOLDS:
         latin = pattern.sub(replacement, latin)
+    return latin
+
+
+def phonetic_key(word: str) -> str:
+    """The sound skeleton of one token: first letter kept, later vowels dropped."""
+    latin = sound_of(word)
     if not latin:
         return ""
     head, tail = latin[0], _VOWEL.sub("", latin[1:])

@@ -34,6 +34,8 @@ def shown_value(spec: Field, value: Any, language: str) -> str:
             return date.fromisoformat(str(value)).strftime("%d-%m-%Y")
         except ValueError:
             return str(value)
+    if spec.kind == CHOICE and isinstance(value, list):  # several options ("कुत्ते, गाय")
+        return ", ".join(shown_value(spec, item, language) for item in value)
     if spec.kind == CHOICE and spec.choice(value):
         return pick(spec.choice(value).label, language)  # type: ignore[union-attr]
     return str(value)
@@ -46,6 +48,8 @@ class TaskKind(ABC):
     service: Optional[str] = None  # the Lok Seva service it is about, for "iski fees kitni hai?"
     # NLU entities that answer a field ("service" -> the service asked for).
     entity_fields: Mapping[str, str] = {}
+    # Entities that name the request itself ("jati praman patra", "kachra", "Sudama Nagar"): not read as answers.
+    opening_entities: Tuple[str, ...] = ("service", "complaint_category", "location", "scheme")
 
     def confirms(self, task: Task) -> bool:
         return self.confirm

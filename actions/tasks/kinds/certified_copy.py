@@ -55,6 +55,8 @@ class CertifiedCopyKind(TaskKind):
     name = "certified_copy"
     confirm = False
     service = "land_record_copy"
+    # "Pitol ka khasra 128 ki nakal": the service and the village named are the answers themselves.
+    opening_entities = ("complaint_category", "scheme")
 
     def fields(self, talk: Talk, task: Task) -> List[Field]:
         return [_record_type_field(), _village_field(), _khasra_field()]

@@ -19,7 +19,7 @@ from common.masking import mask_id
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.backend import open311
-from actions.complaints.categories import categories, category_code, questions
+from actions.complaints.categories import categories, category_code, category_meant, questions
 from actions.complaints.citizen import phone_of
 from actions.complaints.delivery import deliver
 from actions.complaints.operations import create_payload, update_payload
@@ -30,7 +30,7 @@ from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind, shown_value
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import vague_place
+from actions.tasks.reading import strip_links, vague_place
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -78,15 +78,19 @@ def _place_text(location: Dict[str, Any], talk: Talk) -> str:
 class ComplaintKind(TaskKind):
     name = "complaint"
     entity_fields = {"complaint_category": "category"}
+    # "paani nahi aa raha 3 din se": the problem's words answer its questions too; the place is offered instead.
+    opening_entities = ("service", "location", "scheme")
 
     def start(self, talk: Talk, task: Task) -> None:
         message = talk.message
-        for value in message.entity_values("complaint_category"):
-            code = category_code(str(value))
-            if code:
-                task.values["category"] = code
-                break
-        named = next((str(v) for v in message.entity_values("location") if str(v).strip()), None)
+        understood = next((code for code in (category_code(str(value))
+                                             for value in message.entity_values("complaint_category")) if code), None)
+        words = message.typed_without("location") or message.caption or ""  # a photo's caption says it too
+        code = category_meant(words, understood)
+        if code:
+            task.values["category"] = code
+        # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
+        named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
         if named:
             task.context["named_place"] = named
         typed = message.typed
@@ -94,6 +98,8 @@ class ComplaintKind(TaskKind):
             task.values["description"] = typed[:MAX_DESCRIPTION_LENGTH]  # the first message describes the problem
         if "category" in task.values:
             self._category_chosen(task, task.values["category"])
+        if message.file_id and message.media_type == "image":
+            self._add_photo(talk, task, message)  # the photo that started the complaint
 
     # --- fields ---------------------------------------------------------------
     def fields(self, talk: Talk, task: Task) -> List[Field]:
@@ -146,6 +152,7 @@ class ComplaintKind(TaskKind):
             return Invalid("short", key="complaints.texts.location_too_short")
         other = other_city_in(location.get("address") or "")
         if other is not None:
+            task.context["outside"] = pick(other["name"], talk.language)
             return Invalid("outside", {"place": pick(other["name"], talk.language),
                                        "elsewhere": talk.text("other_cities.elsewhere", city=pick(other["name"], talk.language))},
                            key="complaints.texts.outside_city")
@@ -154,6 +161,7 @@ class ComplaintKind(TaskKind):
         except (BackendUnavailable, BackendRejected, FeatureUnavailable):
             return None  # a plain GeoReport server: the place as given
         if found.get("inside") is False:
+            task.context["outside"] = location.get("address") or "📍"
             return Invalid("outside", {"place": location.get("address") or "📍",
                                        "elsewhere": talk.text("other_cities.elsewhere_unknown")},
                            key="complaints.texts.outside_city")
@@ -197,6 +205,10 @@ class ComplaintKind(TaskKind):
                 {"title": talk.text("complaints.titles.new"), "payload": talk.payload("inform", field="duplicate", value=NEW)},
             ], **self._duplicate_params(talk, task))
             return True
+        if spec.name == "photos" and task.files:
+            talk.say("complaints.texts.photos_more", count=len(task.files), tag="ask:photo",
+                     buttons=[button(talk, "tasks.buttons.done", "inform", do="done")])
+            return True
         if spec.name == "photos":
             talk.say("complaints.texts.ask_photo", tag="ask:photo", buttons=[
                 {"title": talk.text("complaints.titles.no_photo"), "payload": talk.payload("inform", do="skip")}])
@@ -208,7 +220,15 @@ class ComplaintKind(TaskKind):
         return duplicate_params(task.context["duplicate"], talk.language, datetime.now(timezone.utc))
 
     def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
-        """"When will they fix it?" while offered to join a complaint nearby: that complaint's status."""
+        """"When will they fix it?" while offered to join a complaint nearby: that complaint's status.
+        "I live in Dewas, where do I complain?" after a place outside the city: where, and the complaint ends."""
+        typed = talk.message.typed
+        if asked is not None and asked.name == "location" and task.context.get("outside") \
+                and (mentions(typed, "question_words") or typed.endswith("?") or other_city_in(typed)):
+            talk.say("complaints.texts.outside_city_ended", place=task.context["outside"],
+                     elsewhere=talk.text("other_cities.elsewhere_unknown"))
+            from actions.tasks.turn import Ended
+            raise Ended()
         duplicate = task.context.get("duplicate")
         if asked is None or asked.name != "duplicate" or not duplicate or not mentions(talk.message.typed, "when_words"):
             return False
@@ -220,12 +240,14 @@ class ComplaintKind(TaskKind):
         """Words that answer none of the category's optional questions still describe the problem:
         kept with the details, and that question is left."""
         typed = talk.message.typed
-        if asked.required or asked.kind in (LOCATION, PHOTOS) or not typed or len(typed.split()) < 2 \
+        if asked.required or asked.kind == LOCATION or not typed or len(typed.split()) < 2 \
                 or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):
             return False
         before = task.values.get("description") or ""
         task.values["description"] = f"{before} — {typed}" if before else typed
-        if asked.name != "description":
+        if asked.name == "photos":  # words at the photo step: kept, and the photo still welcome
+            talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
+        elif asked.name != "description":
             task.values[asked.name] = SKIPPED
         return True
 
@@ -251,8 +273,8 @@ class ComplaintKind(TaskKind):
         if len(task.files) >= MAX_PHOTOS:
             talk.say("complaints.texts.photo_limit", limit=MAX_PHOTOS)
             return
-        if self._add_photo(talk, task, message):
-            talk.say("complaints.texts.photo_received", count=len(task.files))
+        if self._add_photo(talk, task, message) and (asked is None or asked.kind != PHOTOS):
+            talk.say("complaints.texts.photo_received", count=len(task.files))  # at the photo step, it asks for more
 
     def _add_photo(self, talk: Talk, task: Task, message: Message) -> bool:
         """Publishes the photo for the 311 system (media_url); its caption joins the details."""
