@@ -42,6 +42,18 @@ def category_code(value: str) -> Optional[str]:
     return named[0] if len(named) == 1 else None
 
 
+def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
+    """The category the NLU understood, unless the message names another one more fully:
+    "मरी हुई गाय" is a dead animal though "गाय" alone is a stray one."""
+    mentioned = {choice.value: choice.longest_mention(text) for choice in categories()}
+    best = max(mentioned, key=lambda code: mentioned[code], default=None)
+    if best is None or mentioned[best] == 0:
+        return understood
+    if understood is None or mentioned[best] > mentioned.get(understood, 0):
+        return best
+    return understood
+
+
 @cached(TTLCache(maxsize=64, ttl=CATEGORIES_SECONDS), lock=_lock)
 def questions(service_code: str) -> List[Field]:
     """The category's own questions (Open311 attributes), e.g. garbage_type or pole_number."""

@@ -62,7 +62,12 @@ def update_payload(operation: str, service_request_id: str, phone: Optional[str]
 
 def _georeport_fields(payload: Mapping[str, Any]) -> List[Tuple[str, Any]]:
     fields = [(name, payload.get(name)) for name in ("service_code", "lat", "long", "address_string", "description", "phone")]
-    attributes = [(f"attribute[{code}]", value) for code, value in (payload.get("attributes") or {}).items()]
+    attributes: List[Tuple[str, Any]] = []
+    for code, value in (payload.get("attributes") or {}).items():
+        if isinstance(value, list):  # a multivaluelist, as GeoReport v2 posts it
+            attributes += [(f"attribute[{code}][]", item) for item in value]
+        else:
+            attributes.append((f"attribute[{code}]", value))
     return fields + attributes + [("media_url", url) for url in payload.get("media_urls") or []]
 
 

@@ -15,10 +15,14 @@ from actions.lok_seva.citizen import awaiting_documents
 from actions.lok_seva.documents import describe, received_file
 from actions.lok_seva.submission import submit
 from actions.lok_seva.updates import DOCUMENTS_SLOT
+from actions.complaints.categories import category_meant
+from actions.tasks.action import start_kind
+from actions.tasks.kinds.complaint import ComplaintKind
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 
 KIND = "documents"
+COMPLAINT = ComplaintKind.name
 
 
 def _target(talk: Talk) -> Optional[str]:
@@ -39,6 +43,9 @@ class ActionTakeDocument(AnswerAction):
         path = received_file(message)
         if path is None:
             talk.say("lok_seva.media_rejected.download_failed")
+            return
+        if message.media_type == "image" and message.caption and category_meant(message.caption, None):
+            start_kind(talk, COMPLAINT)  # a photo captioned "नाली जाम है": the complaint it shows
             return
         number = _target(talk)
         if number is None:
