@@ -65,7 +65,9 @@ def turn_problems(expect: Dict[str, Any], replies: List[Reply], typed: str, numb
     language = expect.get("language")
     if language == "hi" and not DEVANAGARI.search(text):
         problems.append("not in Hindi")
-    if language == "en" and DEVANAGARI.search(re.sub(r"\*[^*]*\*", "", text)):
+    # a "हिंदी" button offers the switch in its own language; names in *bold* are the citizen's own
+    said = "\n".join(reply.said for reply in replies)
+    if language == "en" and DEVANAGARI.search(re.sub(r"\*[^*]*\*", "", said)):
         problems.append("not in English")
     asked = asked_field(replies)
     if expect.get("asks") and asked != expect["asks"]:

@@ -27,12 +27,16 @@ class Reply:
     message: Dict[str, Any]
 
     @property
-    def text(self) -> str:
-        body = text_of(self.message)
+    def said(self) -> str:
+        """The message's body or caption, without its buttons."""
         media = self.message.get(self.message.get("type") or "") or {}
         caption = media.get("caption", "") if isinstance(media, dict) else ""
+        return " ".join(part for part in (text_of(self.message), caption) if part)
+
+    @property
+    def text(self) -> str:
         titles = " ".join(option.get("title", "") for option in self.options)
-        return " ".join(part for part in (body, caption, titles) if part)
+        return " ".join(part for part in (self.said, titles) if part)
 
     @property
     def options(self) -> List[Dict[str, Any]]:

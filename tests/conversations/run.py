@@ -49,9 +49,12 @@ class Play:
 
     def _give(self) -> None:
         wa_id = self.citizens["first"].wa_id
+        neighbours = "supporters" in self.c.patterns or bool((self.c.outcome or {}).get("joined"))
         for item in self.c.given:
             (kind, spec), = item.items()
-            number = (self.world.give_application if kind == "application" else self.world.give_complaint)(wa_id, spec)
+            # the complaint a citizen is offered to join was filed by a neighbour
+            owner = new_wa_id() if kind == "complaint" and neighbours else wa_id
+            number = (self.world.give_application if kind == "application" else self.world.give_complaint)(owner, spec)
             self.numbers[spec.get("ref", kind)] = number
             self.given_numbers.add(number)
 
@@ -61,7 +64,7 @@ class Play:
             items = [a["application_id"] for a in self.world.applications(wa_id)]
         else:
             items = [v["service_request_id"] for v in self.world.complaints(wa_id)
-                     for c in ("second", "first") if v.get("role", "complainant") == "complainant"]
+                     if v.get("role", "complainant") == "complainant"]
             items += [v["service_request_id"] for v in self.world.complaints(self.citizens["second"].wa_id)
                       if v.get("role", "complainant") == "complainant"]
         new = sorted(set(items) - self.given_numbers)
