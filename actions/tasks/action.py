@@ -22,7 +22,7 @@ from actions.tasks.message import Message
 from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
 from actions.tasks.reading import read
-from actions.tasks.turn import Ended, _next, fields_of, run_turn, take_reading
+from actions.tasks.turn import Ended, ask_next, add_entity_answers, fields_of, run_turn, take_reading
 
 Events = List[Dict[Text, Any]]
 
@@ -59,8 +59,10 @@ def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
         opening = talk.message.typed_without(*kind.opening_entities) or talk.message.caption or ""
         # only the open questions: "paani nahi aa raha" names the problem once the category is known
         unanswered = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
-        take_reading(kind, talk, task, read(opening, unanswered, None, talk.today), None)
-        _next(kind, talk, task)
+        reading = read(opening, unanswered, None, talk.today)
+        add_entity_answers(kind, talk, task, reading, kind.opening_entity_fields)
+        take_reading(kind, talk, task, reading, None)
+        ask_next(kind, talk, task)
     except Ended:
         return None
     except BackendUnavailable:

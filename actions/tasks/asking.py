@@ -61,26 +61,24 @@ def confirm_buttons(talk: Talk) -> List[Dict[str, str]]:
             button(talk, "tasks.buttons.cancel", "deny", do="cancel")]
 
 
+HELPED = "helped"  # context: the field whose help was shown; failing it again shows the ways out again
+
+
 def _count(task: Task, spec: Field) -> None:
     if task.asking == spec.name:
         task.times_asked += 1
     else:
         task.asking, task.times_asked = spec.name, 1
+        task.context.pop(HELPED, None)
 
 
 def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field]) -> None:
-    """Asks `spec`; a question already asked twice in a row gives way to another open one if any."""
+    """Asks `spec`; a question already asked twice in a row is explained instead, with the ways out."""
     if spec is None:
         return
     if task.asking == spec.name and task.times_asked >= MAX_ASKS_IN_A_ROW:
-        from actions.tasks.turn import fields_of  # the order of questions lives with the turn
-        others = [other for other in fields_of(kind, talk, task)
-                  if not task.answered(other.name) and other.name != spec.name and other.kind != CONFIRM]
-        if others:
-            spec = others[0]
-        else:
-            help_with(kind, talk, task, spec)
-            return
+        help_with(kind, talk, task, spec)
+        return
     _count(task, spec)
     if spec.kind == CONFIRM:
         talk.say("tasks.confirm", summary=kind.summary(talk, task), buttons=confirm_buttons(talk), tag="ask:confirm")
@@ -118,6 +116,7 @@ def resume(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field]) -> N
 def help_with(kind: "TaskKind", talk: Talk, task: Task, spec: Field) -> None:
     """The explanation that replaces a third identical question, with the ways out as buttons."""
     task.asking, task.times_asked = spec.name, 0
+    task.context[HELPED] = spec.name
     buttons = [] if spec.kind == CONFIRM else kind.choice_buttons(talk, task, spec)[:7]
     if spec.kind == CONFIRM:
         buttons = confirm_buttons(talk)[:1]
@@ -134,8 +133,10 @@ def help_with(kind: "TaskKind", talk: Talk, task: Task, spec: Field) -> None:
 
 
 def ask_again_or_help(kind: "TaskKind", talk: Talk, task: Task, spec: Field, why: Optional[Invalid]) -> None:
-    """An unusable answer: why, then the question again; the third time, help instead."""
-    if task.asking == spec.name and task.times_asked >= MAX_ASKS_IN_A_ROW:
+    """An unusable answer: why, then the question again; the third time (or after help), help instead."""
+    if task.asking == spec.name and (task.times_asked >= MAX_ASKS_IN_A_ROW or task.context.get(HELPED) == spec.name):
+        if why is not None:
+            talk.say(why.text_key, **why.params)
         help_with(kind, talk, task, spec)
         return
     if why is not None:

@@ -17,6 +17,7 @@ from common.words import normalise
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
 STEM = 5  # "flickers" and "flickering" share their first five letters
 MIN_SOUND_LIKENESS = 0.75  # difflib ratio of two spellings of one word, vowels included
+MIN_SAME_STEM_SHARE = 0.7  # the shorter of two words sharing a stem is at least this part of the longer
 MIN_STEMMED = 5  # a name this short must stand as a whole word
 
 
@@ -27,8 +28,8 @@ def _stem(word: str) -> str:
 def _alike(wanted: str, word: str) -> bool:
     """The same word, or one that differs only in its ending or its spelling ("खसरे" / "खसरा", "kalidevi" /
     "कालीदेवी")."""
-    if _stem(wanted) == _stem(word):
-        return True
+    if _stem(wanted) == _stem(word):  # "flickers" / "flickering", not "house" / "household"
+        return min(len(wanted), len(word)) >= MIN_SAME_STEM_SHARE * max(len(wanted), len(word))
     sound = phonetic_key(wanted)
     if len(sound) < MIN_SKELETON or sound != phonetic_key(word):
         return False
@@ -114,6 +115,7 @@ class Field:
     maximum: Optional[int] = None
     max_length: Optional[int] = None
     not_in_future: bool = False
+    pattern: Optional[str] = None  # a regular expression a typed value must contain a match of
     several: bool = False  # a choice that takes every option named ("kutte aur gaay"): a list of values
     # Words that name this field in a sentence ("पति का नाम", "husband"), besides the shared ones.
     cues: Tuple[str, ...] = ()
@@ -166,6 +168,7 @@ def from_catalogue(spec: Dict[str, Any], name: Optional[str] = None) -> Field:
         maximum=spec.get("max"),
         max_length=spec.get("max_length"),
         not_in_future=bool(spec.get("not_in_future")),
+        pattern=spec.get("pattern"),
     )
 
 

@@ -29,11 +29,13 @@ from actions.texts import content
 from common.words import means, mentions, name_in, normalise
 
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
+SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khasra number)
 FILES = (DOCUMENTS, PHOTOS)
 FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
 GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
 _WORD = re.compile(r"\S+")
-_SEPARATORS = re.compile(r"\s*[,;\n]\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
+# A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
+_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n])\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
 
 
@@ -194,7 +196,23 @@ def parse(spec: Field, text: str, today: date) -> Any:
 
 def _text(spec: Field, text: str, today: date) -> Any:
     limit = spec.max_length or DEFAULT_MAX_LENGTH.get(spec.kind, 500)
-    return Invalid("too_long", {"limit": limit}) if len(text) > limit else text
+    if spec.pattern and not re.search(spec.pattern, text):
+        return Invalid("text")  # "की नकल चाहिए" is no khasra number
+    if len(text) <= limit:
+        return text
+    # a short value said in a sentence ("khasra 130/1 ka namantaran karwana hai"): the words before the first link
+    head = _leading_words(text)
+    return head if head and len(head) <= limit else Invalid("too_long", {"limit": limit})
+
+
+def _leading_words(text: str) -> str:
+    links = {" ".join(word) for word in _words_of("links")} | {" ".join(word) for word in _words_of("fillers")}
+    words = []
+    for word in text.split():
+        if normalise(word) in links:
+            break
+        words.append(word)
+    return " ".join(words).strip(_EDGE_PUNCTUATION)
 
 
 def _name(spec: Field, text: str, today: date) -> Any:
@@ -230,7 +248,8 @@ def _number(spec: Field, text: str, today: date) -> Any:
     if number is None:
         number = values.amount_inside(text)
     if number is None:
-        runs = [run for run in values.digit_runs(text) if run.isdigit()]
+        ungrouped = re.sub(r"(?<=\d),(?=\d)", "", text)  # "1,20,000 from salary"
+        runs = [run for run in values.digit_runs(ungrouped) if run.isdigit()]
         number = int(runs[0]) if len(runs) == 1 and len(runs[0]) <= 18 else None
     if number is None:
         return Invalid("number")
@@ -322,14 +341,16 @@ def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
     if hit.how == "after":  # the words just before the cue, back to a separator or the previous cue
         before = _span(text, tokens, previous_end, hit.start)
         return _SEPARATORS.split(before)[-1] if before else ""
-    first = hit.start if hit.how == "kept" else hit.end
-    return _span(text, tokens, first, next_start)
+    if hit.how == "kept":  # "Civil Hospital Meghnagar", "Karwad gaon": the name may come before the cue
+        return _span(text, tokens, _segment_start(hit, text, tokens, previous_end), next_start)
+    return _span(text, tokens, hit.end, next_start)
 
 
-def _trailing_answer_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
-    """The first token of a trailing cue's answer: after the last separator before the cue."""
-    span = _cued_answer(hit, text, tokens, previous_end, hit.start)
-    answer_start = text.rfind(span, 0, tokens[hit.start].start) if span else -1
+def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
+    """The first token after the last separator (or cue) before this cue."""
+    before = _span(text, tokens, previous_end, hit.start)
+    part = _SEPARATORS.split(before)[-1] if before else ""
+    answer_start = text.rfind(part, 0, tokens[hit.start].start) if part.strip() else -1
     if answer_start < 0:
         return hit.start
     return next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start)
@@ -348,23 +369,38 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         next_start = len(tokens)
         if number + 1 < len(hits):  # "janam se yahin, 22 saal": "22" belongs to the trailing cue after it
             following = hits[number + 1]
-            next_start = _trailing_answer_start(following, text, tokens, hit.end) if following.how == "after" \
+            next_start = _segment_start(following, text, tokens, hit.end) if following.how in ("after", "kept") \
                 else following.start
         spec = by_name[hit.field]
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
+        leftovers_before = len(leftovers)
         if spec.kind != TEXT and not says_change(span):  # "90 hazar, kheti": the amount, then something else
             span, *rest = _SEPARATORS.split(span) if hit.how != "after" else (span,)
             leftovers += rest
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
+            if spec.max_length and spec.max_length <= SHORT_TEXT and len(span) > spec.max_length:
+                head = _leading_words(span)  # "khasra 128 ki khatauni chahiye": 128, and "khatauni" for another
+                if head:
+                    leftovers.append(span[span.find(head) + len(head):])
+                    span = head
             span, shaped = _without_shaped_values(span, fields, today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
-        first_claimed = _trailing_answer_start(hit, text, tokens, previous_end) if hit.how == "after" else hit.start
+        _read_cued(reading, spec, hit, span, text, tokens, today)
+        if spec.kind in (TEXT, NAME) and hit.how == "before" and spec.name in reading.invalid:
+            # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here
+            del reading.invalid[spec.name]
+            del leftovers[leftovers_before:]
+            continue
+        first_claimed = _segment_start(hit, text, tokens, previous_end) if hit.how in ("after", "kept") else hit.start
         for index in range(first_claimed, next_start if hit.how != "after" else hit.end):
             claimed[index] = True
-        _read_cued(reading, spec, hit, span, text, tokens, today)
-    head = "".join(text[t.start:t.end] + " " for t, taken in zip(tokens, claimed) if not taken) if hits else text
+    head = text  # what no cue claimed, commas kept
+    for token, taken in zip(tokens, claimed):
+        if taken:
+            head = head[:token.start] + " " * (token.end - token.start) + head[token.end:]
+    head = " ".join(head.split())
     segments = [part.strip(_EDGE_PUNCTUATION) for part in [*_SEPARATORS.split(head), *leftovers]
                 if part.strip(_EDGE_PUNCTUATION)]
     if asked is not None and asked.kind not in (TEXT, LOCATION, NAME):
@@ -372,10 +408,20 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         reading.rest = ", ".join(segments) if hits else head.strip(_EDGE_PUNCTUATION)
         if reading.rest and asked.name not in reading.found and asked.name not in reading.invalid:
             reading.asked_value = parse(asked, reading.rest, today)
-            if reading.asked_value is not None and not isinstance(reading.asked_value, Invalid):
-                return reading
+            if _valid(reading.asked_value):
+                own = next((part for part in segments if _valid(parse(asked, part, today))), None)
+                if asked.several or len(segments) <= 1 or own is None:
+                    return reading
+                # "I am Manoj, 98265 53019, Station Road 457779" asked the mobile: the other parts answer more
+                segments = [part for part in segments if part is not own]
     others = [spec for spec in fields if spec is not asked]
-    unclaimed = [segment for segment in segments if not _claim_segment(reading, others, segment, today)]
+    unclaimed = []
+    for segment in segments:
+        left = _claim_segment(reading, others, segment, today)
+        if left is None:
+            unclaimed.append(segment)
+        elif meaningful(left):
+            unclaimed.append(left)
     reading.rest = ", ".join(unclaimed) if hits else (head.strip(_EDGE_PUNCTUATION) if unclaimed == segments
                                                       else ", ".join(unclaimed))
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
@@ -384,20 +430,29 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     return reading
 
 
-def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, today: date) -> bool:
-    """A part of the message only one field can take, by its shape or an option's name; True if taken."""
+def _valid(value: Any) -> bool:
+    return value is not None and not isinstance(value, Invalid)
+
+
+def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, today: date) -> Optional[str]:
+    """A part of the message only one field can take, by its shape or an option's name. Returns what is
+    left of it ("Station Road Meghnagar" of "Station Road Meghnagar 457779"), or None if nothing took it."""
     open_fields = [spec for spec in others if spec.name not in reading.found and spec.name not in reading.invalid]
+    left, shaped = _without_shaped_values(segment, open_fields, today)
+    if shaped:
+        reading.found.update(shaped)
+        return left
     for spec in open_fields:
         value = _by_shape(spec, segment, today)
         if value is not None:
             reading.found[spec.name] = value
-            return True
+            return ""
     numbers = [spec for spec in open_fields if spec.kind == NUMBER]
     if len(numbers) == 1 and values.spoken_amount(segment):
         value = _number(numbers[0], segment, today)
         if not isinstance(value, Invalid):
             reading.found[numbers[0].name] = value
-            return True
+            return ""
     plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
              for choice in spec.choices if choice.value not in GENERIC_CHOICES
@@ -405,8 +460,8 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     values_named = list(dict.fromkeys(choice.value for _, choice in named))
     if len({spec.name for spec, _ in named}) == 1 and (len(values_named) == 1 or named[0][0].several):
         reading.found[named[0][0].name] = values_named if named[0][0].several else values_named[0]
-        return True
-    return False
+        return ""
+    return None
 
 
 def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str, tokens: Sequence[_Token],

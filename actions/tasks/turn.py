@@ -18,7 +18,7 @@ again.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from jan_seva.text.ids import fold_digits
 
@@ -27,11 +27,11 @@ from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name
 from actions.tasks.fields import CONFIRM, FREE_TEXT, NAME, SHAPED, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
-from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, read
+from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, read, strip_links
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
-from actions.tasks.values import Invalid
+from actions.tasks.values import Invalid, written_as_name
 from actions.texts import pick
 from common.words import leads_with, mentions
 
@@ -87,7 +87,9 @@ def take(kind: TaskKind, talk: Talk, task: Task, spec: Field, value: Any) -> Opt
 def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked: Optional[Field]) -> Dict[str, Any]:
     """The answers found anywhere in the message; refusals are kept in the reading for the reply."""
     taken: Dict[str, Any] = {}
-    for name, value in reading.found.items():
+    # in the order asked: a village is known before its khasra number is checked against it
+    order = {spec.name: index for index, spec in enumerate(fields_of(kind, talk, task))}
+    for name, value in sorted(reading.found.items(), key=lambda item: order.get(item[0], len(order))):
         # fields appear as others are answered (a service's questions): looked up afresh each time
         spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
         if spec is None:
@@ -115,11 +117,22 @@ _UNSET = object()
 QUESTION_CONFIDENT = 0.4  # a question ("iska kitna paisa lagega?") needs less certainty to be one
 
 
+def _asks(message: Message) -> bool:
+    return mentions(message.typed, "question_words") or message.typed.endswith("?")
+
+
 def _is_side_question(message: Message) -> bool:
     if message.intent == "goodbye":  # "will send it later" is no goodbye: only a few words of leave-taking are
         return message.says("goodbye_words")
-    asking = mentions(message.typed, "question_words") or message.typed.endswith("?")
-    return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if asking else CONFIDENT)
+    return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if _asks(message) else CONFIDENT)
+
+
+DONT_KNOW_WORDS = 5  # "पिन कोड पता नहीं": short enough to be only that
+
+
+def _does_not_know(message: Message) -> bool:
+    return message.says("dont_know") or (
+        len(message.typed.split()) <= DONT_KNOW_WORDS and mentions(message.typed, "dont_know"))
 
 
 def _names_another_item(kind: TaskKind, message: Message) -> bool:
@@ -139,7 +152,7 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
     """Free text is taken only when the message is not plainly something else."""
     message = talk.message
     typed = message.typed
-    if mentions(typed, "question_words") or typed.endswith("?"):
+    if _asks(message):
         return not _is_side_question(message)
     if mentions(typed, "urge") or message.says("yes") or message.says("no"):
         return False
@@ -182,7 +195,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         if asked is not None and asked.kind not in FILES and message.file_id and task.context.get(FILES_IN_A_ROW):
             return  # the question stands just above: more files in a row are only acknowledged
         task.context[FILES_IN_A_ROW] = bool(message.file_id)
-        _next(kind, talk, task)
+        ask_next(kind, talk, task)
         return
     task.context.pop(FILES_IN_A_ROW, None)
     if message.intent in NOT_TYPED:
@@ -203,12 +216,12 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         _confirmation(kind, talk, task)
         return
     if asked is not None and _settles_offer_or_step(kind, talk, task, asked, control):
-        _next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
+        ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return
     if is_control(message) or _names_another_item(kind, message):
         answer_side_question(kind, talk, task)
         return
-    if asked is not None and message.says("dont_know"):
+    if asked is not None and _does_not_know(message):
         help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
         return
     _read_answers(kind, talk, task, asked)
@@ -220,12 +233,15 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     reading = read(message.typed, fields_of(kind, talk, task), asked, talk.today)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
-    _add_entity_answers(kind, talk, task, reading)
+    elif not reading.found and _asks(message) and _is_side_question(message) and not _same_request(kind, message):
+        answer_side_question(kind, talk, task)  # "income certificate ka process batao?" asked, not answered
+        return
+    add_entity_answers(kind, talk, task, reading, kind.entity_fields)
     taken = take_reading(kind, talk, task, reading, asked)
     if asked is not None and asked.name not in taken and asked.name not in reading.invalid:
         # beside other answers, filler words ("mera ... aur") do not answer the question asked
-        value = _asked_answer(talk, kind, reading, asked) \
-            if not taken or asked.kind not in (*FREE_TEXT, NAME) or meaningful(reading.rest) else None
+        value = _asked_answer(talk, kind, reading, asked) if not taken or asked.kind not in (*FREE_TEXT, NAME) \
+            or (meaningful(reading.rest) and (asked.kind != NAME or written_as_name(reading.rest))) else None
         if isinstance(value, Invalid):
             reading.invalid[asked.name] = value
         elif value is not None:
@@ -241,7 +257,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         if asked is not None and not asked.required and not task.answered(asked.name):
             task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again
         _noted(kind, talk, task, taken, asked)
-        _next(kind, talk, task)
+        ask_next(kind, talk, task)
         return
     _nothing_taken(kind, talk, task, asked, reading)
 
@@ -249,6 +265,15 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
 def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:
     message = talk.message
     why = reading.invalid.get(asked.name) if asked is not None else None
+    other = next((spec for spec in fields_of(kind, talk, task) if spec.name in reading.invalid
+                  and (asked is None or spec.name != asked.name)), None)
+    if why is None and other is not None:
+        # "date of birth 12-12-2031" while asked the mobile: what is wrong with it, and that question
+        spec = other
+        refusal = reading.invalid[spec.name]
+        talk.say(refusal.text_key, **refusal.params)
+        ask(kind, talk, task, spec)
+        return
     if kind.explain_unmatched(talk, task, asked):  # the kind knows better than the NLU ("vidhwa pension")
         resume(kind, talk, task, asked)
         return
@@ -264,23 +289,26 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
     if asked is not None and not asked.required and (message.says("yes") or message.says("done")
                                                       or mentions(message.typed, "submit")):
         task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
-        _next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
+        ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return
     if mentions(message.typed, "urge"):
         answer_side_question(kind, talk, task)
         return
     if asked is not None and kind.keep_unmatched(talk, task, asked):
-        _next(kind, talk, task)
+        ask_next(kind, talk, task)
         return
     if asked is not None:
         ask_again_or_help(kind, talk, task, asked, why)
 
 
-def _add_entity_answers(kind: TaskKind, talk: Talk, task: Task, reading: Reading) -> None:
+def add_entity_answers(kind: TaskKind, talk: Talk, task: Task, reading: Reading,
+                       entity_fields: Mapping[str, str]) -> None:
     """Entities the NLU found for fields (a service, a complaint category), if no cue said otherwise."""
     names = {spec.name for spec in fields_of(kind, talk, task)}
-    for entity, name in kind.entity_fields.items():
+    for entity, name in entity_fields.items():
         value = talk.message.entity(entity)
+        if isinstance(value, str):
+            value = strip_links(value)
         if value and name in names and name not in reading.found and not task.answered(name):
             reading.found[name] = value
 
@@ -354,8 +382,8 @@ def _ask_stop(kind: TaskKind, talk: Talk, task: Task) -> None:
 def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     message = talk.message
     control = message.entity("do")
-    if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or message.says("done")
-                                                    or mentions(message.typed, "submit"))):
+    if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or _agrees(message)
+                                                    or message.says("done") or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
     reading = read(message.typed, kind.fields(talk, task), None, talk.today)
     taken = take_reading(kind, talk, task, reading, None)
@@ -395,7 +423,7 @@ def _reopen(kind: TaskKind, talk: Talk, task: Task, name: str) -> None:
              tag=f"ask:{name}", buttons=kind.choice_buttons(talk, task, spec))
 
 
-def _next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False) -> None:
+def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False) -> None:
     """Asks what is still open, or submits. "haan, jama karo" with only optional questions left
     submits at once: the citizen has said so, and the answer shows what was sent."""
     if submit_now and not any(spec.required for spec in fields_of(kind, talk, task)

@@ -19,6 +19,7 @@ from typing import Any, Dict, Iterable, List, Optional, Pattern
 from jan_seva.text.ids import fold_digits
 
 from actions.texts import content
+from common.words import mentions
 
 _WORD_CHAR = r"\w\u0900-\u097F"  # word characters of any script, Devanagari matras included
 _GROUPED_DIGITS = re.compile(r"\+?\d(?:[\s\-]?\d)*")
@@ -172,7 +173,20 @@ def aadhaar_last4(text: str) -> Optional[str]:
     return runs[0] if len(runs) == 1 and re.fullmatch(r"\d{4}", runs[0]) else None
 
 
+NAME_WORDS = 4
+
+
+def written_as_name(value: str) -> bool:
+    """Beside other answers, words are a name only when written as one: "Ankit Bhabhor" or "अंकित भाभोर",
+    not "I can't hear properly"."""
+    words = value.split()
+    return is_name(value) and len(words) <= NAME_WORDS and all(
+        word[0].isupper() or not word[0].isascii() for word in words)
+
+
 def is_name(value: str) -> bool:
-    """Letters of any script, spaces, dots, apostrophes and hyphens; 1 to 6 words."""
+    """Letters of any script, spaces, dots, apostrophes and hyphens; 1 to 6 words, none of them a word
+    that is never part of a name ("se mere naam", "for bank loan")."""
     letters_only = all(unicodedata.category(ch)[0] in "LM" or ch in " .'-" for ch in value)
-    return letters_only and any(unicodedata.category(ch)[0] == "L" for ch in value) and 1 <= len(value.split()) <= 6
+    return letters_only and any(unicodedata.category(ch)[0] == "L" for ch in value) and 1 <= len(value.split()) <= 6 \
+        and not mentions(value, "not_in_names")

@@ -70,6 +70,7 @@ def _by_prefix(task: Task, prefix: str) -> Dict[str, Any]:
 class ApplicationKind(TaskKind):
     name = "application"
     entity_fields = {"service": SERVICE_FIELD}
+    opening_entity_fields = {"location": ANSWERS + "village"}  # a service asking for the land's village
 
     def start(self, talk: Talk, task: Task) -> None:
         code = talk.message.entity("service")

@@ -48,6 +48,8 @@ class TaskKind(ABC):
     service: Optional[str] = None  # the Lok Seva service it is about, for "iski fees kitni hai?"
     # NLU entities that answer a field ("service" -> the service asked for).
     entity_fields: Mapping[str, str] = {}
+    # Entities of the opening message that answer a field ("Pitol me khasra 130/1 ka namantaran": the village).
+    opening_entity_fields: Mapping[str, str] = {}
     # Entities that name the request itself ("jati praman patra", "kachra", "Sudama Nagar"): not read as answers.
     opening_entities: Tuple[str, ...] = ("service", "complaint_category", "location", "scheme")
 

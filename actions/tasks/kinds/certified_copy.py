@@ -21,6 +21,7 @@ from actions.tasks.values import Invalid
 from actions.texts import entry, pick
 
 VILLAGES_SECONDS = 300
+KHASRA_LENGTH = 20  # as the Lok Seva API stores it
 
 
 @cached(TTLCache(maxsize=1, ttl=VILLAGES_SECONDS))
@@ -48,7 +49,7 @@ def _village_field() -> Field:
 
 def _khasra_field() -> Field:
     return Field("khasra_number", TEXT, {"hi": "खसरा नंबर", "en": "Khasra number"}, dict(entry("lok_seva", "copy.khasra")),
-                 example={"hi": "45/2", "en": "45/2"})
+                 max_length=KHASRA_LENGTH, pattern=r"\d", example={"hi": "45/2", "en": "45/2"})
 
 
 class CertifiedCopyKind(TaskKind):
