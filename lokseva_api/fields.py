@@ -54,6 +54,8 @@ class FieldSpec(BaseModel):
     max: Optional[int] = None
     not_in_future: bool = False
     max_length: Optional[int] = None
+    # A regular expression a text value must contain a match of ("\\d": a khasra number has digits).
+    pattern: Optional[str] = None
 
     class Config:
         extra = "forbid"
@@ -92,6 +94,8 @@ def _text(spec: FieldSpec, raw: Any, today: date) -> str:
     limit = spec.max_length or DEFAULT_MAX_LENGTH[spec.type]
     if len(value) > limit:
         raise FieldInvalid("too_long", max_length=limit)
+    if spec.pattern and not re.search(spec.pattern, value):
+        raise FieldInvalid("no_pattern")
     return value
 
 
