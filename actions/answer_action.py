@@ -13,17 +13,25 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.state import Task
+from actions.last_turn import previous_answer_keys
 from actions.tasks.talk import Talk
+from actions.texts import button
 
 Events = List[Dict[Text, Any]]
 
 
+REJECTED = "backend.rejected"
+
+
 def answered(answer: Any, talk: Talk, task: Optional[Task] = None) -> None:
-    """Runs an answer; the backends' refusal or absence is told instead of raised."""
+    """Runs an answer; the backends' refusal or absence is told instead of raised. A second refusal
+    in a row ("LS-2026-999991" not found, then "LS 2026 999992") offers an officer."""
     try:
         answer(talk, task)
     except BackendRejected as rejected:
-        talk.say_text(rejected.message(talk.language), key="backend.rejected")
+        again = REJECTED in previous_answer_keys(talk.tracker)
+        buttons = [button(talk.text("tasks.buttons.officer"), "human_handoff")] if again else None
+        talk.say_text(rejected.message(talk.language), key=REJECTED, buttons=buttons)
     except BackendUnavailable:
         talk.say("general.unavailable")
 

@@ -8,11 +8,13 @@ from typing import List, Optional, Text
 from actions.answer_action import AnswerAction
 from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
+from actions.last_turn import previous_answer_keys
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 
 MAX_OPTIONS = 3
+NOT_UNDERSTOOD = ("utter_did_you_mean", "utter_not_understood")
 MIN_CONFIDENCE = 0.05
 # Offering these back as a guess helps nobody.
 NOT_OFFERED = {"nlu_fallback", "out_of_scope", "inform", "affirm", "deny", "thank", "greet"}
@@ -38,10 +40,13 @@ class ActionOfferLikelyOptions(AnswerAction):
             when_ready(talk, task)
             return
         options = likely_intents(message)
-        if not options:
+        again = any(key in NOT_UNDERSTOOD for key in previous_answer_keys(talk.tracker))
+        if not options and not again:
             talk.dispatcher.utter_message(response="utter_not_understood")
             return
-        # The menu is always offered, once.
+        # The menu is always offered, once; an officer too when this is the second miss in a row.
         offered = options if "main_menu" in options else options + ["main_menu"]
+        if again and "human_handoff" not in offered:
+            offered.append("human_handoff")
         buttons = [{"title": intent_label(i, talk.language), "payload": f"/{i}"} for i in offered]
         talk.dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

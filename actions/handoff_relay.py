@@ -3,14 +3,14 @@ the officer's replies to the citizen, and the bot's return at the close.
 
 The inbox shows the conversation from the Rasa tracker, so relaying a
 message only marks the handoff as waiting (best effort: if the dashboard is
-down the message is still in the conversation). The citizen hears a short
-"passed to the officer" once per run of messages, not after each one.
+down the message is still in the conversation). Each message gets a short
+"passed to the officer", so that none seems lost.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -27,14 +27,6 @@ log = logging.getLogger(__name__)
 PASSED_NOTICE = "utter_handoff_message_passed"
 
 
-def last_bot_response(tracker: Tracker) -> Optional[str]:
-    """The response name of the bot's latest message (None for a plain text, e.g. an officer's reply)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action")
-    return None
-
-
 class ActionRelayToOfficer(BlockingAction):
     def name(self) -> Text:
         return "action_relay_to_officer"
@@ -46,8 +38,7 @@ class ActionRelayToOfficer(BlockingAction):
             DashboardClient().citizen_wrote(tracker.sender_id, at)
         except BackendUnavailable as error:
             log.warning("inbox not told of a message from %s: %s", mask_id(tracker.sender_id), error)
-        if last_bot_response(tracker) != PASSED_NOTICE:
-            dispatcher.utter_message(response=PASSED_NOTICE)
+        dispatcher.utter_message(response=PASSED_NOTICE)
         return []
 
 

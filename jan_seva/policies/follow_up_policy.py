@@ -27,7 +27,7 @@ RECENT_TURNS = 2  # a follow-up comes right after the answer it follows
 FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "send_words")
 # Intents that mean something of their own, or already act on the item talked about.
 KEPT_INTENTS = frozenset({
-    "set_language", "human_handoff", "main_menu", "greet", "thank", "bot_challenge", "leave_handoff",
+    "set_language", "human_handoff", "greet", "thank", "bot_challenge", "leave_handoff",
     "check_application_status", "check_complaint_status", "download_certificate", "doorstep_delivery",
     "service_info", "list_services",  # "iski fees kitni hai?": the service's details, answered by its action
     "share_location", "share_media", "share_media_rejected", "voice_note", "sticker", "unsupported_message",

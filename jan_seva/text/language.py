@@ -2,7 +2,8 @@
 
 Any Devanagari letter decides at once. A Latin-script message is romanized Hindi
 when it has more Hindi marker words (a designer-edited list) than English
-function words. Messages with no words ("1", "👍") give None so that the
+function words; words Hinglish borrows ("complaint") count for English only
+when no Hindi word stands beside them. Messages with no words ("1", "👍") give None so that the
 conversation keeps the language it had.
 """
 from __future__ import annotations
@@ -34,9 +35,17 @@ _ENGLISH_WORDS = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
+def _markers() -> dict:
+    return yaml.safe_load(MARKERS_FILE.read_text(encoding="utf-8"))
+
+
 def hindi_markers() -> FrozenSet[str]:
-    data = yaml.safe_load(MARKERS_FILE.read_text(encoding="utf-8"))
-    return frozenset(normalize_token(word) for word in data["hindi"])
+    return _marker_set("hindi")
+
+
+@functools.lru_cache(maxsize=None)
+def _marker_set(key: str) -> FrozenSet[str]:
+    return frozenset(normalize_token(word) for word in _markers()[key])
 
 
 def detect_language(text: str) -> Optional[str]:
@@ -49,6 +58,8 @@ def detect_language(text: str) -> Optional[str]:
         return "hi"
     if english > hindi:
         return "en"
+    if hindi == 0 and any(word in _marker_set("english_borrowed") for word in words):
+        return "en"  # "garbage complaint": English words and not one Hindi one
     return None
 
 

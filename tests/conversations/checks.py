@@ -23,7 +23,7 @@ TOPICS = {
     "handoff": ("utter_handoff_recorded",),
     "menu": ("utter_main_menu", "utter_greet", "tasks.help"),
     "not_offered": ("lok_seva.not_offered.", "complaints.texts.outside_city"),
-    "privacy": ("notice.privacy", "privacy.", "utter_privacy"),
+    "privacy": ("notice.privacy", "privacy.", "utter_privacy", "information.aadhaar.privacy"),
     "out_of_scope": ("utter_out_of_scope",),
     "fallback": ("utter_did_you_mean", "utter_not_understood"),
     "media_notice": ("utter_voice_note", "utter_sticker", "utter_unsupported_message", "tasks.voice_note",

@@ -65,6 +65,8 @@ class World:
                 answers[spec["name"]] = spec["choices"][0]["value"]
             elif spec["type"] == "number":
                 answers[spec["name"]] = str(max(spec.get("min") or 0, 1))
+            elif spec.get("pattern"):
+                answers[spec["name"]] = "45/2"  # a khasra number, as such fields ask
             else:
                 answers[spec["name"]] = EXAMPLE_VALUES.get(spec["type"], "उदाहरण")
         return answers
