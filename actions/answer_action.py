@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.state import Task
-from actions.last_turn import previous_answer_keys
+from common.last_turn import previous_answer_keys
 from actions.tasks.talk import Talk
 from actions.texts import button
 
@@ -29,7 +29,7 @@ def answered(answer: Any, talk: Talk, task: Optional[Task] = None) -> None:
     try:
         answer(talk, task)
     except BackendRejected as rejected:
-        again = REJECTED in previous_answer_keys(talk.tracker)
+        again = REJECTED in previous_answer_keys(talk.tracker.events)
         buttons = [button(talk.text("tasks.buttons.officer"), "human_handoff")] if again else None
         talk.say_text(rejected.message(talk.language), key=REJECTED, buttons=buttons)
     except BackendUnavailable:

@@ -8,7 +8,7 @@ from typing import List, Optional, Text
 from actions.answer_action import AnswerAction
 from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
-from actions.last_turn import previous_answer_keys
+from common.last_turn import previous_answer_keys
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -40,7 +40,7 @@ class ActionOfferLikelyOptions(AnswerAction):
             when_ready(talk, task)
             return
         options = likely_intents(message)
-        again = any(key in NOT_UNDERSTOOD for key in previous_answer_keys(talk.tracker))
+        again = any(key in NOT_UNDERSTOOD for key in previous_answer_keys(talk.tracker.events))
         if not options and not again:
             talk.dispatcher.utter_message(response="utter_not_understood")
             return

@@ -46,7 +46,9 @@ def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     """The category the NLU understood, unless the message names another one more fully:
     "मरी हुई गाय" is a dead animal though "गाय" alone is a stray one."""
     mentioned = {choice.value: choice.longest_mention(text) for choice in categories()}
-    best = max(mentioned, key=lambda code: mentioned[code], default=None)
+    place = {choice.value: choice.first_mentioned_at(text) for choice in categories()}
+    # the most fully named; between equals, the one named first ("चैंबर ओवरफ्लो ... गंदा पानी")
+    best = min(mentioned, key=lambda code: (-mentioned[code], place[code]), default=None)
     if best is None or mentioned[best] == 0:
         return understood
     if understood is None or mentioned[best] > mentioned.get(understood, 0):

@@ -10,6 +10,8 @@ from actions.texts import button
 from actions.subject import remember
 from actions.tasks.talk import Talk
 
+LAND_RECORD_COPY = "land_record_copy"
+
 
 def _in(result: Dict[str, Any], name: str, language: str) -> str:
     """A result value that comes in both languages (`<name>_hi`, `<name>_en`)."""
@@ -38,6 +40,7 @@ def _certified_copy(talk: Talk, result: Dict[str, Any]) -> None:
     talk.dispatcher.utter_message(json_message={"whatsapp": {
         "type": "document", "link": result["pdf_url"], "filename": f"{result['copy_number']}.pdf", "caption": caption}},
         key="lok_seva.copy.document")
+    remember(talk, service=LAND_RECORD_COPY)  # "iska kitna paisa lagega?" is about copies
 
 
 def _documents(talk: Talk, result: Dict[str, Any]) -> None:

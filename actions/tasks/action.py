@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
-from actions.tasks.kinds import KINDS, kind_for
+from actions.tasks.kinds import KIND_OF_REQUEST, KINDS, kind_for
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import Message
 from actions.tasks.state import TASK_SLOT, Task
@@ -89,7 +89,8 @@ class ActionTask(BlockingAction):
             talk.message = Message.from_parse(task.context["switch_to"])  # the request the citizen chose to start
             task = None
         if task is None:
-            task = start_task(talk)
+            # a yes to a service's details (jan_seva/policies/follow_up_policy.py) applies for it
+            task = start_task(talk, None if talk.message.intent in KIND_OF_REQUEST else KINDS["application"])
         elif not run_turn(KINDS[task.kind], talk, task):
             task = None
         return talk.events + [SlotSet(TASK_SLOT, task.to_slot() if task else None)]

@@ -72,13 +72,19 @@ def _count(task: Task, spec: Field) -> None:
         task.context.pop(HELPED, None)
 
 
-def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field]) -> None:
-    """Asks `spec`; a question already asked twice in a row is explained instead, with the ways out."""
+def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progressed: bool = False) -> None:
+    """Asks `spec`. A question already asked twice in a row gives way to another open one when the
+    citizen is answering others (`progressed`), else it is explained, with the ways out."""
     if spec is None:
         return
     if task.asking == spec.name and task.times_asked >= MAX_ASKS_IN_A_ROW:
-        help_with(kind, talk, task, spec)
-        return
+        from actions.tasks.turn import fields_of  # the order of questions lives with the turn
+        others = [other for other in fields_of(kind, talk, task)
+                  if not task.answered(other.name) and other.name != spec.name and other.kind != CONFIRM]
+        if not (progressed and others):
+            help_with(kind, talk, task, spec)
+            return
+        spec = others[0]
     _count(task, spec)
     if spec.kind == CONFIRM:
         talk.say("tasks.confirm", summary=kind.summary(talk, task), buttons=confirm_buttons(talk), tag="ask:confirm")

@@ -102,6 +102,13 @@ class Choice:
                 longest = max(longest, len(wanted))
         return longest
 
+    def first_mentioned_at(self, text: str) -> int:
+        """The place (in words) where one of its names first stands in the message; past the end if none does."""
+        words = normalise(text).split()
+        places = [index for name in self.names() if self.longest_mention(text) and len(name) > 1
+                  for index, word in enumerate(words) if _alike(name.split()[0], word) or name.split()[0] == word]
+        return min(places, default=len(words))
+
 
 @dataclass(frozen=True)
 class Field:

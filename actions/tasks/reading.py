@@ -122,24 +122,38 @@ class _CueHit:
     how: str  # "before" the answer (the usual), "kept" (part of it: "ग्राम कालीदेवी"), "after" it ("25 saal se")
 
 
+PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start ("khasra number 61")
+
+
+def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) -> bool:
+    """For a field whose values have a pattern, a cue counts only with such a value right after it:
+    "khasra copy of Kalidevi" names the record, "khasra 61" a khasra number."""
+    return pattern is None or any(re.search(pattern, token.word) for token in tokens[at:at + PATTERN_LOOKAHEAD])
+
+
 def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
     """Non-overlapping cues, left to right, the longest at each place; a field's first cue only."""
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
     table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
     table += [(phrase, spec.name, "after") for spec in fields for phrase in _listed("after", spec.short_name)]
     table.sort(key=lambda item: len(item[0]), reverse=True)
+    patterns = {spec.name: spec.pattern for spec in fields if spec.pattern}
     hits: List[_CueHit] = []
     seen = set()
     index = 0
     while index < len(tokens):
-        hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen), None)
+        hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
+                    and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))), None)
         if hit is None:
             index += 1
             continue
         phrase, name, how = hit
-        hits.append(_CueHit(name, index, index + len(phrase), how))
+        end = index + len(phrase)
+        # "पिता जी का नाम": words that only complete the cue belong to it
+        end += max((len(more) for more in _words_of("cue_endings") if _starts_with(tokens, end, more)), default=0)
+        hits.append(_CueHit(name, index, end, how))
         seen.add(name)
-        index += len(phrase)
+        index = end
     return hits
 
 
@@ -188,8 +202,8 @@ def parse(spec: Field, text: str, today: date) -> Any:
     text = text.strip(_EDGE_PUNCTUATION)
     if not text:
         return None
-    if spec.kind in FILES:
-        return FINISHED if says_none(text) else None
+    if spec.kind in FILES:  # "I don't have the sarpanch letter now, will send it later": however long
+        return FINISHED if says_none(text) or mentions(text, "skip") else None
     parser = _PARSERS.get(spec.kind)
     return parser(spec, text, today) if parser else None  # a confirmation is not a typed value
 
@@ -342,8 +356,21 @@ def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
         before = _span(text, tokens, previous_end, hit.start)
         return _SEPARATORS.split(before)[-1] if before else ""
     if hit.how == "kept":  # "Civil Hospital Meghnagar", "Karwad gaon": the name may come before the cue
-        return _span(text, tokens, _segment_start(hit, text, tokens, previous_end), next_start)
+        return _span(text, tokens, _kept_start(hit, text, tokens, previous_end), next_start)
     return _span(text, tokens, hit.end, next_start)
+
+
+KEPT_WORDS_BEFORE = 2  # "Civil Hospital", "Karwad gaon": a place's name before its kind
+
+
+def _kept_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
+    """Back from a kept cue over the words of a name: not past a separator, a linking word or a number."""
+    first = max(_segment_start(hit, text, tokens, previous_end), hit.start - KEPT_WORDS_BEFORE)
+    links = {" ".join(word) for word in _words_of("links")} | {" ".join(word) for word in _words_of("fillers")}
+    start = hit.start
+    while start > first and tokens[start - 1].word not in links and not any(ch.isdigit() for ch in tokens[start - 1].word):
+        start -= 1
+    return start
 
 
 def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
@@ -363,20 +390,23 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     hits = _cue_hits(tokens, fields)
     by_name = {spec.name: spec for spec in fields}
     leftovers: List[str] = []
+    spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
     for number, hit in enumerate(hits):
         previous_end = hits[number - 1].end if number else 0
         next_start = len(tokens)
         if number + 1 < len(hits):  # "janam se yahin, 22 saal": "22" belongs to the trailing cue after it
             following = hits[number + 1]
-            next_start = _segment_start(following, text, tokens, hit.end) if following.how in ("after", "kept") \
-                else following.start
+            next_start = _segment_start(following, text, tokens, hit.end) if following.how == "after" \
+                else _kept_start(following, text, tokens, hit.end) if following.how == "kept" else following.start
         spec = by_name[hit.field]
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
         leftovers_before = len(leftovers)
         if spec.kind != TEXT and not says_change(span):  # "90 hazar, kheti": the amount, then something else
             span, *rest = _SEPARATORS.split(span) if hit.how != "after" else (span,)
             leftovers += rest
+            if spec.kind not in (NAME, CHOICE):
+                spares.append(span)  # "72000 per year from labour": the option named beside the amount
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
@@ -388,12 +418,13 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             span, shaped = _without_shaped_values(span, fields, today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
         _read_cued(reading, spec, hit, span, text, tokens, today)
-        if spec.kind in (TEXT, NAME) and hit.how == "before" and spec.name in reading.invalid:
+        if spec.kind in (TEXT, NAME, CHOICE) and hit.how == "before" and spec.name in reading.invalid:
             # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here
             del reading.invalid[spec.name]
             del leftovers[leftovers_before:]
             continue
-        first_claimed = _segment_start(hit, text, tokens, previous_end) if hit.how in ("after", "kept") else hit.start
+        first_claimed = _segment_start(hit, text, tokens, previous_end) if hit.how == "after" \
+            else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" else hit.start
         for index in range(first_claimed, next_start if hit.how != "after" else hit.end):
             claimed[index] = True
     head = text  # what no cue claimed, commas kept
@@ -415,6 +446,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
                 # "I am Manoj, 98265 53019, Station Road 457779" asked the mobile: the other parts answer more
                 segments = [part for part in segments if part is not own]
     others = [spec for spec in fields if spec is not asked]
+    for spare in spares:
+        _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], spare, today)
     unclaimed = []
     for segment in segments:
         left = _claim_segment(reading, others, segment, today)
@@ -457,18 +490,25 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
              for choice in spec.choices if choice.value not in GENERIC_CHOICES
              and (choice.named_by(plain) or choice.mentioned_in(plain))]
-    values_named = list(dict.fromkeys(choice.value for _, choice in named))
-    if len({spec.name for spec, _ in named}) == 1 and (len(values_named) == 1 or named[0][0].several):
-        reading.found[named[0][0].name] = values_named if named[0][0].several else values_named[0]
-        return ""
-    return None
+    by_field: Dict[str, List[str]] = {}
+    for spec, choice in named:
+        by_field.setdefault(spec.name, []).append(choice.value)
+    several = {spec.name for spec, _ in named if spec.several}
+    # "B-1 copy for Gopalpura village": a record and a village, each named once; but a "haan" that two
+    # yes/no questions share answers neither
+    named_anywhere = [value for options in by_field.values() for value in set(options)]
+    taken = {name: list(dict.fromkeys(options)) for name, options in by_field.items()
+             if (len(set(options)) == 1 or name in several) and all(named_anywhere.count(v) == 1 for v in set(options))}
+    for name, options in taken.items():
+        reading.found[name] = options if name in several else options[0]
+    return "" if taken else None
 
 
 def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str, tokens: Sequence[_Token],
                today: date) -> None:
     """One cue's answer: a value, a refusal, nothing to give ("no photo"), or a change to make."""
     said_no = hit.start > 0 and means(tokens[hit.start - 1].word, "no")
-    answer = span.strip(_EDGE_PUNCTUATION) if hit.how == "kept" else strip_links(span)
+    answer = strip_links(span)
     changing = says_change(answer)
     if changing:
         answer = strip_links(_without(answer, "change"))

@@ -257,7 +257,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         if asked is not None and not asked.required and not task.answered(asked.name):
             task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again
         _noted(kind, talk, task, taken, asked)
-        ask_next(kind, talk, task)
+        ask_next(kind, talk, task, progressed=True)
         return
     _nothing_taken(kind, talk, task, asked, reading)
 
@@ -423,7 +423,7 @@ def _reopen(kind: TaskKind, talk: Talk, task: Task, name: str) -> None:
              tag=f"ask:{name}", buttons=kind.choice_buttons(talk, task, spec))
 
 
-def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False) -> None:
+def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False, progressed: bool = False) -> None:
     """Asks what is still open, or submits. "haan, jama karo" with only optional questions left
     submits at once: the citizen has said so, and the answer shows what was sent."""
     if submit_now and not any(spec.required for spec in fields_of(kind, talk, task)
@@ -432,7 +432,7 @@ def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False) -
     spec = open_field(kind, talk, task)
     if spec is None:
         submit(kind, talk, task)
-    ask(kind, talk, task, spec)
+    ask(kind, talk, task, spec, progressed)
 
 
 def submit(kind: TaskKind, talk: Talk, task: Task) -> None:

@@ -1,5 +1,6 @@
 """A question about the application or complaint just talked about goes to
-`action_follow_up`, whatever the NLU made of it.
+`action_follow_up`, whatever the NLU made of it; a yes right after a
+service's details applies for that service (`action_task`).
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
 bhej do": right after a status, these are about that item, though on their
@@ -17,11 +18,14 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from common.last_turn import previous_answer_keys
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
-from jan_seva.policies.task_policy import TASK_SLOT
+from jan_seva.policies.task_policy import TASK_ACTION, TASK_SLOT
 
 FOLLOW_UP_ACTION = "action_follow_up"
+SERVICE_DETAILS = "lok_seva.services.details"  # the key of the message that shows a service's details
+YES_INTENTS = frozenset({"affirm", "apply_service"})
 SUBJECT_SLOT = "subject"
 RECENT_TURNS = 2  # a follow-up comes right after the answer it follows
 FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "send_words")
@@ -51,6 +55,16 @@ def subject_set_recently(tracker: DialogueStateTracker, turns: int = RECENT_TURN
     return False
 
 
+def applies_for_shown_service(tracker: DialogueStateTracker) -> bool:
+    """"ठीक है बनवा दो" right after a service's details: apply for it."""
+    message = tracker.latest_message
+    if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None:
+        return False
+    named = any(entity.get("entity") == "service" for entity in message.entities)
+    shown = SERVICE_DETAILS in previous_answer_keys(event.as_dict() for event in tracker.events)
+    return latest_intent(tracker) in YES_INTENTS and not named and shown
+
+
 def follows_up(tracker: DialogueStateTracker) -> bool:
     if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT):
         return False
@@ -72,4 +86,6 @@ class FollowUpPolicy(DeterministicPolicy):
     """Nothing to learn: the decision follows from the conversation (see the module docstring)."""
 
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
+        if applies_for_shown_service(tracker):
+            return TASK_ACTION
         return FOLLOW_UP_ACTION if follows_up(tracker) else None

@@ -14,7 +14,7 @@ KINDS: Dict[str, TaskKind] = {kind.name: kind for kind in (ApplicationKind(), Ce
 KIND_OF_REQUEST = {"apply_service": "application", "certified_copy": "certified_copy",
                    "doorstep_delivery": "delivery", "register_complaint": "complaint"}
 # A copy of a land record asked for as a service is the certified copy, made at once.
-KIND_OF_SERVICE = {"land_record_copy": "certified_copy"}
+KIND_OF_SERVICE = {CertifiedCopyKind.service: CertifiedCopyKind.name}
 
 
 def kind_for(intent: str, service: Optional[str]) -> Optional[TaskKind]:

@@ -17,6 +17,8 @@ from actions.lok_seva.catalogue import catalogue, service_detail
 from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.not_offered import not_offered_in
 from actions.lok_seva.submission import submit
+from common.last_turn import previous_answer_keys
+from actions.subject import subject_of
 from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, from_catalogue
 from actions.tasks.kinds.base import TaskKind
@@ -27,6 +29,7 @@ from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 
 APPLICANT, ANSWERS = "applicant.", "answers."
+SERVICE_DETAILS = "lok_seva.services.details"
 SERVICE_FIELD = "service"
 
 
@@ -73,7 +76,9 @@ class ApplicationKind(TaskKind):
     opening_entity_fields = {"location": ANSWERS + "village"}  # a service asking for the land's village
 
     def start(self, talk: Talk, task: Task) -> None:
-        code = talk.message.entity("service")
+        # "haan, apply karna hai" right after a service's details: that service
+        just_shown = SERVICE_DETAILS in previous_answer_keys(talk.tracker.events)
+        code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
         if self.explain_unmatched(talk, task, None):
             return  # "vidhwa pension": not the catalogue's pension
         if code and self.accept(talk, task, _service_field(talk), str(code)) is None:

@@ -12,6 +12,7 @@ from cachetools import TTLCache, cached
 from jan_seva.text.ids import fold_digits
 
 from actions.clients.lokseva import LokSevaClient
+from actions.lok_seva.announcements import LAND_RECORD_COPY
 from actions.lok_seva.submission import submit
 from actions.tasks.fields import CHOICE, TEXT, Choice, Field
 from actions.tasks.kinds.base import TaskKind
@@ -55,7 +56,7 @@ def _khasra_field() -> Field:
 class CertifiedCopyKind(TaskKind):
     name = "certified_copy"
     confirm = False
-    service = "land_record_copy"
+    service = LAND_RECORD_COPY
     # "Pitol ka khasra 128 ki nakal": the service and the village named are the answers themselves.
     opening_entities = ("complaint_category", "scheme")
 

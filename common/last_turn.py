@@ -1,16 +1,18 @@
 """What the bot answered to the citizen's previous message, by text key (or
-response name): a second "did not understand" or a second "not found" in a
-row offers an officer instead of leaving the citizen to try a third time."""
+response name), read from a conversation's events as JSON: a second "did
+not understand" or "not found" in a row offers an officer; a yes right after
+a service's details applies for it. Used by the action server (tracker
+events) and the Rasa server's policies (events turned to dicts)."""
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any, Dict, Iterable, List
 
 
-def previous_answer_keys(tracker: Any) -> List[str]:
+def previous_answer_keys(events: Iterable[Dict[str, Any]]) -> List[str]:
     """Keys of the bot messages sent between the citizen's previous message and the latest one."""
     keys: List[str] = []
     users_seen = 0
-    for event in reversed(tracker.events):
+    for event in reversed(list(events)):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen == 2:
