@@ -1,11 +1,25 @@
 """What the bot answered to the citizen's previous message, by text key (or
-response name), read from a conversation's events as JSON: a second "did
-not understand" or "not found" in a row offers an officer; a yes right after
-a service's details applies for it. Used by the action server (tracker
+response name) and by action, read from a conversation's events as JSON: a
+second "did not understand" or "not found" in a row offers an officer; a yes
+right after a service's details applies for it. Used by the action server (tracker
 events) and the Rasa server's policies (events turned to dicts)."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List
+
+
+def previous_actions(events: Iterable[Dict[str, Any]]) -> List[str]:
+    """Names of the actions run for the citizen's previous message (action_listen left out)."""
+    names: List[str] = []
+    users_seen = 0
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "action" and users_seen == 1 and event.get("name") != "action_listen":
+            names.append(str(event.get("name")))
+    return names
 
 
 def previous_answer_keys(events: Iterable[Dict[str, Any]]) -> List[str]:

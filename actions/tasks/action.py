@@ -22,7 +22,9 @@ from actions.tasks.message import Message
 from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
 from actions.tasks.reading import read
-from actions.tasks.turn import Ended, ask_next, add_entity_answers, fields_of, run_turn, take_reading
+from actions.tasks.turn import (
+    ENDED_FOR_ANOTHER, OPEN, Ended, add_entity_answers, ask_next, fields_of, run_turn, take_reading,
+)
 
 Events = List[Dict[Text, Any]]
 
@@ -91,6 +93,7 @@ class ActionTask(BlockingAction):
         if task is None:
             # a yes to a service's details (jan_seva/policies/follow_up_policy.py) applies for it
             task = start_task(talk, None if talk.message.intent in KIND_OF_REQUEST else KINDS["application"])
-        elif not run_turn(KINDS[task.kind], talk, task):
-            task = None
+        else:
+            state = run_turn(KINDS[task.kind], talk, task)
+            task = task if state == OPEN else start_task(talk) if state == ENDED_FOR_ANOTHER else None
         return talk.events + [SlotSet(TASK_SLOT, task.to_slot() if task else None)]

@@ -33,6 +33,7 @@ SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khas
 FILES = (DOCUMENTS, PHOTOS)
 FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
 GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
+YES_NO = frozenset({"yes", "no"})
 _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
 _SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n])\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
@@ -45,6 +46,7 @@ class Reading:
     invalid: Dict[str, Invalid] = field(default_factory=dict)  # field name -> why its answer was refused
     skipped: Set[str] = field(default_factory=set)  # optional fields the citizen says they have nothing for
     change: Optional[str] = None  # a field the citizen wants to change, no new value given yet
+    passing: Set[str] = field(default_factory=set)  # fields whose value was named in passing, without a cue
     rest: str = ""  # what no cue claimed
     asked_value: Any = None  # `rest` read as the asked field's value (or Invalid); the turn decides on it
 
@@ -402,7 +404,7 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         spec = by_name[hit.field]
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
         leftovers_before = len(leftovers)
-        if spec.kind != TEXT and not says_change(span):  # "90 hazar, kheti": the amount, then something else
+        if spec.kind not in (TEXT, *FILES) and not says_change(span):  # "90 hazar, kheti": the amount, then more
             span, *rest = _SEPARATORS.split(span) if hit.how != "after" else (span,)
             leftovers += rest
             if spec.kind not in (NAME, CHOICE):
@@ -489,7 +491,9 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
              for choice in spec.choices if choice.value not in GENERIC_CHOICES
-             and (choice.named_by(plain) or choice.mentioned_in(plain))]
+             and (choice.named_by(plain) or choice.mentioned_in(plain))
+             # a bare "नहीं" in "अब तक ठीक नहीं की" answers no yes/no question; "पानी भरा है" does
+             and (choice.value not in YES_NO or choice.longest_mention(plain) >= 2)]
     by_field: Dict[str, List[str]] = {}
     for spec, choice in named:
         by_field.setdefault(spec.name, []).append(choice.value)
@@ -501,6 +505,7 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
              if (len(set(options)) == 1 or name in several) and all(named_anywhere.count(v) == 1 for v in set(options))}
     for name, options in taken.items():
         reading.found[name] = options if name in several else options[0]
+        reading.passing.add(name)
     return "" if taken else None
 
 

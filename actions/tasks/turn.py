@@ -47,6 +47,10 @@ class Ended(Exception):
     """The task is over (submitted, cancelled or replaced): the slot is cleared."""
 
 
+class EndedForAnother(Ended):
+    """Cancelled for the request in the same message ("cancel karo, mujhe jati praman patra chahiye")."""
+
+
 class _Handled(Exception):
     """The turn has said everything it needs to."""
 
@@ -92,8 +96,8 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     for name, value in sorted(reading.found.items(), key=lambda item: order.get(item[0], len(order))):
         # fields appear as others are answered (a service's questions): looked up afresh each time
         spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
-        if spec is None:
-            continue
+        if spec is None or (name in reading.passing and task.answered(name) and (asked is None or asked.name != name)):
+            continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         refusal = take(kind, talk, task, spec, value)
         if refusal is not None:
@@ -204,6 +208,8 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if control == "cancel" or message.says("cancel"):
         cancel(kind, talk, task)
+    if leads_with(message.typed, "cancel"):
+        cancel(kind, talk, task, for_another=message.intent in TASK_REQUESTS and not _same_subject(kind, task, message))
     if control == "more" and asked is not None:
         turn_page(task, asked)
         task.times_asked = 0
@@ -234,7 +240,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _is_side_question(message) and not _same_request(kind, message):
-        answer_side_question(kind, talk, task)  # "income certificate ka process batao?" asked, not answered
+        _nothing_taken(kind, talk, task, asked, reading)  # "income certificate ka process batao?" asked, not answered
         return
     add_entity_answers(kind, talk, task, reading, kind.entity_fields)
     taken = take_reading(kind, talk, task, reading, asked)
@@ -274,7 +280,7 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
         talk.say(refusal.text_key, **refusal.params)
         ask(kind, talk, task, spec)
         return
-    if kind.explain_unmatched(talk, task, asked):  # the kind knows better than the NLU ("vidhwa pension")
+    if kind.explain_unmatched(talk, task, asked, why):  # the kind knows better than the NLU ("vidhwa pension")
         resume(kind, talk, task, asked)
         return
     side = _is_side_question(message) and not _same_request(kind, message)
@@ -440,21 +446,33 @@ def submit(kind: TaskKind, talk: Talk, task: Task) -> None:
     raise Ended()
 
 
-def cancel(kind: TaskKind, talk: Talk, task: Task) -> None:
+def cancel(kind: TaskKind, talk: Talk, task: Task, for_another: bool = False) -> None:
     talk.say("tasks.cancelled", task=name_of(task, talk.language))
-    raise Ended()
+    raise EndedForAnother() if for_another else Ended()
 
 
-def run_turn(kind: TaskKind, talk: Talk, task: Task) -> bool:
-    """Continues the task; False when it has ended. The backends' absence is told, answers are kept."""
+def _same_subject(kind: TaskKind, task: Task, message: Message) -> bool:
+    """A request for what this task already is (no other service or category named)."""
+    service = message.entity("service")
+    return _same_request(kind, message) and (service is None or service == kind.service_of(task))
+
+
+OPEN, ENDED, ENDED_FOR_ANOTHER = "open", "ended", "ended_for_another"
+
+
+def run_turn(kind: TaskKind, talk: Talk, task: Task) -> str:
+    """Continues the task: OPEN, ENDED, or ENDED_FOR_ANOTHER (start the message's request).
+    The backends' absence is told, answers are kept."""
     try:
         continue_task(kind, talk, task)
+    except EndedForAnother:
+        return ENDED_FOR_ANOTHER
     except Ended:
-        return False
+        return ENDED
     except _Handled:
-        return True
+        return OPEN
     except BackendUnavailable:
         talk.say("tasks.unavailable")
     except BackendRejected as rejected:
         talk.say_text(rejected.message(talk.language), key="backend.rejected")
-    return True
+    return OPEN

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions.clients.errors import BackendRejected
+from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.lok_seva.catalogue import catalogue, service_detail
 from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.not_offered import not_offered_in
 from actions.lok_seva.submission import submit
-from common.last_turn import previous_answer_keys
+from common.last_turn import previous_actions
 from actions.subject import subject_of
 from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, from_catalogue
@@ -29,13 +29,19 @@ from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 
 APPLICANT, ANSWERS = "applicant.", "answers."
-SERVICE_DETAILS = "lok_seva.services.details"
+SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to
 SERVICE_FIELD = "service"
 
 
-def _service_field(talk: Talk) -> Field:
-    choices = tuple(Choice(item["code"], dict(item["name"]), tuple(item.get("aliases") or ()))
-                    for item in catalogue())
+def _service_field(talk: Talk, chosen: Optional[Dict[str, Any]] = None) -> Field:
+    """The service question; once a service is chosen, the catalogue is not needed to go on (the API may be away)."""
+    try:
+        services = catalogue()
+    except BackendUnavailable:
+        if chosen is None:
+            raise
+        services = [chosen]
+    choices = tuple(Choice(item["code"], dict(item["name"]), tuple(item.get("aliases") or ())) for item in services)
     texts = entry("lok_seva", "services.choose")
     return Field(SERVICE_FIELD, CHOICE, {"hi": "सेवा", "en": "Service"}, dict(texts), choices=choices)
 
@@ -77,7 +83,7 @@ class ApplicationKind(TaskKind):
 
     def start(self, talk: Talk, task: Task) -> None:
         # "haan, apply karna hai" right after a service's details: that service
-        just_shown = SERVICE_DETAILS in previous_answer_keys(talk.tracker.events)
+        just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
         if self.explain_unmatched(talk, task, None):
             return  # "vidhwa pension": not the catalogue's pension
@@ -88,7 +94,8 @@ class ApplicationKind(TaskKind):
         service = task.context.get("service")
         if service is None:
             return [_service_field(talk)]
-        return [_service_field(talk), *(Field.from_dict(spec) for spec in service["fields"]), _documents_field()]
+        return [_service_field(talk, service), *(Field.from_dict(spec) for spec in service["fields"]),
+                _documents_field()]
 
     def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
         if spec.name != SERVICE_FIELD:
@@ -112,7 +119,7 @@ class ApplicationKind(TaskKind):
         if spec.name == SERVICE_FIELD:
             task.context.pop("service", None)
 
-    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field], why: Optional[Invalid] = None) -> bool:
         """A service the catalogue does not offer: where to go instead."""
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
         if elsewhere is None:

@@ -74,7 +74,7 @@ class TaskKind(ABC):
     def reopen(self, talk: Talk, task: Task, spec: Field) -> None:
         """The citizen changes an answer: drop what depended on it."""
 
-    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field], why: Optional[Invalid] = None) -> bool:
         """Something useful to say about a message that answers nothing (a service not offered here,
         a place in another city); True when said, so the question is asked again without a reproach."""
         return False

@@ -8,10 +8,11 @@ import re
 from typing import Any, List, Optional
 
 from cachetools import TTLCache, cached
+from cachetools.keys import hashkey
 
 from jan_seva.text.ids import fold_digits
 
-from actions.clients.lokseva import LokSevaClient
+from actions.clients.lokseva import LokSevaClient, lokseva_url
 from actions.lok_seva.announcements import LAND_RECORD_COPY
 from actions.lok_seva.submission import submit
 from actions.tasks.fields import CHOICE, TEXT, Choice, Field
@@ -25,7 +26,7 @@ VILLAGES_SECONDS = 300
 KHASRA_LENGTH = 20  # as the Lok Seva API stores it
 
 
-@cached(TTLCache(maxsize=1, ttl=VILLAGES_SECONDS))
+@cached(TTLCache(maxsize=4, ttl=VILLAGES_SECONDS), key=lambda: hashkey(lokseva_url()))
 def villages() -> List[dict]:
     return LokSevaClient().villages()
 

@@ -123,7 +123,8 @@ class ComplaintKind(TaskKind):
 
     def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
         if spec.name == "category":
-            if value not in [choice.value for choice in categories()]:
+            known = [choice.value for choice in categories()]
+            if known and value not in known:  # unknown while the 311 server is away: kept as the NLU read it
                 return Invalid("choice", key="complaints.texts.category_not_understood")
             self._category_chosen(task, value)
             self._look_for_duplicate(talk, task, value, task.values.get("location"))
@@ -219,11 +220,11 @@ class ComplaintKind(TaskKind):
     def _duplicate_params(talk: Talk, task: Task) -> Dict[str, Any]:
         return duplicate_params(task.context["duplicate"], talk.language, datetime.now(timezone.utc))
 
-    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field]) -> bool:
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field], why: Optional[Invalid] = None) -> bool:
         """"When will they fix it?" while offered to join a complaint nearby: that complaint's status.
         "I live in Dewas, where do I complain?" after a place outside the city: where, and the complaint ends."""
         typed = talk.message.typed
-        if asked is not None and asked.name == "location" and task.context.get("outside") \
+        if why is None and asked is not None and asked.name == "location" and task.context.get("outside") \
                 and (mentions(typed, "question_words") or typed.endswith("?") or other_city_in(typed)):
             talk.say("complaints.texts.outside_city_ended", place=task.context["outside"],
                      elsewhere=talk.text("other_cities.elsewhere_unknown"))

@@ -53,6 +53,9 @@ class DeliveryKind(TaskKind):
                 task.values["application"] = number
             else:
                 talk.say(refusal.text_key, **refusal.params)
+                if not task.context["issued"]:
+                    from actions.tasks.turn import Ended
+                    raise Ended()  # nothing else could be delivered
 
     def fields(self, talk: Talk, task: Task) -> List[Field]:
         return [_application_field(talk, task), ADDRESS, PIN]
