@@ -24,6 +24,10 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
     by_service = _application_for_service(talk)
     if by_service:
         return {"kind": APPLICATION, "id": by_service}
+    by_category = _complaint_for_category(talk) if kind == COMPLAINT or mentions(talk.message.typed, "complaint_words") \
+        else None
+    if by_category:
+        return {"kind": COMPLAINT, "id": by_category}
     subject = subject_of(talk.tracker)
     said = APPLICATION if mentions(message.typed, "application_words") else \
         COMPLAINT if mentions(message.typed, "complaint_words") else None
@@ -46,6 +50,28 @@ def _application_for_service(talk: Talk) -> Optional[str]:
         return None
     items = applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]
     return next((item["application_id"] for item in items if item["service"]["code"] == service), None)
+
+
+def _complaint_for_category(talk: Talk) -> Optional[str]:
+    """"paani wali ka kya hua": the citizen's latest complaint of the problem named, if any is named."""
+    from actions.clients.errors import BackendRejected, BackendUnavailable
+    from actions.complaints.backend import open311
+    from actions.complaints.categories import category_meant
+    from actions.complaints.status import own_complaints
+    from actions.complaints.views import newest_first
+    try:
+        category = category_meant(talk.message.typed, None)
+        views = own_complaints(open311(), talk) if category else None
+    except (BackendUnavailable, BackendRejected):
+        return None
+    matching = [view for view in newest_first(views or []) if view.get("service_code") == category]
+    return matching[0]["service_request_id"] if matching else None
+
+
+def asks_for_all(talk: Talk) -> bool:
+    """"मेरे सभी आवेदन", "my complaints": the list, not the item last talked about."""
+    return mentions(talk.message.typed, "all_items_words") and not (
+        talk.message.tracking_number("application_id") or talk.message.tracking_number("complaint_id"))
 
 
 def asks_when(talk: Talk) -> bool:

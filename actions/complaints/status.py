@@ -19,7 +19,7 @@ from actions.complaints.content import buttons, status_label
 from actions.complaints.telling import KNOWN_IDS_SLOT
 from actions.complaints.views import extended, is_closed, list_line, newest_first, status_message, status_of
 from actions.complaints.when import spoken_datetime
-from actions.follow_up import item_meant
+from actions.follow_up import asks_for_all, item_meant
 from actions.subject import APPLICATION, COMPLAINT, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -94,7 +94,7 @@ def _own_list(talk: Talk) -> None:
 
 
 def complaint_status(talk: Talk, task: Optional[Task] = None) -> None:
-    item = item_meant(talk, COMPLAINT)
+    item = None if asks_for_all(talk) else item_meant(talk, COMPLAINT)
     try:
         if item is not None and item["kind"] == APPLICATION:
             from actions.lok_seva.status import show_status

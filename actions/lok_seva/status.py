@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.clients.lokseva import LokSevaClient
-from actions.follow_up import item_meant
+from actions.follow_up import asks_for_all, item_meant
 from actions.lok_seva.catalogue import requested_page
 from actions.lok_seva.citizen import applications_of, owns
 from actions.lok_seva.display import day, officer_text
@@ -96,7 +96,7 @@ def show_my_applications(talk: Talk, page: int, client: Optional[LokSevaClient] 
 
 def application_status(talk: Talk, task: Optional[Task] = None) -> None:
     page = requested_page(talk.message)
-    item = None if page else item_meant(talk, APPLICATION)
+    item = None if page or asks_for_all(talk) else item_meant(talk, APPLICATION)
     if item is not None and item["kind"] == COMPLAINT:
         from actions.complaints.status import show_complaint
         show_complaint(talk, item["id"])
