@@ -43,9 +43,14 @@ def _segment(value: str) -> str:
     return quote(str(value).strip(), safe="")
 
 
+def lokseva_url() -> str:
+    """The API's base URL (LOKSEVA_API_URL); what is read from it is cached under it."""
+    return os.environ.get("LOKSEVA_API_URL") or DEFAULT_URL
+
+
 class LokSevaClient:
     def __init__(self, base_url: Optional[str] = None, timeout: Optional[float] = None):
-        self.base_url = (base_url or os.environ.get("LOKSEVA_API_URL") or DEFAULT_URL).rstrip("/")
+        self.base_url = (base_url or lokseva_url()).rstrip("/")
         seconds = timeout or float(os.environ.get("LOKSEVA_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS))
         self.timeout: Tuple[float, float] = (min(CONNECT_TIMEOUT_SECONDS, seconds), seconds)
         self.session = requests.Session()

@@ -5,10 +5,12 @@ code change: its categories, their keywords and questions come from it."""
 from __future__ import annotations
 
 import threading
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from cachetools import TTLCache, cached
+from cachetools.keys import hashkey
 
+from actions.clients.errors import BackendUnavailable
 from actions.complaints.backend import open311
 from actions.tasks.fields import Choice, Field, from_open311
 from common.words import normalise
@@ -18,9 +20,27 @@ CATEGORIES_SECONDS = 300
 _lock = threading.Lock()
 
 
-@cached(TTLCache(maxsize=1, ttl=CATEGORIES_SECONDS), lock=_lock)
+def _server() -> str:
+    return open311().settings.api_url  # what is read from a 311 server is cached under its address
+
+
+# The categories last read from each 311 server: while it is away they still name the problems.
+_last_known: Dict[str, List[Choice]] = {}
+
+
 def categories() -> List[Choice]:
-    """Every category as a choice: its service code, names in both languages, keywords as other names."""
+    """Every category as a choice: its service code, names in both languages, keywords as other names.
+    While the 311 server is away, the ones last read from it; none when it never answered."""
+    try:
+        found = _read_categories()
+    except BackendUnavailable:
+        return _last_known.get(_server(), [])
+    _last_known[_server()] = found
+    return found
+
+
+@cached(TTLCache(maxsize=4, ttl=CATEGORIES_SECONDS), key=lambda: hashkey(_server()), lock=_lock)
+def _read_categories() -> List[Choice]:
     by_language = {language: open311().services(language) for language in LANGUAGES}
     hindi = {service["service_code"]: service for service in by_language["hi"]}
     choices = []
@@ -34,8 +54,12 @@ def categories() -> List[Choice]:
 
 
 def category_code(value: str) -> Optional[str]:
-    """The service code a category means: the code itself (the NLU's values are Indore's codes) or a keyword."""
-    codes = [choice.value for choice in categories()]
+    """The service code a category means: the code itself (the NLU's values are Indore's codes) or a keyword;
+    the NLU's value as it is while the 311 server cannot say (the complaint is kept and sent later)."""
+    known = categories()
+    if not known:
+        return value
+    codes = [choice.value for choice in known]
     if value in codes:
         return value
     named = [choice.value for choice in categories() if normalise(value.replace("_", " ")) in choice.names()]
@@ -56,7 +80,7 @@ def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     return understood
 
 
-@cached(TTLCache(maxsize=64, ttl=CATEGORIES_SECONDS), lock=_lock)
+@cached(TTLCache(maxsize=64, ttl=CATEGORIES_SECONDS), key=lambda code: hashkey(_server(), code), lock=_lock)
 def questions(service_code: str) -> List[Field]:
     """The category's own questions (Open311 attributes), e.g. garbage_type or pole_number."""
     return from_open311({language: open311().definition(service_code, language) for language in LANGUAGES})

@@ -7,8 +7,9 @@ import threading
 from typing import Any, Dict, List, Optional
 
 from cachetools import TTLCache, cached
+from cachetools.keys import hashkey
 
-from actions.clients.lokseva import LokSevaClient
+from actions.clients.lokseva import LokSevaClient, lokseva_url
 from actions.lok_seva.display import buttons_text, officer_text
 from actions.tasks.message import Message
 from actions.tasks.talk import Talk
@@ -22,14 +23,14 @@ CATALOGUE_SECONDS = 300  # how long the catalogue read from the API is trusted
 _lock = threading.Lock()
 
 
-@cached(TTLCache(maxsize=1, ttl=CATALOGUE_SECONDS), lock=_lock)
+@cached(TTLCache(maxsize=4, ttl=CATALOGUE_SECONDS), key=lambda: hashkey(lokseva_url()), lock=_lock)
 def catalogue() -> List[Dict[str, Any]]:
     """Every service of the catalogue (code, names), read from the API and kept a few minutes."""
     return [{"code": item["code"], "name": item["name"], "aliases": item.get("aliases") or []}
             for item in LokSevaClient().all_services()]
 
 
-@cached(TTLCache(maxsize=256, ttl=CATALOGUE_SECONDS), lock=_lock)
+@cached(TTLCache(maxsize=256, ttl=CATALOGUE_SECONDS), key=lambda code: hashkey(lokseva_url(), code), lock=_lock)
 def service_detail(code: str) -> Dict[str, Any]:
     """One service's questions, documents, fee and officers (BackendRejected for an unknown code)."""
     return LokSevaClient().service(code)
