@@ -1,6 +1,7 @@
 """A question about the application or complaint just talked about goes to
 `action_follow_up`, whatever the NLU made of it; a yes right after a
-service's details applies for that service (`action_task`).
+service's details applies for that service (`action_task`); a tracking
+number beside a greeting or a thank-you shows that item's status.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
 bhej do": right after a status, these are about that item, though on their
@@ -12,19 +13,22 @@ follow-up word (actions/content/words.yml). Requests with their own meaning
 """
 from __future__ import annotations
 
-from typing import Optional, Text
+from typing import Any, Dict, Optional, Text
 
+from rasa.core.constants import RULE_POLICY_PRIORITY
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from common.last_turn import previous_answer_keys
+from common.last_turn import previous_actions
 from common.words import mentions
+from jan_seva.text.ids import find_tracking_numbers
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 from jan_seva.policies.task_policy import TASK_ACTION, TASK_SLOT
 
 FOLLOW_UP_ACTION = "action_follow_up"
-SERVICE_DETAILS = "lok_seva.services.details"  # the key of the message that shows a service's details
+SERVICE_INFO_ACTION = "action_service_info"  # shows a service's details
 YES_INTENTS = frozenset({"affirm", "apply_service"})
 SUBJECT_SLOT = "subject"
 RECENT_TURNS = 2  # a follow-up comes right after the answer it follows
@@ -61,8 +65,30 @@ def applies_for_shown_service(tracker: DialogueStateTracker) -> bool:
     if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None:
         return False
     named = any(entity.get("entity") == "service" for entity in message.entities)
-    shown = SERVICE_DETAILS in previous_answer_keys(event.as_dict() for event in tracker.events)
+    shown = SERVICE_INFO_ACTION in previous_actions(event.as_dict() for event in tracker.events)
     return latest_intent(tracker) in YES_INTENTS and not named and shown
+
+
+# A tracking number with a message that does not act on it ("hello, checking LS 2026 000052"): its status.
+STATUS_ACTIONS = {"application_id": "action_check_application_status", "complaint_id": "action_complaint_status"}
+NUMBER_KEEPS = frozenset({"check_application_status", "check_complaint_status", "download_certificate",
+                          "doorstep_delivery", "human_handoff", "set_language", "register_complaint", "apply_service",
+                          "certified_copy", "share_location", "share_media", "leave_handoff"})
+
+
+CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, *STATUS_ACTIONS.values()})
+
+
+def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The status action for a number in a message whose intent would not look it up."""
+    message = tracker.latest_message
+    intent = latest_intent(tracker) or ""
+    if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None \
+            or intent in NUMBER_KEEPS or intent.startswith("EXTERNAL_") or (message.text or "").startswith("/"):
+        return None
+    named = [entity.get("entity") for entity in message.entities if entity.get("entity") in STATUS_ACTIONS]
+    named += [found.entity for found in find_tracking_numbers(message.text or "")]
+    return STATUS_ACTIONS[named[0]] if named else None
 
 
 def follows_up(tracker: DialogueStateTracker) -> bool:
@@ -85,7 +111,16 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
 class FollowUpPolicy(DeterministicPolicy):
     """Nothing to learn: the decision follows from the conversation (see the module docstring)."""
 
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": RULE_POLICY_PRIORITY + 2}  # apart from the task policy's; below the handoff's
+
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
+        if tracker.latest_action_name in CHOSEN_HERE:
+            return ACTION_LISTEN_NAME  # its answer is the turn (no rule follows an action chosen here)
         if applies_for_shown_service(tracker):
             return TASK_ACTION
+        status = number_status_action(tracker)
+        if status:
+            return status
         return FOLLOW_UP_ACTION if follows_up(tracker) else None

@@ -66,7 +66,7 @@ class HandoffPolicy(DeterministicPolicy):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"priority": RULE_POLICY_PRIORITY + 2}  # above the task policy: an officer has the conversation
+        return {"priority": RULE_POLICY_PRIORITY + 3}  # above the task and follow-up policies: an officer has it
 
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
         return handoff_action(tracker)
