@@ -147,7 +147,12 @@ class InboundProcessor:
             )
         )
         await output.end_turn(message.sender_id)
-        for notice in await self.notices.due(message.sender_id, message.redacted, output.language):
+        try:
+            due = await self.notices.due(message.sender_id, message.redacted, output.language)
+        except SQLAlchemyError:  # the answer has gone; a notice can wait for a working database
+            logger.exception("WhatsApp notices unavailable for message %s", message.message_id)
+            due = []
+        for notice in due:
             await self.sender.send(message.sender_id, notice)
         try:
             await self.client.mark_read(message.message_id)

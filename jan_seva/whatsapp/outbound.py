@@ -194,4 +194,7 @@ def outside_window_template(content: Mapping[str, Any]) -> Dict[str, Any]:
     words = _template_words(content, int(config["max_parameter_length"]))
     language = config["language"][reply_language(words)]
     parameter = {"type": "text", "text": words}
-    return template_content(config["name"], language, [{"type": "body", "parameters": [parameter]}])
+    template = template_content(config["name"], language, [{"type": "body", "parameters": [parameter]}])
+    if content.get("biz_opaque_callback_data"):  # which response it carries, as the message would have said
+        template["biz_opaque_callback_data"] = content["biz_opaque_callback_data"]
+    return template

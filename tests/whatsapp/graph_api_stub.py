@@ -60,7 +60,8 @@ def _limit_errors(body: Dict[str, Any]) -> List[str]:
 
 class GraphApiStub:
     def __init__(self) -> None:
-        self.messages: List[Dict[str, Any]] = []  # accepted /messages bodies, read receipts excluded
+        self.messages: List[Dict[str, Any]] = []  # accepted /messages bodies, read receipts and notices excluded
+        self.notices: List[Dict[str, Any]] = []  # the channel's own notices (privacy, Aadhaar advice), kept apart
         self.message_ids: List[str] = []  # the ids given to them, in the same order
         self.read_receipts: List[str] = []
         self.uploads: List[Dict[str, Any]] = []
@@ -136,11 +137,15 @@ class GraphApiStub:
             return graph_error(status, code, message)
         if recipient in self._closed_windows and body["type"] != "template":
             return graph_error(400, 131047, "Re-engagement message", "more than 24 hours have passed")
-        self.messages.append(body)
-        self.message_ids.append(f"wamid.stub{self._run}.{next(self._ids)}")
+        message_id = f"wamid.stub{self._run}.{next(self._ids)}"
+        if str(body.get("biz_opaque_callback_data") or "").startswith("notice."):
+            self.notices.append(body)
+        else:
+            self.messages.append(body)
+            self.message_ids.append(message_id)
         return web.json_response({"messaging_product": "whatsapp",
                                   "contacts": [{"input": recipient, "wa_id": recipient}],
-                                  "messages": [{"id": self.message_ids[-1]}]})
+                                  "messages": [{"id": message_id}]})
 
     async def _media_info(self, request: web.Request) -> web.Response:
         refused = self._unauthorized(request)

@@ -217,12 +217,13 @@ async def test_held_replies_go_out_when_the_citizen_writes_again(graph, webhook_
         await message.output_channel.send_response(message.sender_id, {"text": f"उत्तर: {message.text}"})
 
     server = await webhook_for(graph, sqlite_url, reply=reply)
-    graph.fail_next(3, 503, 2)  # every attempt of the first reply fails: it waits in the outbox
+    await server.deliver(text_payload("नमस्ते"))  # the first message also brings the privacy notice
+    graph.fail_next(3, 503, 2)  # every attempt of the next reply fails: it waits in the outbox
     await server.deliver(load_payload("text"))
-    assert graph.messages == []
+    assert [m["text"]["body"] for m in graph.messages] == ["उत्तर: नमस्ते"]
     await server.deliver(text_payload("फिर से"))
     assert [m["text"]["body"] for m in graph.messages] == [
-        "उत्तर: मेरे आवेदन LS-2026-000123 की स्थिति क्या है?", "उत्तर: फिर से"]
+        "उत्तर: नमस्ते", "उत्तर: मेरे आवेदन LS-2026-000123 की स्थिति क्या है?", "उत्तर: फिर से"]
 
 
 async def test_a_failing_turn_does_not_stop_the_next_messages(graph, webhook_for, sqlite_url, caplog):
