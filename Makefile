@@ -28,8 +28,10 @@ test: model system-packages
 model: $(VENV)/.installed
 	$(PY) -m rasa train --quiet
 
+# NLU scores on the held-out sets, then whole conversations per pattern and script.
 evaluate: model
 	$(PY) -m jan_seva.evaluation
+	$(PY) -m tests.conversations --set all
 
 # Many simulated WhatsApp citizens at once; prints messages/s and p50/p95 latency.
 bench: model system-packages

@@ -61,12 +61,10 @@ def test_aadhaar_length_and_checksum():
 
 def test_dates_in_indian_and_iso_forms():
     field = spec("date", not_in_future=True)
-    for typed in ("15-08-1990", "15/08/1990", "1990-08-15", "१५-०८-१९९०", "15 अगस्त 1990", "१५ अगस्त १९९०",
-                  "15th Aug 1990", "August 15, 1990"):
+    for typed in ("15-08-1990", "15/08/1990", "1990-08-15", "१५-०८-१९९०", "15.08.1990"):
         assert validate_value(field, typed, TODAY) == "1990-08-15"
     assert invalid_code(field, "31-02-1990") == "invalid_date"
-    assert invalid_code(field, "31 फरवरी 1990") == "invalid_date"
-    assert invalid_code(field, "अगस्त 1990") == "invalid_date"  # no day: not guessed
+    assert invalid_code(field, "15 अगस्त 1990") == "invalid_date"  # words are the client's to read
     assert invalid_code(field, "06-01-2026") == "date_in_future"
 
 
@@ -80,17 +78,9 @@ def test_numbers_with_indian_grouping_and_bounds():
     assert invalid_code(field, True) == "invalid_text"
 
 
-@pytest.mark.parametrize("typed, value", [
-    ("80 हजार", 80000), ("80 हज़ार", 80000), ("1.5 lakh", 150000), ("1 लाख 20 हजार", 120000),
-    ("₹ 1,20,000 रुपये सालाना", 120000), ("Rs. 45000/-", 45000), ("salana 90 hazar rupaye", 90000),
-    ("१ लाख", 100000), ("2 crore", 20000000),
-])
-def test_amounts_as_citizens_write_them(typed, value):
-    assert validate_value(spec("number"), typed, TODAY) == value
-
-
-def test_a_fraction_of_a_rupee_is_no_whole_number():
-    assert invalid_code(spec("number"), "1.2345 hazar") == "invalid_number"
+@pytest.mark.parametrize("typed", ["80 हजार", "1.5 lakh", "Rs. 45000/-"])
+def test_amounts_in_words_are_the_clients_to_read(typed):
+    assert invalid_code(spec("number"), typed) == "invalid_number"
 
 
 def test_choice_by_value_or_either_label():

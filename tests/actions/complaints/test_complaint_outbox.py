@@ -6,17 +6,18 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from complaint_chat import TRACKING_NUMBER, Chat, draft_until_confirmation, payload, texts
+from complaint_chat import TRACKING_NUMBER, at_confirmation
 
 from actions.clients.errors import BackendRejected
 from actions.complaints.backend import open311
 from actions.complaints.delivery import submit_complaint
-from actions.complaints.flow import ActionSubmitComplaint, ActionTellComplaintResult
+from actions.complaints.flow import ActionTellComplaintResult
 from actions.complaints.operations import KIND, create_payload
 from actions.submissions.notifier import RasaNotifier
 from actions.submissions.outbox import DONE, FAILED, PENDING, shared_outbox
 from actions.submissions.registry import SUBMITTERS
 from actions.submissions.worker import notify_citizen, send_submission
+from tests.actions.citizen_chat import Chat, keys, message, texts
 from tests.servers import RecordingServer, free_port
 
 
@@ -35,12 +36,11 @@ def point_at(monkeypatch, url: str) -> None:
 def test_a_complaint_made_while_the_api_is_down_is_sent_later(open311_server, settings_env, monkeypatch, spot,
                                                               operator, rasa):
     point_at(monkeypatch, f"http://127.0.0.1:{free_port()}")  # nothing listens there
-    chat = Chat(sender_id="919800000031", language="hi")
-    draft_until_confirmation(chat, spot, "सड़क पर बड़ा गड्ढा है")
-    key = chat.slots["complaint_draft_id"]
-    chat.taps(payload("affirm")).form_turn()
-    answer = texts(chat.run(ActionSubmitComplaint()))
-    assert "सुरक्षित रख ली गई" in answer and not TRACKING_NUMBER.search(answer)
+    chat = Chat(sender="919800000031", language="hi")
+    at_confirmation(chat, spot, "सड़क पर बड़ा गड्ढा है")
+    key = chat.task["key"]
+    answer = texts(chat.taps("affirm", do="submit"))
+    assert answer and not TRACKING_NUMBER.search(answer) and chat.task is None
 
     outbox = shared_outbox()
     kept = outbox.get(key)
@@ -60,9 +60,9 @@ def test_a_complaint_made_while_the_api_is_down_is_sent_later(open311_server, se
     assert body["name"] == "EXTERNAL_complaint_submitted" and body["entities"] == settled.result
 
     # Rasa runs the rule for the intent: the citizen gets the number in their language.
-    chat.says("EXTERNAL: EXTERNAL_complaint_submitted", "EXTERNAL_complaint_submitted", body["entities"])
-    told = texts(chat.run(ActionTellComplaintResult()))
-    assert number in told and "शिकायत क्रमांक" in told
+    told = chat.run(ActionTellComplaintResult(), message("EXTERNAL: EXTERNAL_complaint_submitted",
+                                                         "EXTERNAL_complaint_submitted", **body["entities"]))
+    assert number in texts(told) and keys(told)[0] == "complaints.texts.registered"
     assert chat.slots["my_complaint_ids"] == [number]
 
 
@@ -78,9 +78,9 @@ def test_a_refused_kept_complaint_is_reported(open311_server, settings_env, monk
     name, entities = rasa.requests[0][1]["name"], rasa.requests[0][1]["entities"]
     assert name == "EXTERNAL_complaint_failed"
 
-    chat = Chat(sender_id="919800000032", language="en")
-    chat.says("EXTERNAL: EXTERNAL_complaint_failed", name, entities)
-    assert "did not accept the request you made earlier" in texts(chat.run(ActionTellComplaintResult()))
+    told = Chat(sender="919800000032", language="en").run(
+        ActionTellComplaintResult(), message("EXTERNAL: EXTERNAL_complaint_failed", name, **entities))
+    assert len(told) == 1 and not TRACKING_NUMBER.search(texts(told))
 
 
 @pytest.mark.parametrize("extras", ["on", "off"])

@@ -9,7 +9,7 @@ from typing import Any, Callable, Dict, Iterator
 import pytest
 import requests
 
-from tests.actions.lok_seva.chat import Chat
+from tests.actions.citizen_chat import Chat
 from tests.actions.lok_seva.lokseva_server import lokseva_api
 from tests.lokseva_api.lokseva_helpers import CLIENT, OFFICER
 

@@ -9,9 +9,8 @@ import pytest
 
 from actions.lok_seva.catalogue import SERVICES_PER_PAGE
 from actions.lok_seva.services import ActionListServices, ActionServiceInfo
-from tests.actions.lok_seva.chat import message, payloads, texts
+from tests.actions.citizen_chat import asked, message, payloads, texts
 from tests.actions.lok_seva.lokseva_server import lokseva_api, write_catalogue
-from tests.actions.lok_seva.test_lok_seva_application import answer_income_certificate
 
 SERVICES = 100
 NEW_FIELD = {
@@ -50,12 +49,13 @@ def long_catalogue(monkeypatch, actions_env, long_catalogue_api) -> None:
 
 def test_a_field_added_to_the_catalogue_is_asked(chat, long_catalogue):
     citizen = chat(language="en")
-    citizen.start("apply_service", service="income_certificate")
-    replies = [citizen.says("Sunita Bhuria"), citizen.says(citizen.mobile), citizen.taps("deny"),
-               citizen.says("Kalidevi village"), citizen.says("457661")]
-    assert "What is your ward number?" in texts(replies[-1])
-    assert "between 1 and 60" in texts(citizen.says("75"))
-    assert "father's or husband's name" in texts(citizen.says("12"))
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    for typed in ("Sunita Bhuria", citizen.mobile, "skip", "Kalidevi village", "457661"):
+        replies = citizen.says(typed)
+    assert asked(replies) == "ward_number"
+    assert asked(citizen.says("75")) == "ward_number"  # out of its range: asked again
+    assert asked(citizen.says("12")) == "father_or_husband_name"
+    assert citizen.task["values"]["answers.ward_number"] == 12
 
 
 def test_services_are_listed_page_by_page(chat, long_catalogue):
@@ -69,10 +69,11 @@ def test_services_are_listed_page_by_page(chat, long_catalogue):
     assert payloads(last) == ['/service_info{"service": "service_100"}'] and "(page 12 of 12)" in texts(last)
 
     in_form = chat(language="en")
-    in_form.start("apply_service", "apply")
-    second = in_form.taps("inform", page=2)
-    assert '/inform{"service": "service_018"}' in payloads(second) and '/inform{"page": 3}' in payloads(second)
-    assert "Service 013" in texts(in_form.taps("inform", service="service_013"))
+    in_form.says("apply", "apply_service")
+    second = in_form.taps("inform", do="more", field="service")
+    assert '/inform{"field": "service", "value": "service_018"}' in payloads(second)
+    assert asked(in_form.taps("inform", field="service", value="service_013")) == "name"
+    assert in_form.task["context"]["service"]["code"] == "service_013"
 
 
 def test_service_details_come_from_the_catalogue(chat):
@@ -88,10 +89,3 @@ def test_service_details_come_from_the_catalogue(chat):
     assert "जाति प्रमाण पत्र" in texts(hindi) and "शुल्क: ₹30" in texts(hindi)  # found by its typed name
     unknown = chat().run(ActionServiceInfo(), message("", "service_info", service="passport"))
     assert "सूची में नहीं मिली" in texts(unknown) and payloads(unknown)
-
-
-def test_answer_income_certificate_still_matches_the_district_catalogue(chat):
-    """The helper other tests use answers exactly the district's questions."""
-    citizen = chat()
-    citizen.start("apply_service", service="income_certificate")
-    assert "दस्तावेज़" in texts(answer_income_certificate(citizen)[-1])

@@ -1,0 +1,92 @@
+"""The follow-up policy on trackers as Rasa builds them: a question right after
+a status is about that item, a yes after a service's details applies for it,
+a number beside a greeting shows its status; other messages keep their rules."""
+from __future__ import annotations
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from jan_seva.policies.follow_up_policy import FollowUpPolicy
+
+DOMAIN = Domain.load("domain.yml")
+SUBJECT = {"application": "LS-2026-000042", "last": "application"}
+
+
+@pytest.fixture
+def policy(tmp_path) -> FollowUpPolicy:
+    return FollowUpPolicy.create(FollowUpPolicy.get_default_config(), LocalModelStorage(tmp_path),
+                                 Resource("follow_up_policy"), ExecutionContext(GraphSchema({}), "test"))
+
+
+def user(text: str, intent: str, **entities) -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 0.9},
+                       [{"entity": name, "value": value} for name, value in entities.items()])
+
+
+def after_status(*latest) -> DialogueStateTracker:
+    """A status shown (the subject noted), then the citizen's next message."""
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("status LS-2026-000042", "check_application_status"),
+              ActionExecuted("action_check_application_status"), BotUttered("📄 ...", metadata={"key": "lok_seva.status.summary"}),
+              SlotSet("subject", SUBJECT), ActionExecuted(ACTION_LISTEN_NAME), *latest]
+    return DialogueStateTracker.from_events("919876543210", events, slots=DOMAIN.slots)
+
+
+def predicted(policy, tracker):
+    prediction = policy.predict_action_probabilities(tracker, DOMAIN)
+    if max(prediction.probabilities) == 0:
+        return None
+    return DOMAIN.action_names_or_texts[prediction.probabilities.index(max(prediction.probabilities))]
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("kab tak milega?", "goodbye"),
+    ("अब क्या करूँ, दोबारा आवेदन कर सकता हूँ?", "goodbye"),
+    ("to paisa kab se aayega", "info_schemes"),
+    ("is that enough?", "nlu_fallback"),
+    ("what can I do now, can I appeal?", "main_menu"),
+])
+def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
+    assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
+
+
+@pytest.mark.parametrize("text,intent,entities", [
+    ("English please", "set_language", {}),
+    ("officer se baat karao", "human_handoff", {}),
+    ("iski fees kitni hai?", "service_info", {}),  # the service's details, by its own action
+    ("Khajrana me gaddha hai kab tak", "register_complaint", {"complaint_category": "road_damage"}),
+    ("thank you", "thank", {}),
+])
+def test_messages_with_a_meaning_of_their_own_keep_their_rules(policy, text, intent, entities):
+    assert predicted(policy, after_status(user(text, intent, **entities))) is None
+
+
+def test_without_a_recent_item_nothing_is_a_follow_up(policy):
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("kab tak milega?", "goodbye")]
+    assert predicted(policy, DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)) is None
+
+
+def test_a_yes_right_after_a_services_details_applies_for_it(policy):
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("jati praman patra ke kagaz", "service_info"),
+              ActionExecuted("action_service_info"), BotUttered("📋 ...", metadata={"key": "lok_seva.services.details"}),
+              ActionExecuted(ACTION_LISTEN_NAME), user("ठीक है बनवा दो", "affirm")]
+    assert predicted(policy, DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)) == "action_task"
+
+
+@pytest.mark.parametrize("text,intent,action", [
+    ("hello, checking LS 2026 000052", "greet", "action_check_application_status"),
+    ("thanks, CMP-2026-000012", "thank", "action_complaint_status"),
+])
+def test_a_number_beside_a_greeting_shows_its_status(policy, text, intent, action):
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user(text, intent)]
+    assert predicted(policy, DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)) == action
+
+
+def test_inside_a_request_the_task_decides(policy):
+    tracker = after_status(SlotSet("task", {"kind": "application"}), user("kab tak?", "goodbye"))
+    assert predicted(policy, tracker) is None

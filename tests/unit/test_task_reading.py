@@ -1,0 +1,140 @@
+"""How one message is read against every question of a task
+(actions/tasks/reading.py), with the district catalogue's fields and the
+Indore 311 profile's category questions, no backend."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+
+from actions.tasks.fields import CHOICE, NUMBER, TEXT, Choice, Field, designers_aliases, from_catalogue
+from actions.tasks.reading import FINISHED, read
+from tests.servers import ROOT
+
+TODAY = date(2026, 12, 6)
+APPLICANT = yaml.safe_load((ROOT / "lokseva_api" / "data" / "applicant_fields.yml").read_text(encoding="utf-8"))["fields"]
+SERVICES = {service["code"]: service for service in
+            yaml.safe_load((ROOT / "profiles" / "jhabua" / "services.yml").read_text(encoding="utf-8"))["services"]}
+CATEGORIES = yaml.safe_load((ROOT / "profiles" / "indore" / "complaint_categories.yml").read_text(encoding="utf-8"))
+DOCUMENTS = Field("documents", "documents", {"hi": "दस्तावेज़", "en": "Documents"}, {"hi": "", "en": ""}, required=False)
+
+
+def service_fields(code):
+    return [from_catalogue(spec, "applicant." + spec["name"]) for spec in APPLICANT] + \
+        [from_catalogue(spec, "answers." + spec["name"]) for spec in SERVICES[code]["fields"]] + [DOCUMENTS]
+
+
+def category_fields(code):
+    fields = []
+    for attribute in CATEGORIES["categories"][code].get("attributes", []):
+        kind = {"singlevaluelist": CHOICE, "multivaluelist": CHOICE, "number": NUMBER}.get(attribute["datatype"], TEXT)
+        choices = tuple(Choice(value, names, designers_aliases(attribute["code"], value))
+                        for value, names in (attribute.get("values") or {}).items())
+        fields.append(Field(attribute["code"], kind, attribute["description"], attribute["description"],
+                            required=False, choices=choices, several=attribute["datatype"] == "multivaluelist"))
+    return fields + [Field("description", TEXT, {"hi": "विवरण", "en": "Details"}, {"hi": "", "en": ""}, required=False)]
+
+
+def reading(text, code="income_certificate", asked=None):
+    fields = service_fields(code)
+    return read(text, fields, next((spec for spec in fields if spec.name.endswith(f".{asked}")), None), TODAY)
+
+
+def complaint_reading(text, category, asked=None):
+    fields = category_fields(category)
+    return read(text, fields, next((spec for spec in fields if spec.name == asked), None), TODAY)
+
+
+def test_several_answers_whatever_was_asked():
+    found = reading("naam Sapna Dawar, pati Raju Dawar, mazdoori, 55 hajar saal ka", asked="mobile").found
+    assert found == {"applicant.name": "Sapna Dawar", "answers.father_or_husband_name": "Raju Dawar",
+                     "answers.income_source": "labour", "answers.annual_income": 55000}
+
+
+def test_indian_digit_grouping_is_one_amount_and_the_option_beside_it_is_taken():
+    found = reading("income 1,20,000 from salary", asked="name").found
+    assert found == {"answers.annual_income": 120000, "answers.income_source": "salary"}
+
+
+def test_a_trailing_cue_takes_the_words_before_it():
+    result = reading("janam se yahin, 22 saal", "domicile_certificate", asked="address")
+    assert result.found == {"answers.years_of_residence": 22} and result.rest == ""
+
+
+def test_asked_a_number_the_other_parts_still_answer_their_questions():
+    result = reading("I am Manoj Solanki, 9826553019, aadhaar XXXX XXXX 9071, Station Road Meghnagar 457779",
+                     "birth_certificate", asked="mobile")
+    assert result.asked_value == "9826553019"
+    assert result.found == {"applicant.name": "Manoj Solanki", "applicant.aadhaar": "9071",
+                            "applicant.pincode": "457779"}
+    assert result.rest == "Station Road Meghnagar"  # left for the address question
+
+
+def test_a_cue_ending_belongs_to_the_cue():
+    assert reading("पिता जी का नाम थावरा गणावा", "caste_certificate", asked="mobile").found == {
+        "answers.father_or_husband_name": "थावरा गणावा"}
+
+
+def test_a_name_is_not_made_of_words_no_name_has():
+    result = reading("pitaji ke naam se mere naam", "mutation", asked="mobile")
+    assert "applicant.name" not in result.found
+
+
+def test_a_short_text_value_said_in_a_sentence():
+    result = reading("Pitol me khasra 130/1 ka namantaran karwana hai", "mutation", asked="mobile")
+    assert result.found["answers.khasra_number"] == "130/1"
+
+
+def test_a_place_name_before_its_kind_is_kept_with_it():
+    assert reading("Civil Hospital Meghnagar", "birth_certificate", asked="address").found == {
+        "answers.place_of_birth": "Civil Hospital Meghnagar"}
+
+
+def test_a_date_of_death_and_a_place_in_one_sentence():
+    found = reading("He passed away on 3 March 2025 at home in Gopalpura village", "death_certificate",
+                    asked="name").found
+    assert found["answers.date_of_death"] == "2025-03-03" and found["applicant.address"] == "Gopalpura village"
+
+
+def test_documents_said_to_come_later_end_the_documents_step():
+    found = reading("I don't have the sarpanch letter right now, will send it later", "death_certificate",
+                    asked="date_of_death").found
+    assert found == {"documents": FINISHED}
+
+
+def test_a_change_word_asks_to_change_or_changes_the_answer():
+    assert reading("naam galat hai", asked="mobile").change == "applicant.name"
+    assert reading("naam galat hai, Rekha Devi likho", asked="mobile").found == {"applicant.name": "Rekha Devi"}
+
+
+def test_a_future_date_of_birth_is_refused():
+    result = reading("date of birth 12-12-2031", "disability_certificate", asked="mobile")
+    assert result.invalid["answers.date_of_birth"].code == "date_in_future"
+
+
+def test_the_opening_words_of_a_complaint_answer_its_questions():
+    found = complaint_reading("paani nahi aa raha 3 din se", "water_supply").found
+    assert found == {"water_problem": "no_supply", "days_without_water": 3}
+
+
+def test_a_bare_no_in_a_sentence_answers_no_yes_no_question():
+    result = complaint_reading("पाइप डालने के लिए खोदी थी, अब तक ठीक नहीं की", "road_damage", asked="damage_type")
+    assert result.asked_value == "dug_up" and "waterlogged" not in result.found
+    assert complaint_reading("Water is collected in it", "road_damage").found == {"waterlogged": "yes"}
+
+
+def test_several_options_of_a_multiple_choice_question():
+    assert sorted(complaint_reading("kutte aur gaay dono ghumte h", "stray_animals", asked="animal_type")
+                  .asked_value) == ["cattle", "dogs"]
+
+
+@pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास"])
+def test_vague_places_are_not_places(text):
+    from actions.tasks.reading import vague_place
+    assert vague_place(text)
+
+
+def test_a_named_place_is_a_place():
+    from actions.tasks.reading import vague_place
+    assert not vague_place("Near Khajrana Ganesh Mandir gate 2")
