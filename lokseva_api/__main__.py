@@ -3,6 +3,8 @@ import logging.config
 
 import uvicorn
 
+from common.exposure import refuse_unsafe_start
+
 from .app import create_app
 from .logging_config import log_config
 from .settings import Settings
@@ -10,6 +12,7 @@ from .settings import Settings
 
 def main() -> None:
     settings = Settings.from_env()
+    refuse_unsafe_start("lokseva_api", [settings.host], settings.secrets())
     config = log_config()
     # Configured before the app is built: start-up warnings go through it too.
     logging.config.dictConfig(config)

@@ -7,6 +7,8 @@ from typing import Optional
 
 from fastapi import FastAPI
 
+from common.exposure import unsafe_secrets
+
 from .clock import system_clock
 from .context import ApiContext
 from .db import create_db_engine, session_factory
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def _warn_about_setup(settings: Settings) -> None:
-    for name in settings.local_defaults_in_use():
+    for name in unsafe_secrets(settings.secrets()):
         log.warning("%s is not set: the local development value is in use", name)
     try:
         find_fonts(settings.font_dir)

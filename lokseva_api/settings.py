@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import List, Mapping, Optional
+
+from common.exposure import Secret
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILE_DIR = REPO_ROOT / "profiles" / "jhabua"
@@ -29,12 +31,11 @@ class Settings:
     max_upload_bytes: int = 5 * 1024 * 1024
     font_dir: Optional[Path] = None
 
-    def local_defaults_in_use(self) -> list:
-        """The settings still at their local development value (a deployment sets them all)."""
-        defaults = {"LOKSEVA_OFFICER_API_KEY": (self.officer_api_key, DEFAULT_OFFICER_API_KEY),
-                    "LOKSEVA_CLIENT_API_KEY": (self.client_api_key, DEFAULT_CLIENT_API_KEY),
-                    "LOKSEVA_LINK_SECRET": (self.link_secret, DEFAULT_LINK_SECRET)}
-        return [name for name, (value, default) in defaults.items() if value == default]
+    def secrets(self) -> List[Secret]:
+        """Each secret with its local development value (a deployment sets them all)."""
+        return [("LOKSEVA_OFFICER_API_KEY", self.officer_api_key, {DEFAULT_OFFICER_API_KEY}),
+                ("LOKSEVA_CLIENT_API_KEY", self.client_api_key, {DEFAULT_CLIENT_API_KEY}),
+                ("LOKSEVA_LINK_SECRET", self.link_secret, {DEFAULT_LINK_SECRET})]
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":

@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
+from common.exposure import is_loopback
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 # For local use only; a deployment sets its own secret.
 DEV_SECRET_KEY = "dev-dashboard-secret-change-me"
+DEV_LOKSEVA_KEY = "local-officer-key"  # the local APIs' development keys
+DEV_OPEN311_KEY = "dev-operator-key"
 
 
 @dataclass(frozen=True)
@@ -40,16 +44,18 @@ class Settings:
             db_url=env.get("DASHBOARD_DB_URL", f"sqlite:///{REPO_ROOT / 'var' / 'dashboard.db'}"),
             secret_key=env.get("DASHBOARD_SECRET_KEY", DEV_SECRET_KEY),
             lokseva_url=env.get("LOKSEVA_API_URL", "http://127.0.0.1:8001").rstrip("/"),
-            lokseva_key=env.get("LOKSEVA_OFFICER_API_KEY", "local-officer-key"),
+            lokseva_key=env.get("LOKSEVA_OFFICER_API_KEY", DEV_LOKSEVA_KEY),
             open311_url=env.get("OPEN311_OPERATOR_URL", "http://127.0.0.1:8002/api/v1").rstrip("/"),
-            open311_key=env.get("OPEN311_OPERATOR_API_KEY", "dev-operator-key"),
+            open311_key=env.get("OPEN311_OPERATOR_API_KEY", DEV_OPEN311_KEY),
             open311_georeport_url=env.get("OPEN311_API_URL", "http://127.0.0.1:8002/open311/v2").rstrip("/"),
             rasa_url=env.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
             rasa_token=env.get("RASA_API_TOKEN") or None,
             users_file=Path(env.get("DASHBOARD_USERS_FILE", PACKAGE_DIR / "users.yml")),
             host=env.get("DASHBOARD_HOST", "127.0.0.1"),
             port=int(env.get("DASHBOARD_PORT", "8005")),
-            cookie_secure=env.get("DASHBOARD_COOKIE_SECURE", "").lower() in ("1", "true", "yes"),
+            # HTTPS only once officers reach it from elsewhere; plain HTTP works on this machine
+            cookie_secure=env.get("DASHBOARD_COOKIE_SECURE", "").lower() in ("1", "true", "yes")
+            if env.get("DASHBOARD_COOKIE_SECURE") else not is_loopback(env.get("DASHBOARD_HOST", "127.0.0.1")),
             login_attempts=int(env.get("DASHBOARD_LOGIN_ATTEMPTS", "5")),
             login_user_attempts=int(env.get("DASHBOARD_LOGIN_USER_ATTEMPTS", "20")),
             login_address_attempts=int(env.get("DASHBOARD_LOGIN_ADDRESS_ATTEMPTS", "100")),

@@ -7,6 +7,8 @@ from typing import Dict, FrozenSet, List, Mapping, Optional
 
 import yaml
 
+from common.exposure import Secret
+
 from .passwords import hash_password, verify_password
 
 ROLES = ("officer", "department_head", "admin")
@@ -62,6 +64,17 @@ class Directory:
         return user
 
 
+def password_variable(username: str) -> str:
+    return f"DASHBOARD_PASSWORD_{username.upper()}"
+
+
+def password_secrets(path: Path, env: Mapping[str, str]) -> List[Secret]:
+    """Every account's own password: exposed, no account may fall back to a shared or development one."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(password_variable(item["username"]), env.get(password_variable(item["username"])), {DEV_PASSWORD})
+            for item in data["users"]]
+
+
 def load_directory(path: Path, env: Mapping[str, str]) -> Directory:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     departments = {
@@ -76,7 +89,7 @@ def load_directory(path: Path, env: Mapping[str, str]) -> Directory:
         department = departments[item["department"]] if item.get("department") else None
         if department is None and item["role"] != "admin":
             raise ValueError(f"{path}: {item['username']}: only an admin may have no department")
-        password = env.get(f"DASHBOARD_PASSWORD_{item['username'].upper()}", fallback)
+        password = env.get(password_variable(item["username"]), fallback)
         users[item["username"]] = User(item["username"], item["name"], item["role"], department,
                                        hash_password(password))
     return Directory(departments, users)

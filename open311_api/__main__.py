@@ -5,6 +5,8 @@ import logging.config
 
 import uvicorn
 
+from common.exposure import refuse_unsafe_start
+
 from .app import create_app
 from .config import Settings
 from .db import make_engine
@@ -15,6 +17,7 @@ from .migrate import upgrade
 def main() -> None:
     logging.config.dictConfig(log_config())  # migrations log too
     settings = Settings.from_env()
+    refuse_unsafe_start("open311_api", [settings.host], settings.secrets())
     engine = make_engine(settings.db_url)
     upgrade(engine)
     engine.dispose()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import FrozenSet, Mapping, Optional
+from typing import FrozenSet, List, Mapping, Optional
+
+from common.exposure import Secret
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'open311.db'}"
@@ -23,6 +25,13 @@ class Settings:
     operator_api_key: str = "dev-operator-key"
     jurisdiction_id: str = "indore.mp.gov.in"
     profile_dir: Path = DEFAULT_PROFILE_DIR
+
+    def secrets(self) -> List[Secret]:
+        """Each key with its local development value (a deployment sets its own)."""
+        development = Settings()
+        return [("OPEN311_API_KEYS", ",".join(sorted(self.api_keys)) if not self.api_keys & development.api_keys
+                 else None, ()),
+                ("OPEN311_OPERATOR_API_KEY", self.operator_api_key, {development.operator_api_key})]
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":

@@ -36,10 +36,13 @@ class FeatureUnavailable(Exception):
     """The server does not offer this optional (non-GeoReport) feature."""
 
 
+DEV_API_KEY = "dev-open311-key"  # the 311 server's local default (OPEN311_API_KEYS)
+
+
 @dataclass(frozen=True)
 class Open311Settings:
     api_url: str = DEFAULT_API_URL
-    api_key: str = "dev-open311-key"
+    api_key: str = DEV_API_KEY
     jurisdiction_id: str = "indore.mp.gov.in"
     # None: no extras; default: /api/v1 on the GeoReport server's host.
     extras_url: Optional[str] = None
