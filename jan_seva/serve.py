@@ -4,21 +4,39 @@ Endpoints come from endpoints.yml; on top of it:
 - `REDIS_URL` (e.g. redis://127.0.0.1:6379/1) selects Rasa's RedisLockStore,
   which several Sanic workers (`SANIC_WORKERS`) or replicas need; without it
   the lock store stays in memory and Rasa runs one worker.
-- `ACTION_SERVER_URL` overrides the action server's webhook address.
+- `ACTION_SERVER_URL` overrides the action server's webhook address;
+  `ACTION_SERVER_TOKEN` is sent to it as a bearer token (jan_seva.action_server).
+- `RASA_API_TOKEN` closes the HTTP API: only JWTs signed with it, in the
+  Authorization header (common.rasa_api); the query-string token is off.
 The tracker store reads `TRACKER_DB_URL` itself (jan_seva.stores).
+
+Exposed (beyond loopback or with Meta credentials, common.exposure), it
+refuses to start without those secrets, and the `rest` channel, which takes
+any sender id on trust, is left out: the signed WhatsApp webhook is then the
+only way a citizen's identity enters.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import tempfile
 from typing import Optional
+from urllib.parse import urlsplit
 
 from rasa.core.run import serve_application
 from rasa.core.utils import AvailableEndpoints
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.endpoints import EndpointConfig
+import yaml
 from redis.connection import parse_url
+
+from common.exposure import is_exposed, is_loopback, refuse_unsafe_start
+from common.masking import install_log_masking
+from common.rasa_api import JWT_METHOD, rasa_api_token
+from jan_seva.whatsapp.settings import EMULATOR_DEFAULTS
+
+TRUSTED_SENDER_CHANNELS = ("rest",)  # channels that take the sender id from the request body
 
 
 def redis_lock_store(redis_url: Optional[str]) -> Optional[EndpointConfig]:
@@ -44,7 +62,36 @@ def endpoints_from_environment(endpoints_file: str) -> AvailableEndpoints:
     action_url = os.environ.get("ACTION_SERVER_URL")
     if action_url:
         endpoints.action = EndpointConfig(url=action_url)
+    action_token = os.environ.get("ACTION_SERVER_TOKEN")
+    if action_token and endpoints.action:
+        endpoints.action.headers["Authorization"] = f"Bearer {action_token}"
     return endpoints
+
+
+def refuse_unsafe(interface: str, endpoints: AvailableEndpoints) -> None:
+    action_host = urlsplit(endpoints.action.url).hostname if endpoints.action else "127.0.0.1"
+    secrets = [
+        ("RASA_API_TOKEN", rasa_api_token(), ()),
+        ("WHATSAPP_APP_SECRET", os.environ.get("WHATSAPP_APP_SECRET"), {EMULATOR_DEFAULTS["app_secret"]}),
+        ("WHATSAPP_VERIFY_TOKEN", os.environ.get("WHATSAPP_VERIFY_TOKEN"), {EMULATOR_DEFAULTS["verify_token"]}),
+    ]
+    if not is_loopback(action_host or ""):
+        secrets.append(("ACTION_SERVER_TOKEN", os.environ.get("ACTION_SERVER_TOKEN"), ()))
+    refuse_unsafe_start("rasa", [interface], secrets)
+
+
+def channels_file(credentials: str, interface: str) -> str:
+    """The credentials file to serve: without channels that trust the sender id when exposed."""
+    if not is_exposed([interface]):
+        return credentials
+    with open(credentials, encoding="utf-8") as source:
+        channels = yaml.safe_load(source) or {}
+    for name in TRUSTED_SENDER_CHANNELS:
+        channels.pop(name, None)
+    kept = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False, encoding="utf-8")
+    with kept:
+        yaml.safe_dump(channels, kept)
+    return kept.name
 
 
 def main(argv: Optional[list] = None) -> None:
@@ -55,15 +102,19 @@ def main(argv: Optional[list] = None) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--interface", default=os.environ.get("RASA_INTERFACE", "127.0.0.1"))
     args = parser.parse_args(argv)
+    endpoints = endpoints_from_environment(args.endpoints)
+    refuse_unsafe(args.interface, endpoints)
     configure_logging_and_warnings(logging.INFO)
+    install_log_masking()
     serve_application(
         model_path=args.model,
-        credentials=args.credentials,
-        endpoints=endpoints_from_environment(args.endpoints),
+        credentials=channels_file(args.credentials, args.interface),
+        endpoints=endpoints,
         interface=args.interface,
         port=args.port,
         enable_api=True,  # the dashboard reads conversations and pushes officers' messages
-        auth_token=os.environ.get("RASA_API_TOKEN") or None,
+        jwt_secret=rasa_api_token(),
+        jwt_method=JWT_METHOD,
     )
 
 

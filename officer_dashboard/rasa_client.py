@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
+from common.rasa_api import auth_headers
+
 from .backends import _Client
 
 OUTPUT_CHANNEL = "whatsapp"
@@ -13,8 +15,7 @@ OUTPUT_CHANNEL = "whatsapp"
 class RasaClient(_Client):
     def __init__(self, base_url: str, token: Optional[str], timeout_s: float):
         super().__init__(base_url, "", timeout_s, "assistant (Rasa)")  # Rasa's API knows no key of ours, only its token
-        if token:
-            self._http.params = {"token": token}
+        self._http.headers.update(auth_headers("dashboard", token))
 
     def events(self, wa_id: str) -> List[Dict[str, Any]]:
         """The conversation's events, oldest first (BackendError when Rasa cannot be reached)."""

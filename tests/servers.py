@@ -78,6 +78,7 @@ class RecordingServer:
 
     def __init__(self) -> None:
         self.requests: List[Tuple[str, Any]] = []
+        self.authorizations: List[Any] = []  # each recorded request's Authorization header (None without)
         self.statuses: List[int] = []
         recorder = self
 
@@ -87,6 +88,7 @@ class RecordingServer:
                 status = recorder.statuses.pop(0) if recorder.statuses else 200
                 if status == 200:
                     recorder.requests.append((self.path, json.loads(body or b"null")))
+                    recorder.authorizations.append(self.headers.get("Authorization"))
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", "2")

@@ -15,6 +15,7 @@ import requests
 
 from actions.clients.errors import BackendUnavailable
 from actions.clients.http import send
+from common.rasa_api import auth_headers
 
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
 DEFAULT_OUTPUT_CHANNEL = "whatsapp"
@@ -30,8 +31,7 @@ class RasaNotifier:
         self.rasa_url = (rasa_url or os.environ.get("RASA_URL") or DEFAULT_RASA_URL).rstrip("/")
         self.output_channel = output_channel or os.environ.get("NOTIFY_OUTPUT_CHANNEL") or DEFAULT_OUTPUT_CHANNEL
         self.session = requests.Session()
-        if os.environ.get("RASA_API_TOKEN"):  # the Rasa server's API token, when it requires one
-            self.session.params = {"token": os.environ["RASA_API_TOKEN"]}
+        self.session.headers.update(auth_headers("notifier"))
 
     def notify(self, sender_id: str, intent: str, entities: Dict[str, Any]) -> None:
         """Raises BackendUnavailable when the citizen could not be told (try again later)."""

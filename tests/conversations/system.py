@@ -44,7 +44,7 @@ def whole_system(folder: Path, tracker_db_url: str = "") -> Iterator[Tuple[Backe
                                ("open311_api", f"{url['open311']}/open311/v2/discovery.json"),
                                ("whatsapp_emulator", f"{url['emulator']}/emulator/config")):
             system.enter_context(running([module], env, health, logs / f"{module}.log"))
-        system.enter_context(running(["rasa_sdk", "--actions", "actions", "--port", str(ports["actions"])], env,
+        system.enter_context(running(["jan_seva.action_server"], {**env, "ACTION_SERVER_PORT": str(ports["actions"])},
                                      f"{url['actions']}/health", logs / "actions.log"))
         system.enter_context(running(["jan_seva.serve", "--model", "models", "--port", str(ports["rasa"])], env,
                                      f"{url['rasa']}/", logs / "rasa.log", seconds=300))

@@ -10,6 +10,8 @@ from typing import Any, Dict, List, Optional
 
 import requests
 
+from common.rasa_api import auth_headers
+
 TIMEOUT = 30
 # The officer's steps from "submitted" to each status of an application.
 APPLICATION_STEPS = {
@@ -148,7 +150,7 @@ class World:
         for wa_id in citizens:
             response = self.http.post(
                 f"{self.b.rasa_url}/conversations/{wa_id}/trigger_intent",
-                params={"output_channel": "whatsapp", "token": self.b.rasa_token},
+                params={"output_channel": "whatsapp"}, headers=auth_headers("conversation-tests", self.b.rasa_token),
                 json={"name": "EXTERNAL_status_changed",
                       "entities": {"record_kind": kind, "record_id": number, "new_status": status}},
                 timeout=TIMEOUT)

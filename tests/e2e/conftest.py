@@ -37,7 +37,7 @@ def rasa_server(tmp_path_factory):
         system.enter_context(running(["whatsapp_emulator"], env, f"{EMULATOR_URL}/emulator/config",
                                      logs / "emulator.log"))
         system.enter_context(running(["officer_dashboard"], env, f"{DASHBOARD_URL}/health", logs / "dashboard.log"))
-        system.enter_context(running(["rasa_sdk", "--actions", "actions", "--port", str(ACTIONS_PORT)], env,
+        system.enter_context(running(["jan_seva.action_server"], {**env, "ACTION_SERVER_PORT": str(ACTIONS_PORT)},
                                      f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log"))
         system.enter_context(running(["jan_seva.serve", "--model", "models", "--port", str(RASA_PORT)], env,
                                      f"http://127.0.0.1:{RASA_PORT}/", logs / "rasa.log", seconds=300))  # / needs no token

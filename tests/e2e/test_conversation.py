@@ -10,6 +10,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from tests.conftest import POSTGRES_URL
+from common.rasa_api import auth_headers
 from tests.e2e.conftest import RASA_TOKEN
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -29,12 +30,13 @@ class Citizen:
         return replies
 
     def tracker(self) -> dict:
-        return requests.get(f"{self.server}/conversations/{self.sender}/tracker", params={"token": RASA_TOKEN},
+        return requests.get(f"{self.server}/conversations/{self.sender}/tracker", headers=auth_headers("e2e", RASA_TOKEN),
                             timeout=30).json()
 
 
 def words(replies: list) -> str:
-    return " ".join(r.get("text", "") for r in replies)
+    """What the replies say, a location request's question too."""
+    return " ".join(r.get("text") or ((r.get("custom") or {}).get("whatsapp") or {}).get("text", "") for r in replies)
 
 
 def in_hindi(replies: list) -> bool:

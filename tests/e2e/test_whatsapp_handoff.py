@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from officer_dashboard.masking import masked_phone
+from common.rasa_api import auth_headers
 from tests.e2e.conftest import DASHBOARD_URL, RASA_TOKEN
 from tests.e2e.test_whatsapp_conversation import WhatsAppCitizen
 from whatsapp_emulator.client import options_of, text_of
@@ -90,8 +91,11 @@ def test_the_citizen_can_go_back_to_the_assistant_without_waiting_for_an_officer
     assert f'href="{handoff}"' not in officer.page("/inbox")
 
 
-def test_rasa_s_http_api_needs_its_token(rasa_server, citizen):
+def test_rasa_s_http_api_needs_a_jwt_signed_with_its_token(rasa_server, citizen):
     citizen.says(type="text", text="hello")
     tracker = f"{rasa_server}/conversations/{citizen.wa_id}/tracker"
     assert requests.get(tracker, timeout=30).status_code == 401
-    assert requests.get(tracker, params={"token": RASA_TOKEN}, timeout=30).json()["sender_id"] == citizen.wa_id
+    assert requests.get(tracker, params={"token": RASA_TOKEN}, timeout=30).status_code == 401  # never in a URL
+    assert requests.get(tracker, headers=auth_headers("e2e", "another-token"), timeout=30).status_code == 401
+    signed = requests.get(tracker, headers=auth_headers("e2e", RASA_TOKEN), timeout=30)
+    assert signed.json()["sender_id"] == citizen.wa_id
