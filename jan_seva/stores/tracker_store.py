@@ -7,11 +7,12 @@ endpoints.yml, so every Rasa command (run, shell, interactive) uses it.
 """
 from __future__ import annotations
 
+import asyncio
 import os
-from typing import Any, Optional
+from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from sqlalchemy.engine.url import make_url
 
@@ -43,3 +44,28 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             event_broker=event_broker,
             query=dict(parsed.query) or None,
         )
+
+
+def _innermost(store: TrackerStore) -> TrackerStore:
+    """The store that keeps the events, inside Rasa's fail-safe and awaitable wrappers."""
+    while hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    return store
+
+
+def conversation_forgetter(store: TrackerStore) -> Callable[[str], Awaitable[None]]:
+    """Erases one conversation's events (the citizen's right to erasure; Rasa's stores have no delete)."""
+    kept = _innermost(store)
+
+    def delete_events(sender_id: str) -> None:
+        if isinstance(kept, SQLTrackerStore):
+            with kept.session_scope() as session:
+                session.query(kept.SQLEvent).filter(kept.SQLEvent.sender_id == sender_id).delete()
+                session.commit()
+        elif isinstance(kept, InMemoryTrackerStore):
+            kept.store.pop(sender_id, None)
+
+    async def forget(sender_id: str) -> None:
+        await asyncio.to_thread(delete_events, sender_id)
+
+    return forget

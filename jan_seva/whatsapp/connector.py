@@ -36,6 +36,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from jan_seva.stores.tracker_store import conversation_forgetter
+from jan_seva.whatsapp.citizen_rights import CitizenRights
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
 from jan_seva.whatsapp.data_files import reply_language
 from jan_seva.whatsapp.dedup import ProcessedMessages
@@ -88,13 +90,17 @@ class WhatsAppOutput(OutputChannel):
 
     A turn that offers no options forgets the previous ones (`end_turn`), so
     a later "2" is read as the number two, not as a stale choice. The language
-    of the texts sent is noted for the channel's own notices.
+    of the texts sent is noted for the channel's own notices. A turn the
+    citizen did not start (Rasa's trigger_intent: status updates, reminders)
+    sends nothing to a citizen who said STOP (citizen_rights).
     """
 
-    def __init__(self, sender: OutboundSender, options: OptionsStore) -> None:
+    def __init__(self, sender: OutboundSender, options: OptionsStore,
+                 unasked_to: Optional[CitizenRights] = None) -> None:
         self._sender = sender
         self._options = options
         self._offered_options = False
+        self._rights = unasked_to
         self.language: Optional[str] = None
 
     @classmethod
@@ -102,6 +108,9 @@ class WhatsAppOutput(OutputChannel):
         return CHANNEL_NAME
 
     async def _send_all(self, recipient_id: str, contents: Iterable[Dict[str, Any]], kwargs: Mapping[str, Any]) -> None:
+        if self._rights is not None and await self._rights.opted_out(recipient_id):
+            logger.info("WhatsApp update to %s not sent: they said STOP", mask_id(recipient_id))
+            return
         callback_data = _callback_data(kwargs)
         for content in contents:
             if callback_data:
@@ -170,6 +179,7 @@ class WhatsAppInput(InputChannel):
         self.client = GraphClient(self.settings)
         self.options = OptionsStore(engine)
         sent = SentMessages(engine)
+        self.rights = CitizenRights(engine)
         self.sender = OutboundSender(self.client, Outbox(engine), sent, store, retry_policy)
         self.processor = InboundProcessor(
             processed=ProcessedMessages(engine),
@@ -180,13 +190,19 @@ class WhatsAppInput(InputChannel):
             sender=self.sender,
             client=self.client,
             notices=Notices(engine),
-            output_for=self.get_output_channel,
+            rights=self.rights,
+            output_for=self._reply_output,
         )
         self._tasks: Set[asyncio.Task] = set()  # deliveries being handled
         self._outbox_task: Optional[asyncio.Task] = None
 
-    def get_output_channel(self) -> WhatsAppOutput:
+    def _reply_output(self) -> WhatsAppOutput:
+        """For the answers to a citizen's own message."""
         return WhatsAppOutput(self.sender, self.options)
+
+    def get_output_channel(self) -> WhatsAppOutput:
+        """For Rasa's trigger_intent: messages the citizen did not ask for."""
+        return WhatsAppOutput(self.sender, self.options, unasked_to=self.rights)
 
     def _in_background(self, work: Awaitable[None]) -> None:
         task = asyncio.ensure_future(work)
@@ -243,8 +259,11 @@ class WhatsAppInput(InputChannel):
             return self._receive(request, on_new_message)
 
         @webhook.listener("after_server_start")
-        async def start_outbox(_app: Any, _loop: Any) -> None:
+        async def start_outbox(app: Any, _loop: Any) -> None:
             self._outbox_task = asyncio.ensure_future(self.sender.run_outbox())
+            agent = getattr(app.ctx, "agent", None)
+            if agent is not None and agent.tracker_store is not None:
+                self.rights.forget_conversation = conversation_forgetter(agent.tracker_store)
 
         @webhook.listener("before_server_stop")
         async def stop(_app: Any, _loop: Any) -> None:

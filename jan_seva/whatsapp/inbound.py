@@ -22,6 +22,7 @@ from rasa.core.channels.channel import UserMessage
 from sqlalchemy.exc import SQLAlchemyError
 
 from jan_seva.whatsapp.arrival_order import ArrivalOrder
+from jan_seva.whatsapp.citizen_rights import CitizenRights
 from jan_seva.whatsapp.dedup import ProcessedMessages
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
@@ -57,6 +58,7 @@ class InboundProcessor:
     sender: OutboundSender
     client: GraphClient
     notices: Notices
+    rights: CitizenRights
     output_for: Callable[[], Any]  # a new WhatsAppOutput for one turn
 
     def __post_init__(self) -> None:
@@ -125,6 +127,8 @@ class InboundProcessor:
         if not await self._first_delivery(message):
             logger.info("WhatsApp message %s from %s is a redelivery; dropped", message.message_id, who)
             return
+        if await self._took_rights_command(message):
+            return
         text, metadata = await self._text_and_metadata(message)
         if text is None:
             # a reaction is kept here (which emoji, on which message); a system notice may name numbers
@@ -154,6 +158,21 @@ class InboundProcessor:
             due = []
         for notice in due:
             await self.sender.send(message.sender_id, notice)
+        await self._mark_read(message)
+
+    async def _took_rights_command(self, message: InboundMessage) -> bool:
+        """"STOP", "मेरा डेटा हटाओ": answered here, never stored in the conversation."""
+        replies = await self.rights.take(message)
+        if replies is None:
+            return False
+        logger.info("WhatsApp message %s from %s is a data-rights command", message.message_id,
+                    mask_id(message.sender_id))
+        for content in replies:
+            await self.sender.send(message.sender_id, content)
+        await self._mark_read(message)
+        return True
+
+    async def _mark_read(self, message: InboundMessage) -> None:
         try:
             await self.client.mark_read(message.message_id)
         except GraphError as error:

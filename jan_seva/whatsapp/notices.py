@@ -16,9 +16,10 @@ from jan_seva.whatsapp.outbound import text_contents
 from jan_seva.whatsapp.state_db import insert_once, notices_sent, run_db, utcnow
 
 PRIVACY, AADHAAR = "privacy", "aadhaar"
+NOTICES = (PRIVACY, AADHAAR)
 
 
-def _key(sender_id: str, notice: str) -> str:
+def notice_key(sender_id: str, notice: str) -> str:
     return hashlib.sha256(f"{notice}:{sender_id}".encode()).hexdigest()
 
 
@@ -28,7 +29,7 @@ class Notices:
         self._texts: Dict[str, Dict[str, str]] = load_data("notices")
 
     async def _first_time(self, sender_id: str, notice: str) -> bool:
-        return await run_db(lambda: insert_once(self._engine, notices_sent, key=_key(sender_id, notice), sent_at=utcnow()))
+        return await run_db(lambda: insert_once(self._engine, notices_sent, key=notice_key(sender_id, notice), sent_at=utcnow()))
 
     async def due(self, sender_id: str, redacted: bool, language: Optional[str]) -> List[Dict[str, Any]]:
         """The notices to send now (as Graph contents), each marked sent."""

@@ -83,6 +83,14 @@ notices_sent = Table(
     Column("sent_at", DateTime(timezone=True), nullable=False),
 )
 
+opted_out = Table(
+    "whatsapp_opted_out",
+    metadata,
+    # A hash of the citizen's id: they said STOP to updates they did not ask for (citizen_rights).
+    Column("key", String(64), primary_key=True),
+    Column("since", DateTime(timezone=True), nullable=False),
+)
+
 sent_messages = Table(
     "whatsapp_sent_messages",
     metadata,

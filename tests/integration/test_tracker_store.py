@@ -9,7 +9,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
-from jan_seva.stores.tracker_store import UrlSQLTrackerStore
+from jan_seva.stores.tracker_store import UrlSQLTrackerStore, conversation_forgetter
 
 DOMAIN = Domain.load("domain.yml")
 
@@ -63,3 +63,15 @@ def test_endpoints_file_selects_this_store():
     store = TrackerStore.create(endpoints.tracker_store, DOMAIN)
     inner = getattr(store, "_tracker_store", store)
     assert isinstance(inner, UrlSQLTrackerStore)
+
+
+def test_an_erased_conversation_leaves_no_event_and_spares_others(postgres_url):
+    store = UrlSQLTrackerStore(DOMAIN, url=postgres_url)
+    erased, kept = f"test-{uuid.uuid4().hex}", f"test-{uuid.uuid4().hex}"
+    for sender in (erased, kept):
+        asyncio.run(store.save(_conversation(sender)))
+    asyncio.run(conversation_forgetter(store)(erased))
+    with store.engine.connect() as connection:
+        count = text("SELECT count(*) FROM events WHERE sender_id = :sender")
+        assert connection.execute(count, {"sender": erased}).scalar() == 0
+        assert connection.execute(count, {"sender": kept}).scalar() > 0

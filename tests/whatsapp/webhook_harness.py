@@ -10,6 +10,8 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
 
 import aiohttp
 from rasa.core.channels.channel import UserMessage, register
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
 from sanic import Sanic
 
 from jan_seva.whatsapp.connector import WhatsAppInput
@@ -25,6 +27,7 @@ class RecordingAgent:
     def __init__(self, reply: Optional[Reply] = None) -> None:
         self.received: List[UserMessage] = []
         self.reply = reply
+        self.tracker_store = InMemoryTrackerStore(Domain.empty())  # what an erasure empties
 
     async def handle_message(self, message: UserMessage) -> None:
         self.received.append(message)
