@@ -1,7 +1,9 @@
 """Secure by default: a process that others can reach does not start with a development secret.
 
-A process is exposed when it listens beyond loopback or when Meta credentials
-are set (`WHATSAPP_ACCESS_TOKEN`: it serves real citizens). Exposed, it refuses
+A process is exposed when it listens beyond loopback or when it serves real
+citizens: an access token (`WHATSAPP_ACCESS_TOKEN`) for a Graph API that is
+not on this machine (`WHATSAPP_API_URL` unset means Meta's; the local
+emulator does not count). Exposed, it refuses
 to start while any secret it uses is missing or still at its development
 value, naming each variable to set. Unexposed, as `make run` starts it on a
 fresh machine, the development values are what make it work without setup.
@@ -12,6 +14,7 @@ import ipaddress
 import os
 import sys
 from typing import Iterable, Mapping, Optional, Sequence, Tuple
+from urllib.parse import urlsplit
 
 # Exit status of a refused start: EX_CONFIG (sysexits.h), a configuration error.
 REFUSED = 78
@@ -31,9 +34,14 @@ def is_loopback(host: str) -> bool:
         return False  # a host name or 0.0.0.0 reaches beyond this machine
 
 
+def talks_to_meta(env: Mapping[str, str]) -> bool:
+    api_url = env.get("WHATSAPP_API_URL")
+    return bool(env.get("WHATSAPP_ACCESS_TOKEN")) and not (api_url and is_loopback(urlsplit(api_url).hostname or ""))
+
+
 def is_exposed(hosts: Sequence[str], env: Optional[Mapping[str, str]] = None) -> bool:
     env = os.environ if env is None else env
-    return bool(env.get("WHATSAPP_ACCESS_TOKEN")) or any(not is_loopback(host) for host in hosts)
+    return talks_to_meta(env) or any(not is_loopback(host) for host in hosts)
 
 
 def unsafe_secrets(secrets: Iterable[Secret]) -> list:

@@ -49,6 +49,13 @@ def test_meta_credentials_expose_a_process_bound_to_loopback():
     assert result.returncode == REFUSED and "LOKSEVA_LINK_SECRET" in result.stderr
 
 
+@pytest.mark.parametrize("api_url, exposed", [(None, True), ("https://graph.facebook.com", True),
+                                              ("http://127.0.0.1:8003", False)])
+def test_a_token_for_the_local_emulator_is_not_meta(api_url, exposed):
+    env = {"WHATSAPP_ACCESS_TOKEN": "a-token", **({"WHATSAPP_API_URL": api_url} if api_url else {})}
+    assert is_exposed(["127.0.0.1"], env=env) is exposed
+
+
 @pytest.mark.parametrize("host, exposed", [("127.0.0.1", False), ("::1", False), ("localhost", False),
                                            ("[::1]", False), ("0.0.0.0", True), ("10.0.0.5", True),
                                            ("bot.example.in", True)])
