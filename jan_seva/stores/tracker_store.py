@@ -14,6 +14,7 @@ from typing import Any, Awaitable, Callable, Optional
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from sqlalchemy.engine.url import make_url
 
 DEFAULT_TRACKER_DB_URL = "sqlite:///rasa_tracker.db"
@@ -51,6 +52,18 @@ def _innermost(store: TrackerStore) -> TrackerStore:
     while hasattr(store, "_tracker_store"):
         store = store._tracker_store
     return store
+
+
+def handled_checker(store: TrackerStore) -> Callable[[str, str], Awaitable[bool]]:
+    """Whether a conversation already holds a message id: a message taken over from a stopped
+    worker is not answered twice when Rasa had finished it."""
+
+    async def handled(sender_id: str, message_id: str) -> bool:
+        tracker = await store.retrieve_full_tracker(sender_id)
+        return tracker is not None and any(
+            isinstance(event, UserUttered) and event.message_id == message_id for event in tracker.events)
+
+    return handled
 
 
 def conversation_forgetter(store: TrackerStore) -> Callable[[str], Awaitable[None]]:

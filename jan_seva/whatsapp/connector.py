@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import mimetypes
+import os
 from pathlib import PurePath
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Set, Text
 
@@ -35,16 +36,17 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
-from jan_seva.stores.tracker_store import conversation_forgetter
+from jan_seva.stores.tracker_store import conversation_forgetter, handled_checker
 from jan_seva.whatsapp.citizen_rights import CitizenRights
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
 from jan_seva.whatsapp.data_files import reply_language
-from jan_seva.whatsapp.dedup import ProcessedMessages
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
+from jan_seva.whatsapp.inbound_journal import InboundJournal, RepliesOnce
 from common.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.notices import Notices
@@ -66,6 +68,9 @@ from jan_seva.whatsapp.status_log import StatusLog
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 10
+# Past this many messages waiting on all workers, deliveries are refused (503) and Meta sends them later.
+DEFAULT_MAX_BACKLOG = 5000
+PRUNE_EVERY_SWEEPS = 240
 CALLBACK_DATA_LIMIT = 512  # Meta's limit of biz_opaque_callback_data
 
 
@@ -96,11 +101,12 @@ class WhatsAppOutput(OutputChannel):
     """
 
     def __init__(self, sender: OutboundSender, options: OptionsStore,
-                 unasked_to: Optional[CitizenRights] = None) -> None:
+                 unasked_to: Optional[CitizenRights] = None, replies: Optional[RepliesOnce] = None) -> None:
         self._sender = sender
         self._options = options
         self._offered_options = False
         self._rights = unasked_to
+        self._replies = replies  # a turn run again after a stopped worker skips replies already sent
         self.language: Optional[str] = None
 
     @classmethod
@@ -113,6 +119,8 @@ class WhatsAppOutput(OutputChannel):
             return
         callback_data = _callback_data(kwargs)
         for content in contents:
+            if self._replies is not None and not await self._replies.first_time():
+                continue
             if callback_data:
                 content = {**content, "biz_opaque_callback_data": callback_data}
             await self._sender.send(recipient_id, content)
@@ -180,9 +188,11 @@ class WhatsAppInput(InputChannel):
         self.options = OptionsStore(engine)
         sent = SentMessages(engine)
         self.rights = CitizenRights(engine)
+        self.journal = InboundJournal(engine)
+        self.max_backlog = int(os.environ.get("WHATSAPP_INBOUND_MAX_BACKLOG") or DEFAULT_MAX_BACKLOG)
         self.sender = OutboundSender(self.client, Outbox(engine), sent, store, retry_policy)
         self.processor = InboundProcessor(
-            processed=ProcessedMessages(engine),
+            journal=self.journal,
             offers=Offers(self.options, sent),
             statuses=StatusLog(engine),
             failures=FailedDeliveries(sent, self.sender),
@@ -195,10 +205,11 @@ class WhatsAppInput(InputChannel):
         )
         self._tasks: Set[asyncio.Task] = set()  # deliveries being handled
         self._outbox_task: Optional[asyncio.Task] = None
+        self._sweeper_task: Optional[asyncio.Task] = None
 
-    def _reply_output(self) -> WhatsAppOutput:
+    def _reply_output(self, message_id: str) -> WhatsAppOutput:
         """For the answers to a citizen's own message."""
-        return WhatsAppOutput(self.sender, self.options)
+        return WhatsAppOutput(self.sender, self.options, replies=self.journal.replies_to(message_id))
 
     def get_output_channel(self) -> WhatsAppOutput:
         """For Rasa's trigger_intent: messages the citizen did not ask for."""
@@ -227,7 +238,7 @@ class WhatsAppInput(InputChannel):
         logger.warning("WhatsApp webhook verification refused (mode %r)", args.get("hub.mode"))
         return response.text("verification failed", status=403)
 
-    def _receive(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
+    async def _receive(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         body = request.body or b""
         if not is_valid_signature(body, request.headers.get(SIGNATURE_HEADER), self.settings.app_secret):
             logger.warning("WhatsApp webhook with a missing or wrong %s refused", SIGNATURE_HEADER)
@@ -238,10 +249,49 @@ class WhatsAppInput(InputChannel):
             logger.warning("Signed WhatsApp webhook body refused: %s", error)
             return response.text("body is not a webhook's JSON", status=400)
         batch = parse_webhook(payload, self.settings.phone_number_id)
-        # Meta waits only a few seconds and re-sends on slow answers: acknowledge now, work after
-        # (in arrival order: `process` queues the work before answering).
-        self._in_background(self.processor.process(batch, on_new_message))
+        if batch.messages and await self._overloaded():
+            return response.text("too many messages waiting; send again later", status=503)
+        # The messages are kept in the journal before the 200: Meta never sends an acknowledged one again.
+        # Each citizen's place in line is taken now, before the journal answers (arrival order).
+        kept = asyncio.ensure_future(self.journal.accept(batch.messages))
+        self._in_background(self.processor.process(
+            batch.statuses, [message.sender_id for message in batch.messages], kept, on_new_message))
+        try:
+            await kept
+        except SQLAlchemyError:
+            logger.exception("WhatsApp delivery could not be kept; refused for Meta to send again")
+            return response.text("could not keep the delivery; send again later", status=503)
         return response.text("EVENT_RECEIVED")
+
+    async def _overloaded(self) -> bool:
+        try:
+            waiting = await self.journal.backlog()
+        except SQLAlchemyError:
+            return False  # the journal's own insert tells whether the database works
+        if waiting >= self.max_backlog:
+            logger.warning("WhatsApp delivery refused: %d messages are waiting", waiting)
+            return True
+        return False
+
+    async def _sweep(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Takes over messages a stopped worker left, on every worker; forgets old handled ids now and then."""
+        interval = max(0.5, self.journal.lease.total_seconds() / 4)
+        sweeps = 0
+        while True:
+            try:
+                claimed = await self.journal.claim_abandoned()
+                if claimed:
+                    logger.info("WhatsApp: %d messages taken over from a stopped worker", len(claimed))
+                    done: asyncio.Future = asyncio.get_running_loop().create_future()
+                    done.set_result(claimed)
+                    await self.processor.process([], [item.message.sender_id for item in claimed], done,
+                                                 on_new_message, replayed=True)
+                sweeps += 1
+                if sweeps % PRUNE_EVERY_SWEEPS == 0:
+                    await self.journal.prune()
+            except SQLAlchemyError:
+                logger.exception("WhatsApp inbound journal unavailable; sweeping again later")
+            await asyncio.sleep(interval)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("whatsapp_webhook", __name__)
@@ -256,19 +306,22 @@ class WhatsAppInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            return self._receive(request, on_new_message)
+            return await self._receive(request, on_new_message)
 
         @webhook.listener("after_server_start")
-        async def start_outbox(app: Any, _loop: Any) -> None:
-            self._outbox_task = asyncio.ensure_future(self.sender.run_outbox())
+        async def start_background_work(app: Any, _loop: Any) -> None:
             agent = getattr(app.ctx, "agent", None)
             if agent is not None and agent.tracker_store is not None:
                 self.rights.forget_conversation = conversation_forgetter(agent.tracker_store)
+                self.processor.handled_before = handled_checker(agent.tracker_store)
+            self._outbox_task = asyncio.ensure_future(self.sender.run_outbox())
+            self._sweeper_task = asyncio.ensure_future(self._sweep(on_new_message))
 
         @webhook.listener("before_server_stop")
         async def stop(_app: Any, _loop: Any) -> None:
-            if self._outbox_task:
-                self._outbox_task.cancel()
+            for task in (self._outbox_task, self._sweeper_task):
+                if task:
+                    task.cancel()
             await self.finish_deliveries()  # let acknowledged messages reach Rasa
             await self.client.close()
 

@@ -1,14 +1,16 @@
-"""Handling one webhook delivery after it was acknowledged.
+"""Handling one webhook delivery once its messages are kept in the inbound journal.
 
 Each citizen's part of a delivery (statuses of messages sent to them, then
 their messages) is queued when the delivery arrives and handled strictly
 in arrival order; different citizens go on concurrently. Statuses are
 recorded, a "failed" one seen for the first time is dealt with
-(failed_deliveries). Messages: duplicates dropped, files downloaded, typed
-option numbers and reply ids the bot offered (offers) turned into payloads,
-the message
-handed to Rasa, then marked read. Nothing here raises: a failing message is
-logged and the next one goes on.
+(failed_deliveries). Messages (redeliveries were dropped by the journal):
+files downloaded, typed option numbers and reply ids the bot offered
+(offers) turned into payloads, the message handed to Rasa, marked read,
+then marked done in the journal. Nothing here raises: a failing message is
+logged, stays pending for a later try, and the next one goes on. Messages
+taken over from a stopped worker (`replayed`) that Rasa had already
+handled are only marked done.
 """
 from __future__ import annotations
 
@@ -16,14 +18,14 @@ import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from sqlalchemy.exc import SQLAlchemyError
 
 from jan_seva.whatsapp.arrival_order import ArrivalOrder
 from jan_seva.whatsapp.citizen_rights import CitizenRights
-from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.inbound_journal import InboundJournal, Journaled
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
 from jan_seva.whatsapp.inbound_text import (
@@ -38,7 +40,7 @@ from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import payload_for_reply
 from jan_seva.whatsapp.offers import Offers
-from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate, WebhookBatch
+from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.status_log import StatusLog
 
@@ -46,11 +48,12 @@ logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "whatsapp"
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+HandledBefore = Callable[[str, str], Awaitable[bool]]  # (sender id, message id): already in the conversation?
 
 
 @dataclass
 class InboundProcessor:
-    processed: ProcessedMessages
+    journal: InboundJournal
     offers: Offers
     statuses: StatusLog
     failures: FailedDeliveries
@@ -59,43 +62,53 @@ class InboundProcessor:
     client: GraphClient
     notices: Notices
     rights: CitizenRights
-    output_for: Callable[[], Any]  # a new WhatsAppOutput for one turn
+    output_for: Callable[[str], Any]  # a new WhatsAppOutput for the turn of one message id
+    handled_before: Optional[HandledBefore] = None  # set once Rasa's tracker store is known
 
     def __post_init__(self) -> None:
         self._order = ArrivalOrder()
 
-    def process(self, batch: WebhookBatch, on_new_message: OnNewMessage) -> Awaitable[None]:
-        """Queues each citizen's part of the batch now; returns the work, to run in the background."""
-        statuses: Dict[str, List[StatusUpdate]] = defaultdict(list)
-        messages: Dict[str, List[InboundMessage]] = defaultdict(list)
-        for status in batch.statuses:
-            statuses[status.recipient_id or ""].append(status)
-        for message in batch.messages:
-            messages[message.sender_id].append(message)
-        citizens = dict.fromkeys([*statuses, *messages])  # in order, once each
+    def process(self, statuses: Sequence[StatusUpdate], senders: Sequence[str],
+                kept: Awaitable[List[Journaled]], on_new_message: OnNewMessage,
+                replayed: bool = False) -> Awaitable[None]:
+        """Queues each citizen's part now, in arrival order, though the journal is still keeping the
+        messages (`kept`, the journal's answer); returns the work, to run in the background."""
+        by_citizen: Dict[str, List[StatusUpdate]] = defaultdict(list)
+        for status in statuses:
+            by_citizen[status.recipient_id or ""].append(status)
+        citizens = dict.fromkeys([*by_citizen, *senders])  # in order, once each
         return asyncio.gather(*(
-            self._order.queue(citizen, self._handle_citizen(statuses[citizen], messages[citizen], on_new_message))
+            self._order.queue(citizen, self._handle_citizen(citizen, by_citizen[citizen], kept, on_new_message,
+                                                            replayed))
             for citizen in citizens
         ))
 
-    async def _handle_citizen(
-        self, statuses: List[StatusUpdate], messages: List[InboundMessage], on_new_message: OnNewMessage
-    ) -> None:
+    async def _handle_citizen(self, citizen: str, statuses: List[StatusUpdate], kept: Awaitable[List[Journaled]],
+                              on_new_message: OnNewMessage, replayed: bool) -> None:
         for status in statuses:
             await self._guarded(self._on_status(status), f"status of {status.message_id}")
-        for message in messages:
-            await self._guarded(self._handle(message, on_new_message), f"message {message.message_id}")
+        try:
+            messages = [item for item in await kept if item.message.sender_id == citizen]
+        except Exception:  # not kept: the webhook refused the delivery and Meta will send it again
+            return
+        for item in messages:
+            message = item.message
+            if await self._guarded(self._handle(message, on_new_message, replayed), f"message {message.message_id}"):
+                await self._guarded(self.journal.done(item.row_id), f"journal entry of {message.message_id}")
 
     async def _on_status(self, status: StatusUpdate) -> None:
         if await self.statuses.record(status) and status.status == "failed":
             await self.failures.handle(status)
 
     @staticmethod
-    async def _guarded(work: Awaitable[None], what: str) -> None:
+    async def _guarded(work: Awaitable[None], what: str) -> bool:
+        """Whether the work went through; one bad message must not stop the others."""
         try:
             await work
-        except Exception:  # one bad message must not stop the others
+        except Exception:
             logger.exception("WhatsApp %s could not be handled", what)
+            return False
+        return True
 
     async def _media_text_and_metadata(self, message: InboundMessage) -> Tuple[str, Dict[str, Any]]:
         outcome = await self.media.fetch(message.type, message.content)
@@ -114,18 +127,10 @@ class InboundProcessor:
             return chosen, message_metadata(message, typed_option=text)
         return text, message_metadata(message)
 
-    async def _first_delivery(self, message: InboundMessage) -> bool:
-        try:
-            return await self.processed.claim(message.message_id)
-        except SQLAlchemyError:
-            # a citizen answered twice beats a citizen not answered at all
-            logger.exception("WhatsApp duplicate check unavailable; handling message %s anyway", message.message_id)
-            return True
-
-    async def _handle(self, message: InboundMessage, on_new_message: OnNewMessage) -> None:
+    async def _handle(self, message: InboundMessage, on_new_message: OnNewMessage, replayed: bool) -> None:
         who = mask_id(message.sender_id)
-        if not await self._first_delivery(message):
-            logger.info("WhatsApp message %s from %s is a redelivery; dropped", message.message_id, who)
+        if replayed and self.handled_before and await self.handled_before(message.sender_id, message.message_id):
+            logger.info("WhatsApp message %s from %s was handled before its worker stopped", message.message_id, who)
             return
         if await self._took_rights_command(message):
             return
@@ -139,7 +144,7 @@ class InboundProcessor:
         logger.info("WhatsApp %s message %s from %s", message.type, message.message_id, who)
         # the citizen is back and the 24-hour window open: deliver what was held, files waiting for it too
         await self.sender.flush(message.sender_id, window_reopened=True)
-        output = self.output_for()
+        output = self.output_for(message.message_id)
         await on_new_message(
             UserMessage(
                 text=text,

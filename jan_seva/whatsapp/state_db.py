@@ -31,11 +31,25 @@ T = TypeVar("T")
 
 metadata = MetaData()
 
-processed_messages = Table(
-    "whatsapp_processed_messages",
+inbound_messages = Table(
+    "whatsapp_inbound_messages",
     metadata,
-    Column("message_id", String(255), primary_key=True),  # the unique key that drops redeliveries
+    Column("id", Integer, primary_key=True, autoincrement=True),  # arrival order
+    Column("message_id", String(255), nullable=False, unique=True),  # the unique key that drops redeliveries
+    Column("state", String(16), nullable=False, index=True),  # pending | done | failed
+    Column("content", Text),  # the InboundMessage as JSON (typed Aadhaar masked) until it is handled
+    Column("attempts", Integer, nullable=False),
+    Column("worker", String(32)),  # the worker holding the claim
+    Column("claimed_until", DateTime(timezone=True)),  # another worker may take it over after this
     Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+reply_keys = Table(
+    "whatsapp_reply_keys",
+    metadata,
+    # "<inbound message id>:<n>": the n-th reply to that message went out (a replayed turn skips it)
+    Column("key", String(300), primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 last_options = Table(

@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from jan_seva.whatsapp.dedup import ProcessedMessages
+from jan_seva.whatsapp.inbound_journal import FAILED, MAX_ATTEMPTS, InboundJournal
 from jan_seva.whatsapp.numbered_options import Option
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbox import Outbox
-from jan_seva.whatsapp.payloads import StatusUpdate
+from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate
 from jan_seva.whatsapp.sent_messages import SentMessages
-from jan_seva.whatsapp.state_db import message_statuses, outbox, sent_messages
+from jan_seva.whatsapp.state_db import inbound_messages, message_statuses, outbox, sent_messages
 from jan_seva.whatsapp.status_log import StatusLog
 
 pytestmark = pytest.mark.anyio
@@ -24,23 +24,68 @@ def unique(prefix: str) -> str:
     return f"{prefix}.{uuid.uuid4().hex}"
 
 
-async def test_a_message_id_is_claimed_once_across_workers_and_restarts(state_db_url, state_engine_for):
-    worker_a = ProcessedMessages(state_engine_for(state_db_url))
-    worker_b = ProcessedMessages(state_engine_for(state_db_url))
-    message_id = unique("wamid.DEDUP")
-    assert await worker_a.claim(message_id) is True
-    assert await worker_b.claim(message_id) is False
-    assert await worker_a.claim(message_id) is False
-    restarted = ProcessedMessages(state_engine_for(state_db_url))
-    assert await restarted.claim(message_id) is False
-    assert await restarted.claim(unique("wamid.OTHER")) is True
+def inbound(message_id: str, sender: str = "919876543210") -> InboundMessage:
+    return InboundMessage(message_id=message_id, sender_id=sender, type="text", timestamp="1700000000",
+                          profile_name=None, content={"body": "नमस्ते"}, raw={"id": message_id})
 
 
-async def test_simultaneous_claims_have_exactly_one_winner(state_db_url, state_engine_for):
-    workers = [ProcessedMessages(state_engine_for(state_db_url)) for _ in range(4)]
-    message_id = unique("wamid.RACE")
-    results = await asyncio.gather(*(worker.claim(message_id) for worker in workers for _ in range(3)))
-    assert results.count(True) == 1
+async def test_a_message_is_kept_once_across_workers_and_restarts(state_db_url, state_engine_for):
+    worker_a = InboundJournal(state_engine_for(state_db_url))
+    worker_b = InboundJournal(state_engine_for(state_db_url))
+    message = inbound(unique("wamid.DEDUP"))
+    kept = await worker_a.accept([message])
+    assert [item.message for item in kept] == [message]
+    assert await worker_b.accept([message]) == []
+    await worker_a.done(kept[0].row_id)
+    assert await worker_a.accept([message]) == []
+    restarted = InboundJournal(state_engine_for(state_db_url))
+    assert await restarted.accept([message]) == []
+    other = await restarted.accept([inbound(unique("wamid.OTHER"))])
+    assert len(other) == 1
+    await restarted.done(other[0].row_id)  # the PostgreSQL journal outlives the test: nothing left pending
+
+
+async def test_simultaneous_deliveries_have_exactly_one_keeper(state_db_url, state_engine_for):
+    workers = [InboundJournal(state_engine_for(state_db_url)) for _ in range(4)]
+    message = inbound(unique("wamid.RACE"))
+    results = await asyncio.gather(*(worker.accept([message]) for worker in workers for _ in range(3)))
+    [winner] = [item for kept in results for item in kept]
+    await workers[0].done(winner.row_id)
+
+
+async def test_a_message_left_by_a_stopped_worker_is_taken_over_once(state_db_url, state_engine_for):
+    lease = timedelta(milliseconds=200)
+    stopped = InboundJournal(state_engine_for(state_db_url), lease=lease)
+    others = [InboundJournal(state_engine_for(state_db_url), lease=lease) for _ in range(3)]
+    first, second = inbound(unique("wamid.LEFT1")), inbound(unique("wamid.LEFT2"))
+    await stopped.accept([first, second])
+    assert [await other.claim_abandoned() for other in others] == [[], [], []]  # the lease still runs
+    await asyncio.sleep(0.3)
+    taken = await asyncio.gather(*(other.claim_abandoned() for other in others))
+    mine = [item.message.message_id for claimed in taken for item in claimed
+            if item.message.message_id in (first.message_id, second.message_id)]
+    assert sorted(mine) == sorted([first.message_id, second.message_id])  # each once, oldest first
+    for claimed in taken:
+        for item in claimed:
+            await others[0].done(item.row_id)
+    await asyncio.sleep(0.3)
+    assert [item for other in others for item in await other.claim_abandoned()
+            if item.message.message_id in (first.message_id, second.message_id)] == []
+
+
+async def test_a_message_that_keeps_failing_is_set_aside(state_db_url, state_engine_for):
+    journal = InboundJournal(state_engine_for(state_db_url), lease=timedelta(milliseconds=50))
+    message = inbound(unique("wamid.POISON"))
+    await journal.accept([message])
+    tries = 1
+    for _ in range(MAX_ATTEMPTS + 2):
+        await asyncio.sleep(0.08)
+        tries += sum(1 for item in await journal.claim_abandoned() if item.message.message_id == message.message_id)
+    assert tries == MAX_ATTEMPTS
+    with state_engine_for(state_db_url).connect() as connection:
+        state = connection.execute(select(inbound_messages.c.state)
+                                   .where(inbound_messages.c.message_id == message.message_id)).scalar_one()
+    assert state == FAILED
 
 
 async def test_options_are_shared_replaced_and_forgotten(state_db_url, state_engine_for):

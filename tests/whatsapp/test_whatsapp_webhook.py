@@ -238,16 +238,23 @@ async def test_a_failing_turn_does_not_stop_the_next_messages(graph, webhook_for
     assert "wamid.BATCH0001" not in graph.read_receipts and "wamid.BATCH0003" in graph.read_receipts
 
 
-async def test_conversation_goes_on_when_the_state_database_fails(graph, webhook_for, sqlite_url, state_engine_for):
+async def test_a_delivery_the_journal_cannot_keep_is_refused_for_meta_to_send_again(
+        graph, webhook_for, sqlite_url, state_engine_for):
     async def reply(message):
         await message.output_channel.send_response(message.sender_id, {
             "text": "चुनें",
             "buttons": [{"title": "हाँ", "payload": "/affirm"}, {"title": "नहीं", "payload": "/deny"}]})
 
     server = await webhook_for(graph, sqlite_url, reply=reply)
-    metadata.drop_all(state_engine_for(sqlite_url))  # every state query now fails
-    await server.deliver(load_payload("text"))
-    await server.deliver(load_payload("status_read"))
+    engine = state_engine_for(sqlite_url)
+    metadata.drop_all(engine)  # every state query now fails
+    payload = load_payload("text")
+    assert (await server.post(payload))[0] == 503
+    assert (await server.post(load_payload("status_read")))[0] == 200  # statuses are not the citizen's words
+    await server.channel.finish_deliveries()
+    assert server.agent.received == []
+    metadata.create_all(engine)  # the database is back when Meta sends the message again
+    await server.deliver(payload)
     assert [m.text for m in server.agent.received] == ["मेरे आवेदन LS-2026-000123 की स्थिति क्या है?"]
     assert graph.messages[0]["interactive"]["type"] == "button"
     assert graph.read_receipts == [server.agent.received[0].message_id]
