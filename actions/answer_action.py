@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.state import Task
-from common.last_turn import previous_answer_keys
 from actions.tasks.talk import Talk
 from actions.texts import button
+from common.last_turn import previous_answer_keys
 
 Events = List[Dict[Text, Any]]
 

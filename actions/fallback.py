@@ -8,10 +8,10 @@ from typing import List, Optional, Text
 from actions.answer_action import AnswerAction
 from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
-from common.last_turn import previous_answer_keys
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
+from common.last_turn import previous_answer_keys
 
 MAX_OPTIONS = 3
 NOT_UNDERSTOOD = ("utter_did_you_mean", "utter_not_understood")

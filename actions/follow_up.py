@@ -43,8 +43,8 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
 
 def _application_for_service(talk: Talk) -> Optional[str]:
     """"जाति वाला कब तक बनेगा" after a list of applications: the citizen's latest one for that service."""
-    from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
     from actions.clients.lokseva import LokSevaClient
+    from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
     service = talk.message.entity("service")
     if not service or mentions(talk.message.typed, "complaint_words"):
         return None

@@ -24,11 +24,11 @@ import tempfile
 from typing import Optional
 from urllib.parse import urlsplit
 
+import yaml
 from rasa.core.run import serve_application
 from rasa.core.utils import AvailableEndpoints
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.endpoints import EndpointConfig
-import yaml
 from redis.connection import parse_url
 
 from common.exposure import is_exposed, is_loopback, refuse_unsafe_start

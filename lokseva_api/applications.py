@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import and_, func, not_, or_, select
-from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, Select
 
 from jan_seva.text.ids import find_tracking_numbers
 

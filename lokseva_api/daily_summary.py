@@ -19,7 +19,6 @@ from .schemas.officer import DailySummary, DepartmentDay
 from .texts import Bilingual
 
 
-
 def _per_service(session: Session, query: Select) -> Counter:
     """`query` selects (service_code, count), grouped by service."""
     return Counter(dict(session.execute(query).all()))

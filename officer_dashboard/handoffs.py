@@ -18,7 +18,6 @@ from .db import Handoff
 from .items import NotVisible
 from .users import User
 
-
 CITIZEN = "citizen"  # closed_by when the citizen left, not an officer
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Optional
 from pathlib import Path
+from typing import Optional
 
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.settings import DEFAULT_FILE_STORE_DIR

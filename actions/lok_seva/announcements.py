@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from actions.lok_seva.display import day
-from actions.texts import button
 from actions.subject import remember
 from actions.tasks.talk import Talk
+from actions.texts import button
 
 LAND_RECORD_COPY = "land_record_copy"
 

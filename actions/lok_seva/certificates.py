@@ -14,11 +14,10 @@ from actions.answer_action import AnswerAction
 from actions.clients.lokseva import LokSevaClient
 from actions.follow_up import item_meant
 from actions.lok_seva.citizen import ALL_OF_THEM, applications_of, owns
-from actions.texts import button
 from actions.subject import APPLICATION, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.texts import pick
+from actions.texts import button, pick
 
 WITH_CERTIFICATE = ("issued", "delivered")
 LISTED = 10

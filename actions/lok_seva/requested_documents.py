@@ -11,11 +11,11 @@ from typing import Optional, Text
 from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
+from actions.complaints.categories import category_meant
 from actions.lok_seva.citizen import awaiting_documents
 from actions.lok_seva.documents import describe, received_file
 from actions.lok_seva.submission import submit
 from actions.lok_seva.updates import DOCUMENTS_SLOT
-from actions.complaints.categories import category_meant
 from actions.tasks.action import start_kind
 from actions.tasks.kinds.complaint import ComplaintKind
 from actions.tasks.state import Task

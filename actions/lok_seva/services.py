@@ -8,11 +8,11 @@ from typing import Optional, Text
 from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected
 from actions.lok_seva.catalogue import find_service, requested_page, service_detail, service_details, service_page
-from actions.texts import button
 from actions.lok_seva.not_offered import not_offered_in
 from actions.subject import remember, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
+from actions.texts import button
 
 
 def service_list(talk: Talk, task: Optional[Task] = None) -> None:

@@ -12,11 +12,10 @@ from actions.follow_up import asks_for_all, item_meant
 from actions.lok_seva.catalogue import requested_page
 from actions.lok_seva.citizen import applications_of, owns
 from actions.lok_seva.display import day, officer_text
-from actions.texts import button
 from actions.subject import APPLICATION, COMPLAINT, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.texts import pick
+from actions.texts import button, pick
 
 LISTED_PER_PAGE = 9
 

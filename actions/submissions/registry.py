@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from actions.complaints.delivery import submit_complaint
-from actions.handoff_requests import KIND as HANDOFF, deliver_request
+from actions.handoff_requests import KIND as HANDOFF
+from actions.handoff_requests import deliver_request
 from actions.lok_seva.submitters import LOKSEVA_SUBMITTERS
 
 Submitter = Callable[[Dict[str, Any], str], Dict[str, Any]]

@@ -16,8 +16,8 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.submissions.notifier import RasaNotifier, notification_intent
 from actions.submissions.outbox import DONE, PendingSubmission, SubmissionOutbox
 from actions.submissions.registry import SUBMITTERS, Submitter
-from jan_seva.periodic import run_every
 from common.masking import mask_id
+from jan_seva.periodic import run_every
 
 log = logging.getLogger("actions.submissions.worker")
 DEFAULT_POLL_SECONDS = 5.0

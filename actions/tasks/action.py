@@ -19,11 +19,18 @@ from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.kinds import KIND_OF_REQUEST, KINDS, kind_for
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import Message
+from actions.tasks.reading import read
 from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
-from actions.tasks.reading import read
 from actions.tasks.turn import (
-    ENDED_FOR_ANOTHER, OPEN, Ended, add_entity_answers, ask_next, fields_of, run_turn, take_reading,
+    ENDED_FOR_ANOTHER,
+    OPEN,
+    Ended,
+    add_entity_answers,
+    ask_next,
+    fields_of,
+    run_turn,
+    take_reading,
 )
 
 Events = List[Dict[Text, Any]]

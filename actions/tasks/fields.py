@@ -8,11 +8,10 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Dict, List, Optional, Tuple
 
-from jan_seva.text.normalize import normalize_token
-from jan_seva.text.phonetic import phonetic_key, sound_of
-
 from actions.texts import content, pick
 from common.words import normalise
+from jan_seva.text.normalize import normalize_token
+from jan_seva.text.phonetic import phonetic_key, sound_of
 
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
 STEM = 5  # "flickers" and "flickering" share their first five letters

@@ -22,7 +22,18 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
-    AADHAAR, CHOICE, DATE, DOCUMENTS, LOCATION, MOBILE, NAME, NUMBER, PHOTOS, PINCODE, TEXT, Field,
+    AADHAAR,
+    CHOICE,
+    DATE,
+    DOCUMENTS,
+    LOCATION,
+    MOBILE,
+    NAME,
+    NUMBER,
+    PHOTOS,
+    PINCODE,
+    TEXT,
+    Field,
 )
 from actions.tasks.values import Invalid
 from actions.texts import content

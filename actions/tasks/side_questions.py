@@ -40,7 +40,12 @@ def is_control(message: Message) -> bool:
 def _answers() -> Dict[str, Callable[[Talk, Task], None]]:
     """Each side question's answer, by intent (imported late: they use the task's kinds too)."""
     from actions.answers import (
-        application_status, certificate, complaint_status, information, service_details, service_list,
+        application_status,
+        certificate,
+        complaint_status,
+        information,
+        service_details,
+        service_list,
     )
     answers: Dict[str, Callable[[Talk, Task], None]] = {intent: information for intent in INFORMATION}
     answers.update({

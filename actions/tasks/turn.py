@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-from jan_seva.text.ids import fold_digits
-
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
 from actions.tasks.fields import CONFIRM, FREE_TEXT, NAME, SHAPED, Field
@@ -34,6 +32,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, written_as_name
 from actions.texts import pick
 from common.words import leads_with, mentions
+from jan_seva.text.ids import fold_digits
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer

@@ -23,9 +23,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from common.last_turn import previous_actions
 from common.words import mentions
-from jan_seva.text.ids import find_tracking_numbers
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 from jan_seva.policies.task_policy import TASK_ACTION, TASK_SLOT
+from jan_seva.text.ids import find_tracking_numbers
 
 FOLLOW_UP_ACTION = "action_follow_up"
 SERVICE_INFO_ACTION = "action_service_info"  # shows a service's details

@@ -38,6 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from common.masking import mask_id
 from jan_seva.stores.tracker_store import conversation_forgetter, handled_checker
 from jan_seva.whatsapp.citizen_rights import CitizenRights
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
@@ -47,7 +48,6 @@ from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
 from jan_seva.whatsapp.inbound_journal import InboundJournal, RepliesOnce
-from common.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import options_from_buttons
@@ -62,7 +62,6 @@ from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.settings import WhatsAppSettings
 from jan_seva.whatsapp.signature import SIGNATURE_HEADER, is_valid_signature, same_secret
 from jan_seva.whatsapp.state_db import state_engine
-
 from jan_seva.whatsapp.status_log import StatusLog
 
 logger = logging.getLogger(__name__)

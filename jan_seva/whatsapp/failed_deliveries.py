@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import logging
 
-from jan_seva.whatsapp.graph_client import OUTSIDE_WINDOW, is_transient
 from common.masking import mask_id
+from jan_seva.whatsapp.graph_client import OUTSIDE_WINDOW, is_transient
 from jan_seva.whatsapp.payloads import StatusUpdate
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.sent_messages import SentMessage, SentMessages

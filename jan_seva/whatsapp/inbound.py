@@ -23,11 +23,12 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tup
 from rasa.core.channels.channel import UserMessage
 from sqlalchemy.exc import SQLAlchemyError
 
+from common.masking import mask_id
 from jan_seva.whatsapp.arrival_order import ArrivalOrder
 from jan_seva.whatsapp.citizen_rights import CitizenRights
-from jan_seva.whatsapp.inbound_journal import InboundJournal, Journaled
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
+from jan_seva.whatsapp.inbound_journal import InboundJournal, Journaled
 from jan_seva.whatsapp.inbound_text import (
     accepted_media_text,
     message_metadata,
@@ -35,7 +36,6 @@ from jan_seva.whatsapp.inbound_text import (
     rasa_text,
     rejected_media_text,
 )
-from common.masking import mask_id
 from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import payload_for_reply

@@ -25,9 +25,9 @@ from typing import Any, Dict, Mapping, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from common.masking import mask_id
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
-from common.masking import mask_id
 from jan_seva.whatsapp.outbound import LOCAL_FILE, carries_file, outside_window_template
 from jan_seva.whatsapp.outbox import WAITING, Outbox, OutboxMessage
 from jan_seva.whatsapp.retry import RetryPolicy, retrying

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from tests.conversations.checks import (
-    application_problems, complaint_problems, question_of, turn_problems,
+    application_problems,
+    complaint_problems,
+    question_of,
+    turn_problems,
 )
 from tests.conversations.player import Citizen, Reply
 from tests.conversations.script import Conversation, filled

@@ -9,8 +9,8 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.conftest import POSTGRES_URL
 from common.rasa_api import auth_headers
+from tests.conftest import POSTGRES_URL
 from tests.e2e.conftest import RASA_TOKEN
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")

@@ -7,8 +7,8 @@ import re
 import pytest
 import requests
 
-from officer_dashboard.masking import masked_phone
 from common.rasa_api import auth_headers
+from officer_dashboard.masking import masked_phone
 from tests.e2e.conftest import DASHBOARD_URL, RASA_TOKEN
 from tests.e2e.test_whatsapp_conversation import WhatsAppCitizen
 from whatsapp_emulator.client import options_of, text_of

@@ -8,9 +8,15 @@ import sys
 from typing import Any, Dict
 
 import pytest
-
 from emulator_harness import (
-    APP_SECRET, PHONE_NUMBER_ID, ROOT, TOKEN, VERIFY_TOKEN, EmulatorClient, WebhookReceiver, free_port,
+    APP_SECRET,
+    PHONE_NUMBER_ID,
+    ROOT,
+    TOKEN,
+    VERIFY_TOKEN,
+    EmulatorClient,
+    WebhookReceiver,
+    free_port,
     wait_until_listening,
 )
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict
 
 import pytest
-
 from emulator_harness import EmulatorClient, WebhookReceiver
+
 from tests.browser import browser  # noqa: F401 (the fixture)
 
 CITIZEN = "919111111111"

@@ -3,9 +3,14 @@ the 24-hour window, read receipts, status webhooks and injected faults."""
 from __future__ import annotations
 
 import pytest
-
 from emulator_harness import (
-    CITIZEN, GRAPH_VERSION, PHONE_NUMBER_ID, EmulatorClient, WebhookReceiver, assert_graph_error, text_to,
+    CITIZEN,
+    GRAPH_VERSION,
+    PHONE_NUMBER_ID,
+    EmulatorClient,
+    WebhookReceiver,
+    assert_graph_error,
+    text_to,
     update_template_to,
 )
 

@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any, Dict
 
 import pytest
-
 from emulator_harness import (
-    APP_SECRET, CITIZEN, PHONE_NUMBER_ID, EmulatorClient, WebhookReceiver, text_to,
+    APP_SECRET,
+    CITIZEN,
+    PHONE_NUMBER_ID,
+    EmulatorClient,
+    WebhookReceiver,
+    text_to,
     update_template_to,
 )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from emulator_harness import GRAPH_VERSION, EmulatorClient, assert_graph_error
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4

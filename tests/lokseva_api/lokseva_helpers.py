@@ -7,8 +7,8 @@ from typing import Any, Dict
 
 from fastapi.testclient import TestClient
 
-from lokseva_api.settings import DEFAULT_CLIENT_API_KEY, DEFAULT_OFFICER_API_KEY, Settings
 from common.verhoeff import check_digit
+from lokseva_api.settings import DEFAULT_CLIENT_API_KEY, DEFAULT_OFFICER_API_KEY, Settings
 
 OFFICER = {"X-API-Key": DEFAULT_OFFICER_API_KEY}
 CLIENT = {"X-API-Key": DEFAULT_CLIENT_API_KEY}  # the action server's key

@@ -6,9 +6,9 @@ import time
 
 import pytest
 import requests
-from tests.servers import free_port, running
 from lokseva_helpers import CLIENT, OFFICER, VALID_AADHAAR, income_application
 
+from tests.servers import free_port, running
 
 
 @pytest.fixture

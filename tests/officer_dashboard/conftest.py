@@ -6,9 +6,9 @@ from typing import Callable, Dict, Iterator
 
 import pytest
 import requests
+from dashboard_helpers import CITIZEN_WA_ID, DEV_PASSWORD, OPEN311_CLIENT_KEY, csrf_of
 from fastapi.testclient import TestClient
 
-from dashboard_helpers import CITIZEN_WA_ID, DEV_PASSWORD, OPEN311_CLIENT_KEY, csrf_of
 from officer_dashboard.app import create_app
 from officer_dashboard.settings import Settings
 from tests.lokseva_api.lokseva_helpers import CLIENT

@@ -4,8 +4,8 @@ issue reaches the API, the citizen is told on WhatsApp, and every action is in t
 import re
 
 import requests
-
 from dashboard_helpers import CITIZEN_WA_ID, act, post_form
+
 from common.verhoeff import check_digit
 from tests.lokseva_api.lokseva_helpers import CLIENT
 

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 from dashboard_helpers import act
+
 from officer_dashboard.escalation import SLA_USER
 from officer_dashboard.times import INDIA
 

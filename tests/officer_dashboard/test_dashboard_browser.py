@@ -10,8 +10,8 @@ from typing import Any, Callable, Iterator
 
 import pytest
 import requests
-
 from dashboard_helpers import DEV_PASSWORD
+
 from tests.browser import browser, screenshot  # noqa: F401 (browser: the fixture)
 from tests.servers import free_port, running
 

@@ -3,7 +3,6 @@ acknowledge → resolve reaches the 311 API and the citizen, the audit log keeps
 import re
 
 import requests
-
 from dashboard_helpers import act, csrf_of, post_form
 
 CITIZEN_WA_ID = "919827012345"  # the complaint's phone, as the 311 API keeps it

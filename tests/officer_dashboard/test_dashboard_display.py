@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
+from dashboard_helpers import DEV_PASSWORD, csrf_of
 from fastapi.testclient import TestClient
 
-from dashboard_helpers import DEV_PASSWORD, csrf_of
 from jan_seva.whatsapp.file_store import FileStore
 from officer_dashboard.app import create_app
 from officer_dashboard.application_view import answer_rows, printed_code

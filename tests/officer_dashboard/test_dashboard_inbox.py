@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from dashboard_helpers import CITIZEN_WA_ID, post_form
+
 from officer_dashboard.conversation import conversation
 from officer_dashboard.masking import masked_phone
 

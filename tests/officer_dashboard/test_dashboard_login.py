@@ -1,7 +1,6 @@
 """Logging in: hashed passwords, sessions, CSRF on every POST, a limit on failed logins."""
-from fastapi.testclient import TestClient
-
 from dashboard_helpers import DEV_PASSWORD, csrf_of
+from fastapi.testclient import TestClient
 
 
 def _login(client: TestClient, username: str, password: str):

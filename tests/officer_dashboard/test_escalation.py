@@ -7,9 +7,9 @@ from typing import Dict, Iterator
 
 import pytest
 import requests
+from dashboard_helpers import CITIZEN_WA_ID, OPEN311_CLIENT_KEY, act
 from sqlalchemy import create_engine, text
 
-from dashboard_helpers import CITIZEN_WA_ID, OPEN311_CLIENT_KEY, act
 from officer_dashboard.escalation import Escalator, run_once
 from officer_dashboard.settings import Settings
 from tests.lokseva_api.lokseva_helpers import CLIENT

@@ -2,8 +2,8 @@
 when exposed."""
 from __future__ import annotations
 
-import yaml
 import requests
+import yaml
 
 from jan_seva.serve import channels_file
 from tests.servers import ROOT, free_port, running

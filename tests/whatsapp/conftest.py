@@ -4,13 +4,13 @@ databases (a SQLite file, and the real PostgreSQL where reachable)."""
 from __future__ import annotations
 
 import pytest
-
 from graph_api_stub import ACCESS_TOKEN, PHONE_NUMBER_ID, GraphApiStub
+from webhook_harness import RecordingAgent, WebhookServer
+from whatsapp_test_data import APP_SECRET, FAST_RETRIES, VERIFY_TOKEN
+
 from jan_seva.whatsapp.connector import WhatsAppInput
 from jan_seva.whatsapp.settings import WhatsAppSettings
 from jan_seva.whatsapp.state_db import state_engine
-from webhook_harness import RecordingAgent, WebhookServer
-from whatsapp_test_data import APP_SECRET, FAST_RETRIES, VERIFY_TOKEN
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from whatsapp_test_data import load_payload, text_payload, with_fresh_ids
 
 from jan_seva.stores.tracker_store import conversation_forgetter
-from whatsapp_test_data import load_payload, text_payload, with_fresh_ids
 
 pytestmark = pytest.mark.anyio
 

@@ -12,11 +12,11 @@ from collections import Counter
 
 import aiohttp
 import pytest
-
 from graph_api_stub import ACCESS_TOKEN, PHONE_NUMBER_ID
+from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, text_payload
+
 from jan_seva.whatsapp.signature import signature_for
 from tests.servers import ROOT, free_port
-from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, text_payload
 
 pytestmark = pytest.mark.anyio
 

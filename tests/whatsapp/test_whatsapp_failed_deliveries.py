@@ -5,11 +5,11 @@ import logging
 
 import pytest
 from sqlalchemy import select
+from whatsapp_test_data import failed_status_payload, text_payload
 
 from jan_seva.whatsapp.failed_deliveries import MAX_ATTEMPTS
 from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import outbox, utcnow
-from whatsapp_test_data import failed_status_payload, text_payload
 
 pytestmark = pytest.mark.anyio
 

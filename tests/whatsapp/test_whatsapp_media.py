@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from whatsapp_test_data import load_payload
 
 pytestmark = pytest.mark.anyio

@@ -5,9 +5,9 @@ import logging
 
 import pytest
 from rasa.shared.core.events import BotUttered
+from whatsapp_test_data import FAST_RETRIES
 
 from jan_seva.whatsapp.connector import WhatsAppInput
-from whatsapp_test_data import FAST_RETRIES
 
 pytestmark = pytest.mark.anyio
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from rasa.core.channels.channel import UserMessage
-
 from graph_api_stub import PHONE_NUMBER_ID
+from rasa.core.channels.channel import UserMessage
 from whatsapp_test_data import load_payload
+
 from jan_seva.whatsapp.inbound_text import message_metadata, needs_download, rasa_text
 from jan_seva.whatsapp.payloads import decode_webhook, parse_webhook
 

@@ -9,17 +9,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from graph_api_stub import GraphApiStub
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
+from whatsapp_test_data import FAST_RETRIES
 
-from graph_api_stub import GraphApiStub
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.outbox import Outbox
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.sent_messages import SentMessages
-from jan_seva.whatsapp.state_db import outbox as outbox_table, utcnow
-from whatsapp_test_data import FAST_RETRIES
+from jan_seva.whatsapp.state_db import outbox as outbox_table
+from jan_seva.whatsapp.state_db import utcnow
 
 pytestmark = pytest.mark.anyio
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rasa.shared.utils.common import class_from_module_path
 
-from jan_seva.whatsapp.connector import WhatsAppInput
 from common.masking import mask_id
+from jan_seva.whatsapp.connector import WhatsAppInput
 from jan_seva.whatsapp.settings import WhatsAppConfigurationError, WhatsAppSettings
 
 META_ENVIRONMENT = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
-from whatsapp_test_data import load_payload, text_payload as typed, with_fresh_ids
+from whatsapp_test_data import load_payload, with_fresh_ids
+from whatsapp_test_data import text_payload as typed
 
 pytestmark = pytest.mark.anyio
 

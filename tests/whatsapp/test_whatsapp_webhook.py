@@ -6,11 +6,11 @@ import logging
 
 import pytest
 from sqlalchemy import select
+from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, load_payload, text_payload, with_fresh_ids
 
 from jan_seva.whatsapp.connector import WhatsAppOutput
 from jan_seva.whatsapp.signature import signature_for
 from jan_seva.whatsapp.state_db import message_statuses, metadata
-from whatsapp_test_data import APP_SECRET, VERIFY_TOKEN, load_payload, text_payload, with_fresh_ids
 
 pytestmark = pytest.mark.anyio
 

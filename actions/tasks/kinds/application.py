@@ -17,7 +17,6 @@ from actions.lok_seva.catalogue import catalogue, service_detail
 from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.not_offered import not_offered_in
 from actions.lok_seva.submission import submit
-from common.last_turn import previous_actions
 from actions.subject import subject_of
 from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, from_catalogue
@@ -27,6 +26,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
+from common.last_turn import previous_actions
 
 APPLICANT, ANSWERS = "applicant.", "answers."
 SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to

@@ -9,8 +9,6 @@ from abc import ABC, abstractmethod
 from datetime import date
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from common.masking import masked_aadhaar, masked_number
-
 from actions.tasks.asking import choice_buttons
 from actions.tasks.fields import AADHAAR, CHOICE, CONFIRM, DATE, MOBILE, Field
 from actions.tasks.message import Message
@@ -18,6 +16,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import pick
+from common.masking import masked_aadhaar, masked_number
 
 CONFIRM_FIELD = Field("confirm", CONFIRM, {"hi": "पुष्टि", "en": "confirmation"},
                       {"hi": "सब सही है? जमा कर दूँ?", "en": "Is everything correct? Shall I submit it?"})

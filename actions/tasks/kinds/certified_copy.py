@@ -10,8 +10,6 @@ from typing import Any, List, Optional
 from cachetools import TTLCache, cached
 from cachetools.keys import hashkey
 
-from jan_seva.text.ids import fold_digits
-
 from actions.clients.lokseva import LokSevaClient, lokseva_url
 from actions.lok_seva.announcements import LAND_RECORD_COPY
 from actions.lok_seva.submission import submit
@@ -21,6 +19,7 @@ from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
+from jan_seva.text.ids import fold_digits
 
 VILLAGES_SECONDS = 300
 KHASRA_LENGTH = 20  # as the Lok Seva API stores it

@@ -14,8 +14,6 @@ import logging
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
-from common.masking import mask_id
-
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.backend import open311
@@ -24,7 +22,8 @@ from actions.complaints.citizen import phone_of
 from actions.complaints.delivery import deliver
 from actions.complaints.operations import create_payload, update_payload
 from actions.complaints.places import other_city_in
-from actions.complaints.telling import remember as remember_number, tell
+from actions.complaints.telling import remember as remember_number
+from actions.complaints.telling import tell
 from actions.complaints.views import duplicate_params, duplicate_summary
 from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
@@ -35,6 +34,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
+from common.masking import mask_id
 from common.words import mentions
 from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 

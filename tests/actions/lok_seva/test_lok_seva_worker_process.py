@@ -7,8 +7,8 @@ import time
 import requests
 
 from actions.submissions.outbox import DONE, SubmissionOutbox
-from tests.servers import RecordingServer, start, stop
 from tests.lokseva_api.lokseva_helpers import CLIENT
+from tests.servers import RecordingServer, start, stop
 
 BODY = {
     "service": "income_certificate",
