@@ -42,3 +42,15 @@ def postgres_url() -> str:
 @pytest.fixture
 def redis_url() -> str:
     return require_server(REDIS_URL)
+
+
+# Tests that need the trained model, whole running systems or a browser: left out of `make test-fast`.
+SLOW_PATHS = ("tests/e2e/", "tests/conversations/", "tests/evaluation/test_model_quality.py",
+              "tests/officer_dashboard/test_dashboard_browser.py", "tests/emulator/test_emulator_chat_page.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    for item in items:
+        path = item.nodeid.replace("\\", "/")
+        if path.startswith(SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
