@@ -4,6 +4,9 @@ Endpoints come from endpoints.yml; on top of it:
 - `REDIS_URL` (e.g. redis://127.0.0.1:6379/1) selects Rasa's RedisLockStore,
   which several Sanic workers (`SANIC_WORKERS`) or replicas need; without it
   the lock store stays in memory and Rasa runs one worker.
+- `RABBITMQ_URL` (e.g. amqp://user:pass@host:5672/) sends every conversation
+  event to RabbitMQ (Rasa's pika event broker, queue `RASA_EVENTS_QUEUE`,
+  default jan_seva_events) for analytics and other consumers.
 - `ACTION_SERVER_URL` overrides the action server's webhook address;
   `ACTION_SERVER_TOKEN` is sent to it as a bearer token (jan_seva.action_server).
 - `RASA_API_TOKEN` closes the HTTP API: only JWTs signed with it, in the
@@ -22,7 +25,7 @@ import logging
 import os
 import tempfile
 from typing import Optional
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from rasa.core.run import serve_application
@@ -36,6 +39,7 @@ from common.masking import install_log_masking
 from common.rasa_api import JWT_METHOD, rasa_api_token
 from jan_seva.whatsapp.settings import EMULATOR_DEFAULTS
 
+DEFAULT_EVENTS_QUEUE = "jan_seva_events"
 TRUSTED_SENDER_CHANNELS = ("rest",)  # channels that take the sender id from the request body
 
 
@@ -54,11 +58,29 @@ def redis_lock_store(redis_url: Optional[str]) -> Optional[EndpointConfig]:
     )
 
 
+def rabbitmq_event_broker(rabbitmq_url: Optional[str]) -> Optional[EndpointConfig]:
+    if not rabbitmq_url:
+        return None
+    parsed = urlsplit(rabbitmq_url)
+    return EndpointConfig(
+        url=parsed.hostname or "127.0.0.1",
+        type="pika",
+        port=parsed.port or 5672,
+        username=unquote(parsed.username or "guest"),
+        password=unquote(parsed.password or "guest"),
+        queues=[os.environ.get("RASA_EVENTS_QUEUE") or DEFAULT_EVENTS_QUEUE],
+        raise_on_failure=True,  # Rasa's default drops events silently when RabbitMQ is away at start
+    )
+
+
 def endpoints_from_environment(endpoints_file: str) -> AvailableEndpoints:
     endpoints = AvailableEndpoints.read_endpoints(endpoints_file)
     lock_store = redis_lock_store(os.environ.get("REDIS_URL"))
     if lock_store:
         endpoints.lock_store = lock_store
+    event_broker = rabbitmq_event_broker(os.environ.get("RABBITMQ_URL"))
+    if event_broker:
+        endpoints.event_broker = event_broker
     action_url = os.environ.get("ACTION_SERVER_URL")
     if action_url:
         endpoints.action = EndpointConfig(url=action_url)

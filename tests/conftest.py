@@ -14,6 +14,7 @@ import pytest
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+RABBITMQ_URL = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 
 def _reachable(url: str) -> bool:
@@ -37,6 +38,11 @@ def require_server(url: str) -> str:
 @pytest.fixture
 def postgres_url() -> str:
     return require_server(POSTGRES_URL)
+
+
+@pytest.fixture
+def rabbitmq_url() -> str:
+    return require_server(RABBITMQ_URL)
 
 
 @pytest.fixture
