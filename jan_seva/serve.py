@@ -40,6 +40,8 @@ from common.rasa_api import JWT_METHOD, rasa_api_token
 from jan_seva.whatsapp.settings import EMULATOR_DEFAULTS
 
 DEFAULT_EVENTS_QUEUE = "jan_seva_events"
+# Meta's webhooks and citizens' REST messages are a few kilobytes; Sanic's default would buffer 100 MB.
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 TRUSTED_SENDER_CHANNELS = ("rest",)  # channels that take the sender id from the request body
 
 
@@ -124,6 +126,7 @@ def main(argv: Optional[list] = None) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--interface", default=os.environ.get("RASA_INTERFACE", "127.0.0.1"))
     args = parser.parse_args(argv)
+    os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(DEFAULT_MAX_BODY_BYTES))  # Sanic reads SANIC_* settings
     endpoints = endpoints_from_environment(args.endpoints)
     refuse_unsafe(args.interface, endpoints)
     configure_logging_and_warnings(logging.INFO)

@@ -6,6 +6,7 @@ import random
 import re
 
 import pytest
+import requests
 
 from tests.e2e.conftest import EMULATOR_URL
 from whatsapp_emulator.client import EmulatorCitizen, options_of, text_of
@@ -76,3 +77,10 @@ def test_a_photo_is_downloaded_through_the_graph_media_flow(citizen):
     assert replies
     answer = citizen.says(type="image", filename="kachra.png", content_base64=png, mime_type="image/png")
     assert "फ़ाइल" in " ".join(map(text_of, answer))
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(rasa_server):
+    oversized = b"{" + b" " * (2 * 1024 * 1024) + b"}"
+    response = requests.post(f"{rasa_server}/webhooks/whatsapp/webhook", data=oversized,
+                             headers={"Content-Type": "application/json"}, timeout=30)
+    assert response.status_code == 413
