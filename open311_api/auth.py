@@ -1,4 +1,5 @@
-"""API keys: Open311 clients (OPEN311_API_KEYS) and the operator (OPEN311_OPERATOR_API_KEY)."""
+"""API keys: Open311 clients (OPEN311_API_KEYS), the bot acting for citizens (OPEN311_BOT_API_KEYS)
+and the operator (OPEN311_OPERATOR_API_KEY)."""
 from __future__ import annotations
 
 import hmac
@@ -10,7 +11,8 @@ from .config import Settings
 from .dependencies import get_settings
 from .errors import Forbidden
 
-CLIENT = "client"  # submits complaints, uses the citizen features (the bot)
+CLIENT = "client"  # submits complaints, reads them without contact details
+BOT = "bot"  # also acts for the citizen whose phone it gives (the WhatsApp bot)
 OPERATOR = "operator"  # everything, including status changes
 
 
@@ -20,9 +22,15 @@ def role_for(settings: Settings, key: Optional[str]) -> Optional[str]:
     # Constant-time comparisons: a key must not be guessable from timings.
     if hmac.compare_digest(key.encode(), settings.operator_api_key.encode()):
         return OPERATOR
-    if any(hmac.compare_digest(key.encode(), client.encode()) for client in settings.api_keys):
+    if _one_of(key, settings.bot_api_keys):
+        return BOT
+    if _one_of(key, settings.api_keys):
         return CLIENT
     return None
+
+
+def _one_of(key: str, keys) -> bool:
+    return any(hmac.compare_digest(key.encode(), known.encode()) for known in keys)
 
 
 def api_role(

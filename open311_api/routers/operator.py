@@ -14,7 +14,7 @@ from pydantic import AnyHttpUrl, BaseModel, conint, validator
 from sqlalchemy.orm import Session
 
 from .. import lifecycle, views
-from ..auth import OPERATOR, api_role
+from ..auth import BOT, OPERATOR, api_role
 from ..dependencies import db_session, get_locale, get_profile
 from ..duplicates import nearby_open
 from ..errors import BadRequest, Forbidden
@@ -106,6 +106,13 @@ def any_caller(
     return Caller(role, session, profile, locale)
 
 
+def citizens_agent(caller: Caller = Depends(any_caller)) -> Caller:
+    """The bot or the operator: an ordinary client key may not act for a citizen by phone."""
+    if caller.role not in (BOT, OPERATOR):
+        raise Forbidden("acting for a citizen needs the bot's or the operator's API key")
+    return caller
+
+
 def operator_caller(caller: Caller = Depends(any_caller)) -> Caller:
     if caller.role != OPERATOR:
         raise Forbidden("this action needs the operator API key")
@@ -141,7 +148,7 @@ def list_requests(
     ward: Optional[str] = None,
     officer: Optional[str] = None,
     limit: int = Query(100, ge=1, le=1000),
-    caller: Caller = Depends(any_caller),
+    caller: Caller = Depends(citizens_agent),
 ) -> List[Dict[str, Any]]:
     if phone is None and caller.role != OPERATOR:
         raise BadRequest("phone is required: clients see one citizen's complaints")
@@ -206,14 +213,14 @@ def escalate_request(service_request_id: str, escalation: Escalation, caller: Ca
 
 
 @router.post("/requests/{service_request_id}/photos", summary="Add a citizen's photo")
-def add_photo(service_request_id: str, photo: CitizenPhoto, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+def add_photo(service_request_id: str, photo: CitizenPhoto, caller: Caller = Depends(citizens_agent)) -> Dict[str, Any]:
     request = caller.complaint(service_request_id)
     lifecycle.add_photo(caller.session, caller.profile, request, photo.phone, str(photo.media_url))
     return caller.view(request)
 
 
 @router.post("/requests/{service_request_id}/supporters", summary="Join an existing complaint instead of filing a duplicate")
-def add_supporter(service_request_id: str, supporter: NewSupporter, response: Response, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+def add_supporter(service_request_id: str, supporter: NewSupporter, response: Response, caller: Caller = Depends(citizens_agent)) -> Dict[str, Any]:
     request = caller.complaint(service_request_id)
     joined = lifecycle.add_supporter(caller.session, caller.profile, request, supporter.phone, supporter.name)
     response.status_code = 201 if joined else 200
@@ -221,14 +228,14 @@ def add_supporter(service_request_id: str, supporter: NewSupporter, response: Re
 
 
 @router.post("/requests/{service_request_id}/reopen", summary="The citizen reports the problem is not fixed")
-def reopen_request(service_request_id: str, reopening: Reopening, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+def reopen_request(service_request_id: str, reopening: Reopening, caller: Caller = Depends(citizens_agent)) -> Dict[str, Any]:
     request = caller.complaint(service_request_id)
     lifecycle.reopen(caller.session, caller.profile, request, reopening.phone, reopening.note)
     return caller.view(request)
 
 
 @router.post("/requests/{service_request_id}/rating", summary="The citizen rates the resolution (1-5)")
-def rate_request(service_request_id: str, rating: Rating, caller: Caller = Depends(any_caller)) -> Dict[str, Any]:
+def rate_request(service_request_id: str, rating: Rating, caller: Caller = Depends(citizens_agent)) -> Dict[str, Any]:
     request = caller.complaint(service_request_id)
     lifecycle.rate(caller.session, caller.profile, request, rating.phone, rating.rating, rating.comment)
     return caller.view(request)

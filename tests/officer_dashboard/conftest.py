@@ -24,7 +24,7 @@ def backends(tmp_path_factory) -> Iterator[Dict[str, str]]:
     lokseva_env = {"LOKSEVA_PORT": str(lokseva_port), "LOKSEVA_DB_URL": f"sqlite:///{tmp / 'lokseva.db'}",
                    "FILE_STORE_DIR": str(tmp / "files")}
     open311_env = {"OPEN311_PORT": str(open311_port), "OPEN311_DB_URL": f"sqlite:///{tmp / 'open311.db'}",
-                   "OPEN311_API_KEYS": OPEN311_CLIENT_KEY}
+                   "OPEN311_API_KEYS": OPEN311_CLIENT_KEY, "OPEN311_BOT_API_KEYS": OPEN311_CLIENT_KEY}
     lokseva, open311 = f"http://127.0.0.1:{lokseva_port}", f"http://127.0.0.1:{open311_port}"
     with running(["lokseva_api"], lokseva_env, f"{lokseva}/api/v1/health", tmp / "lokseva.log"), \
             running(["open311_api"], open311_env, f"{open311}/health", tmp / "open311.log"):

@@ -29,7 +29,8 @@ def backends(tmp_path_factory) -> Iterator[Dict[str, str]]:
     with running(["lokseva_api"], {"LOKSEVA_PORT": str(lokseva_port), "LOKSEVA_DB_URL": dbs["lokseva_db"],
                                    "FILE_STORE_DIR": str(tmp / "files")}, f"{lokseva}/api/v1/health", tmp / "lokseva.log"), \
             running(["open311_api"], {"OPEN311_PORT": str(open311_port), "OPEN311_DB_URL": dbs["open311_db"],
-                                      "OPEN311_API_KEYS": OPEN311_CLIENT_KEY}, f"{open311}/health", tmp / "open311.log"):
+                                      "OPEN311_API_KEYS": OPEN311_CLIENT_KEY, "OPEN311_BOT_API_KEYS": OPEN311_CLIENT_KEY},
+                     f"{open311}/health", tmp / "open311.log"):
         yield {"lokseva": lokseva, "open311": open311, **dbs}
 
 

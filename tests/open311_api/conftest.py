@@ -23,7 +23,7 @@ from open311_api.db import make_engine
 from open311_api.migrate import upgrade
 from open311_api.models import Base
 from tests.conftest import POSTGRES_URL, require_server
-from tests.open311_api.common import CLIENT_KEY, OPERATOR_KEY, VIJAY_NAGAR
+from tests.open311_api.open311_test_data import BOT_KEY, CLIENT_KEY, OPERATOR_KEY, VIJAY_NAGAR
 
 
 @contextmanager
@@ -80,7 +80,8 @@ def db_url(request) -> str:
 @lru_cache(maxsize=None)
 def _app_for(db_url: str) -> FastAPI:
     """One application per database for the whole session: it keeps no state but the database."""
-    return create_app(Settings(db_url=db_url, api_keys=frozenset({CLIENT_KEY}), operator_api_key=OPERATOR_KEY))
+    return create_app(Settings(db_url=db_url, api_keys=frozenset({CLIENT_KEY}), bot_api_keys=frozenset({BOT_KEY}),
+                               operator_api_key=OPERATOR_KEY))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.open311_api.common import CLIENT, OPERATOR, OUTSIDE, RAJWADA, VIJAY_NAGAR
+from tests.open311_api.open311_test_data import BOT, CLIENT, OPERATOR, OUTSIDE, RAJWADA, VIJAY_NAGAR
 
 COMPLAINANT = "9827012345"  # file_complaint's default phone
 NEIGHBOUR = "+91 99770 55555"
@@ -97,27 +97,27 @@ def test_nearby_lists_open_complaints_within_the_radius(client, file_complaint):
 
 def test_citizen_joins_an_existing_complaint(client, file_complaint):
     number = file_complaint()["service_request_id"]
-    joined = _post(client, number, "supporters", {"phone": NEIGHBOUR, "name": "Meena"}, headers=CLIENT)
+    joined = _post(client, number, "supporters", {"phone": NEIGHBOUR, "name": "Meena"}, headers=BOT)
     assert joined.status_code == 201
     assert joined.json()["extended_attributes"]["supporters_count"] == 1
-    again = _post(client, number, "supporters", {"phone": "919977055555"}, headers=CLIENT)
+    again = _post(client, number, "supporters", {"phone": "919977055555"}, headers=BOT)
     assert again.status_code == 200 and again.json()["extended_attributes"]["supporters_count"] == 1
-    own = _post(client, number, "supporters", {"phone": COMPLAINANT}, headers=CLIENT)
+    own = _post(client, number, "supporters", {"phone": COMPLAINANT}, headers=BOT)
     assert own.json()["extended_attributes"]["supporters_count"] == 1
-    mine = client.get("/api/v1/requests", params={"phone": "+919977055555"}, headers=CLIENT).json()
+    mine = client.get("/api/v1/requests", params={"phone": "+919977055555"}, headers=BOT).json()
     assert [(m["service_request_id"], m["role"]) for m in mine] == [(number, "supporter")]
     _post(client, number, "resolve", {})
-    assert _post(client, number, "supporters", {"phone": "9000000001"}, headers=CLIENT).status_code == 409
+    assert _post(client, number, "supporters", {"phone": "9000000001"}, headers=BOT).status_code == 409
 
 
 def test_my_complaints_by_whatsapp_number(client, file_complaint):
     mine = file_complaint("garbage")["service_request_id"]
     file_complaint("drainage", phone="9111111111")
     for spelling in ["919827012345", "+91 98270 12345", "098270-12345"]:
-        found = client.get("/api/v1/requests", params={"phone": spelling}, headers=CLIENT).json()
+        found = client.get("/api/v1/requests", params={"phone": spelling}, headers=BOT).json()
         assert [(f["service_request_id"], f["role"]) for f in found] == [(mine, "complainant")]
-    assert client.get("/api/v1/requests", headers=CLIENT).status_code == 400  # clients must name the citizen
-    assert client.get("/api/v1/requests", params={"phone": "abc"}, headers=CLIENT).status_code == 400
+    assert client.get("/api/v1/requests", headers=BOT).status_code == 400  # the bot must name the citizen
+    assert client.get("/api/v1/requests", params={"phone": "abc"}, headers=BOT).status_code == 400
 
 
 def test_operators_filter_complaints(client, file_complaint):
@@ -208,17 +208,17 @@ def test_resolution_with_after_photo(client, file_complaint):
 
 def test_citizen_adds_photos(client, file_complaint):
     number = file_complaint()["service_request_id"]
-    added = _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/2.jpg"}, headers=CLIENT)
+    added = _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/2.jpg"}, headers=BOT)
     assert [p["media_url"] for p in added.json()["extended_attributes"]["photos"]] == ["https://media.example.org/2.jpg"]
-    assert _post(client, number, "photos", {"phone": "9000000001", "media_url": "https://m.example.org/x.jpg"}, headers=CLIENT).status_code == 403
+    assert _post(client, number, "photos", {"phone": "9000000001", "media_url": "https://m.example.org/x.jpg"}, headers=BOT).status_code == 403
 
 
 def test_citizen_reopens_after_resolution_and_the_sla_restarts(client, file_complaint):
     number = file_complaint()["service_request_id"]
-    assert _post(client, number, "reopen", {"phone": COMPLAINANT}, headers=CLIENT).status_code == 409  # still open
+    assert _post(client, number, "reopen", {"phone": COMPLAINANT}, headers=BOT).status_code == 409  # still open
     _post(client, number, "resolve", {})
-    assert _post(client, number, "reopen", {"phone": "9000000001"}, headers=CLIENT).status_code == 403
-    reopened = _post(client, number, "reopen", {"phone": "+919827012345", "note": "अभी भी कचरा पड़ा है"}, headers=CLIENT)
+    assert _post(client, number, "reopen", {"phone": "9000000001"}, headers=BOT).status_code == 403
+    reopened = _post(client, number, "reopen", {"phone": "+919827012345", "note": "अभी भी कचरा पड़ा है"}, headers=BOT)
     assert reopened.status_code == 200
     shown = reopened.json()
     assert shown["status"] == "open" and shown["extended_attributes"]["internal_status"] == "reopened"
@@ -229,13 +229,13 @@ def test_citizen_reopens_after_resolution_and_the_sla_restarts(client, file_comp
 
 def test_citizen_rates_after_resolution(client, file_complaint):
     number = file_complaint()["service_request_id"]
-    _post(client, number, "supporters", {"phone": NEIGHBOUR}, headers=CLIENT)
-    assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 5}, headers=CLIENT).status_code == 409
+    _post(client, number, "supporters", {"phone": NEIGHBOUR}, headers=BOT)
+    assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 5}, headers=BOT).status_code == 409
     _post(client, number, "resolve", {})
     for bad in (0, 6, "five"):
-        assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": bad}, headers=CLIENT).status_code == 400
-    assert _post(client, number, "rating", {"phone": NEIGHBOUR, "rating": 2}, headers=CLIENT).status_code == 403
-    rated = _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4, "comment": "जल्दी हुआ"}, headers=CLIENT)
+        assert _post(client, number, "rating", {"phone": COMPLAINANT, "rating": bad}, headers=BOT).status_code == 400
+    assert _post(client, number, "rating", {"phone": NEIGHBOUR, "rating": 2}, headers=BOT).status_code == 403
+    rated = _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4, "comment": "जल्दी हुआ"}, headers=BOT)
     assert rated.status_code == 200
     assert (rated.json()["extended_attributes"]["rating"], rated.json()["extended_attributes"]["rating_comment"]) == (4, "जल्दी हुआ")
 
@@ -244,8 +244,8 @@ def test_a_closed_requests_updated_datetime_stays_its_closing_time(client, file_
     number = file_complaint()["service_request_id"]
     closed_at = _post(client, number, "resolve", {}).json()["updated_datetime"]
     time.sleep(1.1)  # times are kept in whole seconds
-    _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4}, headers=CLIENT)
-    _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/late.jpg"}, headers=CLIENT)
+    _post(client, number, "rating", {"phone": COMPLAINANT, "rating": 4}, headers=BOT)
+    _post(client, number, "photos", {"phone": COMPLAINANT, "media_url": "https://media.example.org/late.jpg"}, headers=BOT)
     [shown] = client.get(f"/open311/v2/requests/{number}.json").json()
     assert shown["status"] == "closed" and shown["updated_datetime"] == closed_at
 
@@ -269,3 +269,14 @@ def test_departments_and_wards_are_listed(client):
     assert [o["level"] for o in swm["officers"]] == [1, 1, 1, 2, 2, 3]
     wards = client.get("/api/v1/wards", params={"locale": "hi"}, headers=CLIENT).json()
     assert {"code": "vijay_nagar", "name": "विजय नगर", "zone": {"code": "zone_vijay_nagar", "name": "विजय नगर ज़ोन"}} in wards
+
+
+def test_an_ordinary_client_key_cannot_act_for_a_citizen(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    citizen = {"phone": "9827012345"}
+    assert client.get("/api/v1/requests", params=citizen, headers=CLIENT).status_code == 403
+    for action, body in (("supporters", {"phone": "919977055555"}), ("reopen", citizen),
+                         ("rating", {**citizen, "rating": 1}),
+                         ("photos", {**citizen, "media_url": "https://media.example.org/x.jpg"})):
+        assert _post(client, number, action, body, headers=CLIENT).status_code == 403
+    assert client.get(f"/api/v1/requests/{number}", headers=CLIENT).status_code == 200  # reading stays open

@@ -24,6 +24,7 @@ def server(tmp_path):
         "OPEN311_PORT": str(port),
         "OPEN311_DB_URL": f"sqlite:///{tmp_path / 'var' / 'open311.db'}",
         "OPEN311_API_KEYS": API_KEY,
+        "OPEN311_BOT_API_KEYS": API_KEY,  # this client also lists a citizen's complaints, as the bot does
     }
     url = f"http://127.0.0.1:{port}"
     with running(["open311_api"], env, f"{url}/health", log):

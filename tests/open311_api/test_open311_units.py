@@ -26,7 +26,7 @@ from open311_api.profile import ProfileError, load_profile
 from open311_api.routing import assign, escalation_target
 from open311_api.timefmt import parse_w3, to_w3
 from open311_api.xml_encoding import to_xml
-from tests.open311_api.common import OUTSIDE, RAJWADA, VIJAY_NAGAR
+from tests.open311_api.open311_test_data import OUTSIDE, RAJWADA, VIJAY_NAGAR
 
 IST = ZoneInfo("Asia/Kolkata")
 
@@ -216,8 +216,9 @@ def test_every_log_handler_masks():
 
 
 def test_settings_from_environment():
-    settings = Settings.from_env({"OPEN311_PORT": "9002", "OPEN311_API_KEYS": "a, b,", "OPEN311_JURISDICTION_ID": "bhopal.mp.gov.in"})
-    assert settings.port == 9002 and settings.api_keys == {"a", "b"}
+    settings = Settings.from_env({"OPEN311_PORT": "9002", "OPEN311_API_KEYS": "a, b,", "OPEN311_BOT_API_KEYS": "c",
+                                  "OPEN311_JURISDICTION_ID": "bhopal.mp.gov.in"})
+    assert settings.port == 9002 and settings.api_keys == {"a", "b"} and settings.bot_api_keys == {"c"}
     assert settings.jurisdiction_id == "bhopal.mp.gov.in"
     defaults = Settings.from_env({})
     assert (defaults.host, defaults.port, defaults.api_keys) == ("127.0.0.1", 8002, {"dev-open311-key"})

@@ -19,7 +19,8 @@ from tests.servers import ROOT
 PROCESSES = {
     "lokseva_api": ({"LOKSEVA_HOST": "0.0.0.0"},
                     ["LOKSEVA_OFFICER_API_KEY", "LOKSEVA_CLIENT_API_KEY", "LOKSEVA_LINK_SECRET"]),
-    "open311_api": ({"OPEN311_HOST": "0.0.0.0"}, ["OPEN311_API_KEYS", "OPEN311_OPERATOR_API_KEY"]),
+    "open311_api": ({"OPEN311_HOST": "0.0.0.0"},
+                    ["OPEN311_API_KEYS", "OPEN311_BOT_API_KEYS", "OPEN311_OPERATOR_API_KEY"]),
     "officer_dashboard": ({"DASHBOARD_HOST": "0.0.0.0"},
                           ["DASHBOARD_SECRET_KEY", "HANDOFF_API_KEY", "RASA_API_TOKEN", "DASHBOARD_PASSWORD_ADMIN"]),
     "jan_seva.action_server": ({"ACTION_SERVER_HOST": "0.0.0.0"}, ["ACTION_SERVER_TOKEN", "OPEN311_API_KEY"]),

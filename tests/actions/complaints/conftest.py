@@ -26,6 +26,7 @@ def open311_server(tmp_path_factory) -> Iterator[str]:
         "OPEN311_PORT": str(port),
         "OPEN311_DB_URL": f"sqlite:///{folder / 'open311.db'}",
         "OPEN311_API_KEYS": CLIENT_KEY,
+        "OPEN311_BOT_API_KEYS": CLIENT_KEY,  # the action server acts for citizens with it
         "OPEN311_OPERATOR_API_KEY": OPERATOR_KEY,
     }
     url = f"http://127.0.0.1:{port}"

@@ -7,6 +7,8 @@ CLIENT_KEY = "test-client-key"
 OPERATOR_KEY = "test-operator-key"
 OPERATOR = {"X-API-Key": OPERATOR_KEY}
 CLIENT = {"X-API-Key": CLIENT_KEY}
+BOT_KEY = "test-bot-key"
+BOT = {"X-API-Key": BOT_KEY}  # the WhatsApp bot, acting for citizens
 
 # Pins inside wards of the Indore profile, and one outside every ward.
 VIJAY_NAGAR = (22.7533, 75.8937)
