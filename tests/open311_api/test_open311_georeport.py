@@ -9,7 +9,15 @@ from sqlalchemy import update
 
 from open311_api.db import make_engine
 from open311_api.models import ServiceRequest
-from tests.open311_api.open311_test_data import CLIENT_KEY, IST_OFFSET, OPERATOR, RAJWADA, VIJAY_NAGAR, children, xml_root
+from tests.open311_api.open311_test_data import (
+    CLIENT_KEY,
+    IST_OFFSET,
+    OPERATOR,
+    RAJWADA,
+    VIJAY_NAGAR,
+    children,
+    xml_root,
+)
 
 CONTRACT_CATEGORIES = {
     "garbage", "streetlight", "water_supply", "drainage", "road_damage",
