@@ -4,7 +4,9 @@ the citizen has been told the result.
 One table in ACTIONS_DB_URL (SQLAlchemy URL; default a SQLite file
 var/actions.db; PostgreSQL works the same). A row is keyed by the
 submission's idempotency key, so adding it twice is harmless and a retried
-submission reaches the backend under the same key.
+submission reaches the backend under the same key. Workers claim each due
+row (`claim`, `claim_notification`) before acting, so any number of them
+can run on one database.
 
 Life of a row: pending -> done (result kept) or failed (the backend refused
 it for good). Sending is retried on a backoff schedule, forever: nothing is
@@ -34,6 +36,8 @@ PENDING, DONE, FAILED = "pending", "done", "failed"
 # backend restart, then hourly through a long outage.
 BACKOFF_SECONDS = (10, 30, 60, 120, 300, 600, 1800, 3600)
 ERROR_TEXT_LIMIT = 500
+# A worker that took a submission or a notification has this long before another worker may take it.
+CLAIM_SECONDS = 120
 
 metadata = MetaData()
 submissions = Table(
@@ -141,6 +145,24 @@ class SubmissionOutbox:
         """Pending submissions whose next attempt is due, oldest first."""
         return self._select(submissions.c.status == PENDING, submissions.c.next_attempt_at <= (now or utcnow()),
                             order=submissions.c.created_at, limit=limit)
+
+    def claim(self, idempotency_key: str, now: Optional[datetime] = None) -> bool:
+        """Takes a due submission for this worker; False when another worker took it first."""
+        return self._claim(idempotency_key, submissions.c.status == PENDING, submissions.c.next_attempt_at, now)
+
+    def claim_notification(self, idempotency_key: str, now: Optional[datetime] = None) -> bool:
+        """Takes a due notification for this worker; False when another worker took it first."""
+        return self._claim(idempotency_key, submissions.c.notify_pending.is_(True), submissions.c.next_notify_at, now)
+
+    def _claim(self, idempotency_key: str, pending: Any, due_at: Column, now: Optional[datetime]) -> bool:
+        # One guarded UPDATE: of several workers, only the first still finds the row due.
+        now = now or utcnow()
+        with self.engine.begin() as connection:
+            return connection.execute(
+                submissions.update()
+                .where(submissions.c.idempotency_key == idempotency_key, pending, due_at <= now)
+                .values({due_at.name: now + timedelta(seconds=CLAIM_SECONDS), "updated_at": utcnow()})
+            ).rowcount == 1
 
     def _select(self, *conditions: Any, order: Any, limit: int) -> List[PendingSubmission]:
         query = select(submissions).where(*conditions).order_by(order).limit(limit)

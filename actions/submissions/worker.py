@@ -3,7 +3,8 @@
 Every OUTBOX_POLL_SECONDS (default 5) it sends the due submissions with the
 submitter of their kind, then tells the citizens whose submissions were
 settled (through the Rasa server, see notifier.py). Failures are retried on
-the outbox's backoff schedule, forever. Run one worker per outbox database.
+the outbox's backoff schedule, forever. Several workers may share one outbox
+database: each takes a row by claiming it first.
 """
 from __future__ import annotations
 
@@ -63,9 +64,11 @@ def run_once(outbox: SubmissionOutbox, notifier: RasaNotifier,
              submitters: Mapping[str, Submitter] = SUBMITTERS, now: Optional[datetime] = None) -> None:
     """One round: send what is due, then tell whom there is to tell (`now`: the clock, for tests)."""
     for submission in outbox.due(now):
-        send_submission(outbox, submission, submitters)
+        if outbox.claim(submission.idempotency_key, now):
+            send_submission(outbox, submission, submitters)
     for submission in outbox.notifications_due(now):
-        notify_citizen(outbox, submission, notifier)
+        if outbox.claim_notification(submission.idempotency_key, now):
+            notify_citizen(outbox, submission, notifier)
 
 
 def main() -> None:

@@ -79,3 +79,37 @@ def test_a_refusal_and_an_undelivered_notification(outbox):
     outbox.add("application", "91y", "hi", PAYLOAD, "key-4")
     outbox.mark_done("key-4", {"application_id": "LS-2026-000002"}, notified=True)
     assert "key-4" not in [s.idempotency_key for s in outbox.notifications_due(utcnow() + timedelta(days=1))]
+
+
+def test_several_workers_send_and_notify_each_submission_once(outbox):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from actions.submissions.worker import run_once
+
+    keys = [f"key-many-{n}" for n in range(12)]
+    for key in keys:
+        outbox.add("application", "919876543210", "hi", PAYLOAD, key)
+    sent, told = [], []
+
+    class Notifier:
+        def notify(self, sender_id, intent, entities):
+            told.append(entities["number"])
+
+    def submit(payload, key):
+        sent.append(key)
+        return {"number": key}
+
+    workers = [SubmissionOutbox(outbox.engine.url.render_as_string(hide_password=False)) for _ in range(4)]
+    with ThreadPoolExecutor(len(workers)) as pool:
+        list(pool.map(lambda worker: run_once(worker, Notifier(), {"application": submit}), workers))
+    for worker in workers:
+        worker.dispose()
+    assert sorted(sent) == sorted(keys) and sorted(told) == sorted(keys)
+
+
+def test_a_claimed_submission_is_not_taken_again_until_its_claim_runs_out(outbox):
+    outbox.add("application", "919876543210", "hi", PAYLOAD, "key-claimed")
+    assert outbox.claim("key-claimed") is True
+    assert outbox.claim("key-claimed") is False
+    assert outbox.due() == []
+    assert outbox.claim("key-claimed", utcnow() + timedelta(minutes=5)) is True  # the worker that took it died
