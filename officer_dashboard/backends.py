@@ -122,14 +122,23 @@ class LokSevaClient(_Client):
         return self._call("POST", f"/api/v1/applications/{application_id}/actions", json=body)
 
 
+COMPLAINTS_PAGE = 500  # the 311 API's pages hold at most 1,000
+
+
 class Open311Client(_Client):
     def __init__(self, base_url: str, api_key: str, timeout_s: float, georeport_url: str):
         super().__init__(base_url, api_key, timeout_s, "311 API")
         self._georeport_url = georeport_url
 
     def complaints(self, **filters: Optional[str]) -> List[Dict[str, Any]]:
+        """Every complaint matching the filters, page by page (`order`: newest, or due for earliest due first)."""
         params = {key: value for key, value in filters.items() if value}
-        return self._call("GET", "/requests", params={**params, "limit": 1000})
+        found: List[Dict[str, Any]] = []
+        while True:
+            page = self._call("GET", "/requests", params={**params, "limit": COMPLAINTS_PAGE, "offset": len(found)})
+            found += page
+            if len(page) < COMPLAINTS_PAGE:
+                return found
 
     def complaint(self, request_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/requests/{request_id}")

@@ -72,7 +72,7 @@ class Escalator:
     def complaints(self, now: datetime) -> List[str]:
         top = self.open311.top_levels()
         escalated = []
-        for complaint in self.open311.complaints(status="open"):
+        for complaint in self.open311.complaints(status="open", order="due"):  # every one, earliest due first
             if at_top_level(complaint, top) or not complaint_escalation_due(complaint, now):
                 continue
             note = message("sla_complaint", hours=complaint["extended_attributes"]["sla_hours"])

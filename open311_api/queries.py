@@ -23,6 +23,8 @@ class RequestQuery:
     officer: Optional[str] = None
     phone: Optional[str] = None  # complainant or supporter
     limit: int = 1000
+    offset: int = 0
+    by_due: bool = False  # earliest expected resolution first (escalation), else newest first
 
 
 def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]:
@@ -48,7 +50,8 @@ def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]
         select(request)
         .where(*conditions)
         .options(selectinload(request.photos), selectinload(request.history), selectinload(request.supporters))
-        .order_by(request.requested_at.desc(), request.id.desc())
+        .order_by(*((request.expected_at, request.id) if query.by_due else (request.requested_at.desc(), request.id.desc())))
         .limit(query.limit)
+        .offset(query.offset)
     )
     return list(session.scalars(statement))

@@ -148,6 +148,8 @@ def list_requests(
     ward: Optional[str] = None,
     officer: Optional[str] = None,
     limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, description="items to skip: the next page starts at offset + limit"),
+    order: str = Query("newest", pattern="^(newest|due)$", description="newest first, or earliest due first"),
     caller: Caller = Depends(citizens_agent),
 ) -> List[Dict[str, Any]]:
     if phone is None and caller.role != OPERATOR:
@@ -162,6 +164,8 @@ def list_requests(
         officer=_known(profile.officers, officer, "officer"),
         phone=phone,
         limit=limit,
+        offset=offset,
+        by_due=order == "due",
     )
     found = []
     for request in find_requests(caller.session, query):

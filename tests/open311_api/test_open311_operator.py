@@ -280,3 +280,16 @@ def test_an_ordinary_client_key_cannot_act_for_a_citizen(client, file_complaint)
                          ("photos", {**citizen, "media_url": "https://media.example.org/x.jpg"})):
         assert _post(client, number, action, body, headers=CLIENT).status_code == 403
     assert client.get(f"/api/v1/requests/{number}", headers=CLIENT).status_code == 200  # reading stays open
+
+
+def test_operators_page_through_every_complaint_earliest_due_first(client, file_complaint):
+    numbers = [file_complaint(service_code=code)["service_request_id"]
+               for code in ("garbage", "streetlight", "drainage", "garbage", "road_damage")]
+    pages = [client.get("/api/v1/requests", params={"order": "due", "limit": 2, "offset": offset},
+                        headers=OPERATOR).json() for offset in (0, 2, 4, 6)]
+    assert [len(page) for page in pages] == [2, 2, 1, 0]
+    seen = [item for page in pages for item in page]
+    assert sorted(item["service_request_id"] for item in seen) == sorted(numbers)
+    due = [item["expected_datetime"] for item in seen]
+    assert due == sorted(due)
+    assert client.get("/api/v1/requests", params={"order": "oldest"}, headers=OPERATOR).status_code in (400, 422)
