@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core
 
 # With real Meta credentials the local WhatsApp emulator is not started.
-PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311 outbox photos dashboard escalation,)
+PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311 outbox photos dashboard escalation retention,)
 
 # What the model is trained from: a change to any of these retrains, nothing else does.
 MODEL_INPUTS := config.yml domain.yml $(shell find data jan_seva/components jan_seva/text -type f -not -name '*.pyc')

@@ -214,6 +214,13 @@ class SubmissionOutbox:
         return self._select(submissions.c.notify_pending.is_(True), submissions.c.next_notify_at <= (now or utcnow()),
                             order=submissions.c.updated_at, limit=limit)
 
+    def forget_settled(self, older_than: timedelta) -> int:
+        """Deletes settled submissions whose citizen was told, last touched before the period (retention)."""
+        with self.engine.begin() as connection:
+            return connection.execute(submissions.delete().where(
+                submissions.c.status.in_((DONE, FAILED)), submissions.c.notify_pending.is_(False),
+                submissions.c.updated_at < utcnow() - older_than)).rowcount
+
     def mark_notified(self, idempotency_key: str) -> None:
         self._update(idempotency_key, notify_pending=False)
 
