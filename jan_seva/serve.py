@@ -32,6 +32,7 @@ from rasa.core.run import serve_application
 from rasa.core.utils import AvailableEndpoints
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.log_utils import configure_structlog
 from redis.connection import parse_url
 
 from common.exposure import is_exposed, is_loopback, refuse_unsafe_start
@@ -130,6 +131,7 @@ def main(argv: Optional[list] = None) -> None:
     endpoints = endpoints_from_environment(args.endpoints)
     refuse_unsafe(args.interface, endpoints)
     configure_logging_and_warnings(logging.INFO)
+    configure_structlog(logging.INFO)  # as `rasa run` does: unconfigured, structlog prints every debug event
     install_log_masking()
     serve_application(
         model_path=args.model,
