@@ -26,6 +26,9 @@ from common.exposure import refuse_unsafe_start
 from common.masking import install_log_masking
 
 OPEN_PATHS = frozenset({"/health"})  # for load balancers and start-up checks
+# Longer than the Rasa server's aiohttp keep-alive (15 s): with Sanic's 5 s, a connection Rasa was
+# about to reuse could be closed under it, and the turn failed with "Cannot write to closing transport".
+KEEP_ALIVE_SECONDS = 75
 
 
 def bearer_guard(token: str) -> Callable[[Request], Optional[HTTPResponse]]:
@@ -45,6 +48,7 @@ def bearer_guard(token: str) -> Callable[[Request], Optional[HTTPResponse]]:
 
 def build_app(token: Optional[str]) -> Sanic:
     app = create_app("actions", cors_origins=None)  # only the Rasa server calls it, never a browser
+    app.config.KEEP_ALIVE_TIMEOUT = KEEP_ALIVE_SECONDS
     if token:
         app.register_middleware(bearer_guard(token), "request")
     return app
