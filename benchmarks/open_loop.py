@@ -162,18 +162,29 @@ async def rest_run(session: aiohttp.ClientSession, url: str, rate: float, second
 
 
 def memory_mb(root_pid: int) -> Dict[str, float]:
-    """Resident memory of each process under the Procfile runner, by its command."""
-    found: Dict[str, float] = {}
-    for status in Path("/proc").glob("[0-9]*/status"):
+    """Resident memory of each process started under the Procfile runner, by module."""
+    parents: Dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-            command = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        if "-m " in command and os.getsid(int(status.parent.name)) == os.getsid(root_pid) \
-                and "honcho" not in command:
+    family, grew = {root_pid}, True
+    while grew:
+        children = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= children
+        grew = bool(children)
+    found: Dict[str, float] = {}
+    for pid in family - {root_pid}:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            rss_kb = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                          if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            continue
+        if "-m " in command:
             name = command.split("-m ", 1)[1].split()[0]
-            found[name] = round(found.get(name, 0) + int(fields["VmRSS"].split()[0]) / 1024, 1)
+            found[name] = round(found.get(name, 0) + rss_kb / 1024, 1)
     return found
 
 
