@@ -32,6 +32,7 @@ from actions.tasks.fields import (
     NUMBER,
     PHOTOS,
     PINCODE,
+    SHAPED,
     TEXT,
     Field,
 )
@@ -45,6 +46,7 @@ FILES = (DOCUMENTS, PHOTOS)
 FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
 GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
 YES_NO = frozenset({"yes", "no"})
+ADDRESS = "address"  # the field an uncued place beside a PIN code answers
 _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
 _SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n])\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
@@ -149,6 +151,7 @@ def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
     table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
     table += [(phrase, spec.name, "after") for spec in fields for phrase in _listed("after", spec.short_name)]
+    table += [(phrase, spec.name, "value") for spec in fields for phrase in _listed("values", spec.short_name)]
     table.sort(key=lambda item: len(item[0]), reverse=True)
     patterns = {spec.name: spec.pattern for spec in fields if spec.pattern}
     hits: List[_CueHit] = []
@@ -168,6 +171,19 @@ def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit
         seen.add(name)
         index = end
     return hits
+
+
+def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
+                   tokens: Sequence[_Token]) -> List[_CueHit]:
+    """Without the answer-words that stand inside a name: "naam Ramesh Bhil" is a name, not a caste."""
+    kept: List[_CueHit] = []
+    for hit in hits:
+        previous = kept[-1] if kept else None
+        inside_name = previous is not None and by_name[previous.field].kind == NAME and not _SEPARATORS.search(
+            _span(text, tokens, previous.end, hit.start))
+        if hit.how != "value" or not inside_name:
+            kept.append(hit)
+    return kept
 
 
 def _without(text: str, key: str) -> str:
@@ -203,7 +219,8 @@ SHORT_REPLY = 4  # words: "baad me bhejunga" says later, a longer sentence may s
 def says_none(text: str) -> bool:
     """"nahi", "no", "nahi hai", "baad me bhejunga": there is nothing to give for this field now."""
     plain = strip_links(text)
-    if not plain or any(means(plain, key) for key in ("no", "skip", "done")):
+    # "बाद में": the link word stripped would leave "बाद", which means nothing
+    if not plain or any(means(said, key) for said in {text, plain} for key in ("no", "skip", "done")):
         return True
     return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip"))
 
@@ -370,6 +387,8 @@ def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
         return _SEPARATORS.split(before)[-1] if before else ""
     if hit.how == "kept":  # "Civil Hospital Meghnagar", "Karwad gaon": the name may come before the cue
         return _span(text, tokens, _kept_start(hit, text, tokens, previous_end), next_start)
+    if hit.how == "value":  # "bhil": the cue is the answer
+        return _span(text, tokens, hit.start, hit.end)
     return _span(text, tokens, hit.end, next_start)
 
 
@@ -400,8 +419,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
     reading = Reading()
     tokens = _tokens(text)
-    hits = _cue_hits(tokens, fields)
     by_name = {spec.name: spec for spec in fields}
+    hits = _outside_names(_cue_hits(tokens, fields), by_name, text, tokens)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
@@ -431,14 +450,17 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             span, shaped = _without_shaped_values(span, fields, today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
         _read_cued(reading, spec, hit, span, text, tokens, today)
-        if spec.kind in (TEXT, NAME, CHOICE) and hit.how == "before" and spec.name in reading.invalid:
-            # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here
+        named_only = hit.how == "before" and (spec.kind in (TEXT, NAME, CHOICE) or (
+            spec.kind in SHAPED and not any(character.isdigit() for character in span) and _is_question(text)))
+        if named_only and spec.name in reading.invalid:
+            # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here;
+            # "why do you need my aadhaar?": no digits, the field is talked about, not answered
             del reading.invalid[spec.name]
             del leftovers[leftovers_before:]
             continue
         first_claimed = _segment_start(hit, text, tokens, previous_end) if hit.how == "after" \
             else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" else hit.start
-        for index in range(first_claimed, next_start if hit.how != "after" else hit.end):
+        for index in range(first_claimed, hit.end if hit.how in ("after", "value") else next_start):
             claimed[index] = True
     head = text  # what no cue claimed, commas kept
     for token, taken in zip(tokens, claimed):
@@ -476,6 +498,10 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     return reading
 
 
+def _is_question(text: str) -> bool:
+    return "?" in text or mentions(text, "question_words")
+
+
 def _valid(value: Any) -> bool:
     return value is not None and not isinstance(value, Invalid)
 
@@ -487,6 +513,11 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     left, shaped = _without_shaped_values(segment, open_fields, today)
     if shaped:
         reading.found.update(shaped)
+        address = next((spec for spec in open_fields if spec.kind == TEXT and spec.name.split(".")[-1] == ADDRESS), None)
+        pincode_taken = any(spec.kind == PINCODE and spec.name in shaped for spec in open_fields)
+        if address is not None and pincode_taken and len(left.split()) >= 2 and not any(c.isdigit() for c in left):
+            reading.found[address.name] = left  # "Station Road Meghnagar 457779": the place the PIN code is of
+            return ""
         return left
     for spec in open_fields:
         value = _by_shape(spec, segment, today)
@@ -528,7 +559,7 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
     changing = says_change(answer)
     if changing:
         answer = strip_links(_without(answer, "change"))
-    elif (said_no and not answer) or (answer and says_none(answer) and spec.kind not in (NAME, TEXT)):
+    elif (said_no and not answer) or (answer and says_none(span) and spec.kind not in (NAME, TEXT)):
         if spec.kind in FILES:
             reading.found[spec.name] = FINISHED
         elif not spec.required:

@@ -67,8 +67,8 @@ def test_asked_a_number_the_other_parts_still_answer_their_questions():
                      "birth_certificate", asked="mobile")
     assert result.asked_value == "9826553019"
     assert result.found == {"applicant.name": "Manoj Solanki", "applicant.aadhaar": "9071",
-                            "applicant.pincode": "457779"}
-    assert result.rest == "Station Road Meghnagar"  # left for the address question
+                            "applicant.pincode": "457779", "applicant.address": "Station Road Meghnagar"}
+    assert result.rest == ""  # the place beside the PIN code is the address
 
 
 def test_a_cue_ending_belongs_to_the_cue():
@@ -138,3 +138,31 @@ def test_vague_places_are_not_places(text):
 def test_a_named_place_is_a_place():
     from actions.tasks.reading import vague_place
     assert not vague_place("Near Khajrana Ganesh Mandir gate 2")
+
+
+def test_a_yearly_amount_is_the_income_without_the_word_income():
+    assert reading("majdoori, 48000 saal ki", asked="mobile").found == {
+        "answers.annual_income": 48000, "answers.income_source": "labour"}
+
+
+@pytest.mark.parametrize("text", ["कागज़ बाद में", "kagaz baad me", "documents baad me", "documents later"])
+def test_documents_later_is_understood_while_another_question_is_asked(text):
+    assert reading(text, asked="annual_income").found == {"documents": FINISHED}
+
+
+def test_short_cues_and_id_names_citizens_write():
+    assert reading("मो 9039418257", "caste_certificate", asked="address").found == {"applicant.mobile": "9039418257"}
+    assert reading("समग्र आईडी 41736925", "ration_card", asked="mobile").found == {
+        "answers.samagra_family_id": 41736925}
+
+
+def test_a_question_about_a_field_is_no_answer_to_it():
+    result = reading("why do you need my aadhaar? is it safe with you?", asked="mobile")
+    assert result.found == {} and result.invalid == {}
+
+
+def test_a_caste_named_on_its_own_answers_the_caste_question_but_not_inside_a_name():
+    assert reading("अनुसूचित जनजाति, भिलाला", "caste_certificate", asked="mobile").found == {
+        "answers.caste": "भिलाला", "answers.category": "st"}
+    assert reading("naam Ramesh Bhil, pita Mangu", "caste_certificate", asked="mobile").found == {
+        "applicant.name": "Ramesh Bhil", "answers.father_or_husband_name": "Mangu"}
