@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
-from actions.lok_seva.catalogue import catalogue, service_detail
+from actions.lok_seva.catalogue import catalogue, service_detail, service_page
 from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.not_offered import not_offered_in
 from actions.lok_seva.submission import submit
@@ -86,7 +86,11 @@ class ApplicationKind(TaskKind):
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
         if self.explain_unmatched(talk, task, None):
-            return  # "vidhwa pension": not the catalogue's pension
+            # "passport banwana hai": where to go, then the catalogue to apply from; no form is left
+            # open, so the questions that follow ("documents for domicile?", "thanks") are answered plainly
+            service_page(talk, 1, "lok_seva.not_offered.ours", "apply_service", "list_services")
+            from actions.tasks.turn import Ended
+            raise Ended()
         if code and self.accept(talk, task, _service_field(talk), str(code)) is None:
             task.values[SERVICE_FIELD] = str(code)
 
