@@ -11,7 +11,10 @@ from actions.answer_action import AnswerAction
 from actions.subject import APPLICATION, COMPLAINT, last_item, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
+from actions.texts import content, pick
 from common.words import mentions
+
+APPEAL_TOPIC = "lok_seva_guarantee"  # actions/content/information.yml: where and when to appeal
 
 
 def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
@@ -24,8 +27,9 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
     by_service = _application_for_service(talk)
     if by_service:
         return {"kind": APPLICATION, "id": by_service}
-    by_category = _complaint_for_category(talk) if kind == COMPLAINT or mentions(talk.message.typed, "complaint_words") \
-        else None
+    about_complaints = kind == COMPLAINT or mentions(message.typed, "complaint_words") or \
+        subject_of(talk.tracker).get("last") == COMPLAINT
+    by_category = _complaint_for_category(talk) if about_complaints else None
     if by_category:
         return {"kind": COMPLAINT, "id": by_category}
     subject = subject_of(talk.tracker)
@@ -99,8 +103,14 @@ def follow_up(talk: Talk, task: Optional[Task] = None) -> None:
     item = item_meant(talk)
     if item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "send_words"):
         certificate(talk, task)
+    elif item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "appeal_words"):
+        _how_to_appeal(talk)  # "can I appeal?" after a rejection or a delay: the Act's appeal route
     else:
         when_ready(talk, task)
+
+
+def _how_to_appeal(talk: Talk) -> None:
+    talk.say_text(pick(content("information")[APPEAL_TOPIC], talk.language), key=f"information.{APPEAL_TOPIC}")
 
 
 class ActionFollowUp(AnswerAction):

@@ -91,6 +91,7 @@ def _own_list(talk: Talk) -> None:
                     "payload": talk.payload("check_complaint_status", complaint_id=view["service_request_id"])}
                    for view in listed]
         talk.say_text("\n".join(lines), key="complaints.texts.my_complaints", buttons=choices)
+        remember(talk, complaint=listed[0]["service_request_id"])  # "paani wali ka kya hua" follows a list
 
 
 def complaint_status(talk: Talk, task: Optional[Task] = None) -> None:
