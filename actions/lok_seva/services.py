@@ -3,20 +3,27 @@
 the one being applied for or last talked about)."""
 from __future__ import annotations
 
-from typing import Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected
 from actions.lok_seva.catalogue import find_service, requested_page, service_detail, service_details, service_page
-from actions.lok_seva.not_offered import not_offered_in
 from actions.subject import remember, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.texts import button
+from actions.texts import button, pick
+from common.not_offered import not_offered_in
 
 
 def service_list(talk: Talk, task: Optional[Task] = None) -> None:
     service_page(talk, requested_page(talk.message) or 1, "lok_seva.services.list", "service_info", "list_services")
+
+
+def not_offered_answer(talk: Talk, elsewhere: Dict[str, Any]) -> None:
+    """"passport banwana hai": where to get it, then the Lok Seva services to apply for instead."""
+    talk.say("lok_seva.not_offered.told", service=pick(elsewhere["name"], talk.language),
+             where=pick(elsewhere["where"], talk.language))
+    service_page(talk, 1, "lok_seva.not_offered.ours", "apply_service", "list_services")
 
 
 def _service_meant(talk: Talk, task: Optional[Task]) -> Optional[str]:
@@ -36,9 +43,7 @@ def service_details_answer(talk: Talk, task: Optional[Task] = None) -> None:
     elsewhere = not_offered_in(talk.message.typed)
     code = _service_meant(talk, task)
     if elsewhere and not talk.message.entity("service"):
-        from actions.texts import pick
-        talk.say("lok_seva.not_offered.told", service=pick(elsewhere["name"], talk.language),
-                 where=pick(elsewhere["where"], talk.language))
+        not_offered_answer(talk, elsewhere)
         return
     try:
         service = service_detail(code) if code else None

@@ -22,6 +22,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from common.last_turn import previous_actions
+from common.not_offered import not_offered_in
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 from jan_seva.policies.task_policy import TASK_ACTION, TASK_SLOT
@@ -69,14 +70,15 @@ def applies_for_shown_service(tracker: DialogueStateTracker) -> bool:
     return latest_intent(tracker) in YES_INTENTS and not named and shown
 
 
-# A tracking number with a message that does not act on it ("hello, checking LS 2026 000052"): its status.
+# A tracking number with a message that does not act on it ("hello, checking LS 2026 000052"; "and my ration
+# card application ls2026000075?", read as a new application): its status.
 STATUS_ACTIONS = {"application_id": "action_check_application_status", "complaint_id": "action_complaint_status"}
 NUMBER_KEEPS = frozenset({"check_application_status", "check_complaint_status", "download_certificate",
-                          "doorstep_delivery", "human_handoff", "set_language", "register_complaint", "apply_service",
+                          "doorstep_delivery", "human_handoff", "set_language", "register_complaint",
                           "certified_copy", "share_location", "share_media", "leave_handoff"})
 
 
-CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, *STATUS_ACTIONS.values()})
+CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, SERVICE_INFO_ACTION, *STATUS_ACTIONS.values()})
 
 
 def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
@@ -89,6 +91,23 @@ def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
     named = [entity.get("entity") for entity in message.entities if entity.get("entity") in STATUS_ACTIONS]
     named += [found.entity for found in find_tracking_numbers(message.text or "")]
     return STATUS_ACTIONS[named[0]] if named else None
+
+
+# Requests of their own ("pan ki dukaan ke paas kachra" is a complaint); apply and service questions
+# tell "not offered here" in their own actions.
+SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_complaint", "check_application_status",
+                                "check_complaint_status", "human_handoff", "certified_copy", "doorstep_delivery",
+                                "download_certificate", "set_language", "share_location", "share_media"})
+
+
+def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
+    """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it."""
+    message = tracker.latest_message
+    intent = latest_intent(tracker) or ""
+    if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None \
+            or intent in SERVICE_INFO_KEEPS or intent.startswith("EXTERNAL_") or (message.text or "").startswith("/"):
+        return False
+    return not_offered_in(message.text or "") is not None
 
 
 def follows_up(tracker: DialogueStateTracker) -> bool:
@@ -123,4 +142,6 @@ class FollowUpPolicy(DeterministicPolicy):
         status = number_status_action(tracker)
         if status:
             return status
+        if names_service_not_offered(tracker):
+            return SERVICE_INFO_ACTION
         return FOLLOW_UP_ACTION if follows_up(tracker) else None

@@ -90,3 +90,33 @@ def test_a_number_beside_a_greeting_shows_its_status(policy, text, intent, actio
 def test_inside_a_request_the_task_decides(policy):
     tracker = after_status(SlotSet("task", {"kind": "application"}), user("kab tak?", "goodbye"))
     assert predicted(policy, tracker) is None
+
+
+@pytest.mark.parametrize("text,intent", [("Driving licence?", "nlu_fallback"), ("वोटर कार्ड?", "info_ayushman_bharat"),
+                                         ("passport kaise banega", "info_schemes")])
+def test_a_service_not_offered_here_is_told_where_to_go_whatever_the_nlu_read(policy, text, intent):
+    tracker = DialogueStateTracker.from_events(
+        "919876543210", [ActionExecuted(ACTION_LISTEN_NAME), user(text, intent)], slots=DOMAIN.slots)
+    assert predicted(policy, tracker) == "action_service_info"
+
+
+def test_asking_about_an_offered_service_keeps_its_rule(policy):
+    tracker = DialogueStateTracker.from_events(
+        "919876543210", [ActionExecuted(ACTION_LISTEN_NAME), user("income certificate kaise banega", "service_info")],
+        slots=DOMAIN.slots)
+    assert predicted(policy, tracker) is None
+
+
+def test_a_complaint_near_a_pan_shop_stays_a_complaint(policy):
+    tracker = DialogueStateTracker.from_events(
+        "919876543210", [ActionExecuted(ACTION_LISTEN_NAME), user("pan ki dukaan ke paas kachra pada hai",
+                                                                 "register_complaint")], slots=DOMAIN.slots)
+    assert predicted(policy, tracker) is None
+
+
+def test_an_application_number_is_never_a_new_application(policy):
+    tracker = DialogueStateTracker.from_events(
+        "919876543210", [ActionExecuted(ACTION_LISTEN_NAME), user("And my ration card application ls2026000075?",
+                                                                 "apply_service", service="ration_card")],
+        slots=DOMAIN.slots)
+    assert predicted(policy, tracker) == "action_check_application_status"

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
-from actions.lok_seva.catalogue import catalogue, service_detail, service_page
+from actions.lok_seva.catalogue import catalogue, service_detail
 from actions.lok_seva.documents import keep_document, received_file
-from actions.lok_seva.not_offered import not_offered_in
+from actions.lok_seva.services import not_offered_answer
 from actions.lok_seva.submission import submit
 from actions.subject import subject_of
 from actions.tasks.asking import button
@@ -27,6 +27,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 from common.last_turn import previous_actions
+from common.not_offered import not_offered_in
 
 APPLICANT, ANSWERS = "applicant.", "answers."
 SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to
@@ -85,10 +86,11 @@ class ApplicationKind(TaskKind):
         # "haan, apply karna hai" right after a service's details: that service
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
-        if self.explain_unmatched(talk, task, None):
-            # "passport banwana hai": where to go, then the catalogue to apply from; no form is left
-            # open, so the questions that follow ("documents for domicile?", "thanks") are answered plainly
-            service_page(talk, 1, "lok_seva.not_offered.ours", "apply_service", "list_services")
+        elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
+        if elsewhere is not None:
+            # "passport banwana hai": no form is left open, so the questions that follow
+            # ("documents for domicile?", "thanks") are answered plainly
+            not_offered_answer(talk, elsewhere)
             from actions.tasks.turn import Ended
             raise Ended()
         if code and self.accept(talk, task, _service_field(talk), str(code)) is None:

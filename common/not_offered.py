@@ -1,11 +1,23 @@
 """Services the catalogue does not offer, and where citizens get them instead
-(content/not_offered.yml)."""
+(actions/content/not_offered.yml, a designer's file). Shared by the action
+server's answers and by the Rasa server's follow-up policy, which sends a
+message naming one to those answers whatever the NLU made of it."""
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any, Dict, Optional
 
-from actions.texts import content
+import yaml
+
 from common.words import normalise
+
+NOT_OFFERED_FILE = Path(__file__).resolve().parents[1] / "actions" / "content" / "not_offered.yml"
+
+
+@functools.lru_cache(maxsize=1)
+def _services() -> list:
+    return yaml.safe_load(NOT_OFFERED_FILE.read_text(encoding="utf-8"))["services"]
 
 
 def not_offered_in(typed: str, offered_name: str = "") -> Optional[Dict[str, Any]]:
@@ -14,7 +26,7 @@ def not_offered_in(typed: str, offered_name: str = "") -> Optional[Dict[str, Any
     ("vidhwa pension" is not the "pension" of the catalogue)."""
     padded = f" {' '.join(normalise(typed).split())} "
     offered = " ".join(normalise(offered_name).split())
-    found = [(len(name), service) for service in content("not_offered")["services"]
+    found = [(len(name), service) for service in _services()
              for name in (" ".join(normalise(n).split()) for n in service["names"])
              if name and f" {name} " in padded and (not offered or (offered in name and name != offered))]
     return max(found, key=lambda pair: pair[0])[1] if found else None
