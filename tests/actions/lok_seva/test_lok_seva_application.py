@@ -124,10 +124,12 @@ def test_cancel_submits_nothing_and_a_new_request_in_the_same_message_starts(cha
     assert "tasks.cancelled" in keys(stopped) and citizen.task is None and applications_of(api_url, citizen) == []
 
 
-def test_a_service_not_offered_here_is_told_where_to_go(chat):
+def test_a_service_not_offered_here_is_told_where_to_go_and_no_form_stays_open(chat):
     citizen = chat()
     told = citizen.says("driving licence banwana hai", "apply_service")
-    assert "lok_seva.not_offered.told" in keys(told) and asked(told) == "service"
+    assert keys(told) == ["lok_seva.not_offered.told", "lok_seva.not_offered.ours"]
+    assert '/apply_service{"service": "income_certificate"}' in payloads(told)  # the services to apply for instead
+    assert citizen.task is None
 
 
 def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
