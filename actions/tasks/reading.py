@@ -418,6 +418,9 @@ def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_e
 def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
     """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
     reading = Reading()
+    if means(text, "submit"):  # "ok register it": a step the citizen takes, no answer to any question
+        reading.rest = text
+        return reading
     tokens = _tokens(text)
     by_name = {spec.name: spec for spec in fields}
     hits = _outside_names(_cue_hits(tokens, fields), by_name, text, tokens)

@@ -366,7 +366,8 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         if finished:
             task.values[asked.name] = kind.files_value(task)
         return finished
-    wants_skip = control == "skip" or message.says("skip") or (_plain(message, "deny", "no") and not asked.required)
+    wants_skip = control == "skip" or message.says("skip") or (
+        _plain(message, "deny", "no") and not asked.required and not _answers_another(kind, talk, task, asked))
     if wants_skip:
         if asked.required:
             talk.say("tasks.required")
@@ -375,6 +376,13 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         task.values[asked.name] = SKIPPED
         return True
     return False
+
+
+def _answers_another(kind: TaskKind, talk: Talk, task: Task, asked: Field) -> bool:
+    """"no photo" asked the kind of garbage: a no to the photo, not to this question."""
+    others = [spec for spec in fields_of(kind, talk, task) if spec.name != asked.name]
+    reading = read(talk.message.typed, others, None, talk.today)
+    return bool(reading.found or reading.skipped)
 
 
 def _ask_stop(kind: TaskKind, talk: Talk, task: Task) -> None:

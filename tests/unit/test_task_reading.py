@@ -166,3 +166,9 @@ def test_a_caste_named_on_its_own_answers_the_caste_question_but_not_inside_a_na
         "answers.caste": "भिलाला", "answers.category": "st"}
     assert reading("naam Ramesh Bhil, pita Mangu", "caste_certificate", asked="mobile").found == {
         "applicant.name": "Ramesh Bhil", "answers.father_or_husband_name": "Mangu"}
+
+
+@pytest.mark.parametrize("text", ["ok register it", "haan darj karo", "जमा करो"])
+def test_asking_to_submit_answers_no_free_text_question(text):
+    result = complaint_reading(text, "garbage", asked="description")
+    assert result.found == {} and result.rest == text
