@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import socket
-from urllib.parse import urlparse
+import uuid
+from typing import Iterator
+from urllib.parse import quote, urlparse
 
 import pytest
+from sqlalchemy import create_engine, text
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -38,6 +41,23 @@ def require_server(url: str) -> str:
 @pytest.fixture
 def postgres_url() -> str:
     return require_server(POSTGRES_URL)
+
+
+@pytest.fixture
+def private_postgres_url(postgres_url) -> Iterator[str]:
+    """A schema of its own on the shared server, dropped afterwards: rows one test leaves (an inbound
+    message still pending, say) never reach another test's workers."""
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in postgres_url else "?"
+    try:
+        yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture

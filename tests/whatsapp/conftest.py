@@ -22,7 +22,7 @@ def anyio_backend() -> str:
 def state_db_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'state.db'}"
-    return request.getfixturevalue("postgres_url")
+    return request.getfixturevalue("private_postgres_url")
 
 
 @pytest.fixture

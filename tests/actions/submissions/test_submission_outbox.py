@@ -1,38 +1,20 @@
 """The outbox on real databases: a SQLite file, and PostgreSQL in a schema of its own."""
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 from typing import Iterator
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from actions.submissions.outbox import BACKOFF_SECONDS, DONE, FAILED, PENDING, SubmissionOutbox, utcnow
 
 PAYLOAD = {"body": {"service": "income_certificate", "applicant": {"name": "सुनीता", "aadhaar": "234567890124"}}}
 
 
-@pytest.fixture
-def postgres_outbox_url(postgres_url) -> Iterator[str]:
-    schema = f"outbox_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in postgres_url else "?"
-    try:
-        yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def outbox(request, tmp_path) -> Iterator[SubmissionOutbox]:
     url = (f"sqlite:///{tmp_path / 'var' / 'actions.db'}" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_outbox_url"))
+           else request.getfixturevalue("private_postgres_url"))
     box = SubmissionOutbox(url)
     yield box
     box.dispose()
