@@ -8,30 +8,31 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List
 
 
-def previous_actions(events: Iterable[Dict[str, Any]]) -> List[str]:
-    """Names of the actions run for the citizen's previous message (action_listen left out)."""
-    names: List[str] = []
+def _previous_turn(events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The events between the citizen's previous message and the latest one, newest first."""
+    turn: List[Dict[str, Any]] = []
     users_seen = 0
     for event in reversed(list(events)):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen == 2:
                 break
-        elif event.get("event") == "action" and users_seen == 1 and event.get("name") != "action_listen":
-            names.append(str(event.get("name")))
-    return names
+        elif users_seen == 1:
+            turn.append(event)
+    return turn
+
+
+def previous_actions(events: Iterable[Dict[str, Any]]) -> List[str]:
+    """Names of the actions run for the citizen's previous message (action_listen left out)."""
+    return [str(event.get("name")) for event in _previous_turn(events)
+            if event.get("event") == "action" and event.get("name") != "action_listen"]
 
 
 def previous_answer_keys(events: Iterable[Dict[str, Any]]) -> List[str]:
     """Keys of the bot messages sent between the citizen's previous message and the latest one."""
     keys: List[str] = []
-    users_seen = 0
-    for event in reversed(list(events)):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
-                break
-        elif event.get("event") == "bot" and users_seen == 1:
+    for event in _previous_turn(events):
+        if event.get("event") == "bot":
             metadata = event.get("metadata") or {}
             key = metadata.get("key") or metadata.get("utter_action")
             if key:
