@@ -81,12 +81,21 @@ NUMBER_KEEPS = frozenset({"check_application_status", "check_complaint_status", 
 CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, SERVICE_INFO_ACTION, *STATUS_ACTIONS.values()})
 
 
-def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
-    """The status action for a number in a message whose intent would not look it up."""
+def _typed_outside_a_task(tracker: DialogueStateTracker, keeps: frozenset) -> Optional[UserUttered]:
+    """The citizen's latest typed message, awaiting its first action with no task open, when its intent
+    is none of `keeps` (requests whose own actions deal with it); None otherwise."""
     message = tracker.latest_message
     intent = latest_intent(tracker) or ""
     if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None \
-            or intent in NUMBER_KEEPS or intent.startswith("EXTERNAL_") or (message.text or "").startswith("/"):
+            or intent in keeps or intent.startswith("EXTERNAL_") or (message.text or "").startswith("/"):
+        return None
+    return message
+
+
+def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The status action for a number in a message whose intent would not look it up."""
+    message = _typed_outside_a_task(tracker, NUMBER_KEEPS)
+    if message is None:
         return None
     named = [entity.get("entity") for entity in message.entities if entity.get("entity") in STATUS_ACTIONS]
     named += [found.entity for found in find_tracking_numbers(message.text or "")]
@@ -102,12 +111,8 @@ SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_compl
 
 def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it."""
-    message = tracker.latest_message
-    intent = latest_intent(tracker) or ""
-    if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None \
-            or intent in SERVICE_INFO_KEEPS or intent.startswith("EXTERNAL_") or (message.text or "").startswith("/"):
-        return False
-    return not_offered_in(message.text or "") is not None
+    message = _typed_outside_a_task(tracker, SERVICE_INFO_KEEPS)
+    return message is not None and not_offered_in(message.text or "") is not None
 
 
 def follows_up(tracker: DialogueStateTracker) -> bool:
