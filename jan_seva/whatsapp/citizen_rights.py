@@ -12,7 +12,6 @@ without keeping the number. Phrases and replies: data/rights.yml.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, List, Optional
@@ -23,10 +22,11 @@ from sqlalchemy.engine import Engine
 from common.masking import mask_id
 from common.words import normalise
 from jan_seva.whatsapp.data_files import load_data
-from jan_seva.whatsapp.notices import NOTICES, notice_key
+from jan_seva.whatsapp.notices import NOTICES
 from jan_seva.whatsapp.outbound import text_contents
 from jan_seva.whatsapp.payloads import InboundMessage
 from jan_seva.whatsapp.state_db import (
+    citizen_key,
     insert_once,
     last_options,
     message_statuses,
@@ -45,7 +45,7 @@ ForgetConversation = Callable[[str], Awaitable[None]]
 
 
 def _key(sender_id: str) -> str:
-    return hashlib.sha256(f"opted_out:{sender_id}".encode()).hexdigest()
+    return citizen_key(sender_id, "opted_out")
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class CitizenRights:
                 (sent_messages, sent_messages.c.recipient_id == sender_id),
                 (message_statuses, message_statuses.c.recipient_id == sender_id),
                 # the notices are sent again, as to anyone new
-                (notices_sent, notices_sent.c.key.in_([notice_key(sender_id, notice) for notice in NOTICES])))
+                (notices_sent, notices_sent.c.key.in_([citizen_key(sender_id, notice) for notice in NOTICES])))
         for table, condition in rows:
             await run_db(lambda: self._delete(table, condition))
         logger.info("WhatsApp citizen %s erased their chat data", mask_id(sender_id))

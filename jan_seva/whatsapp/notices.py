@@ -6,21 +6,16 @@ Aadhaar number the first time one was masked (texts: data/notices.yml).
 here keeps the phone number itself."""
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Dict, List, Optional
 
 from sqlalchemy.engine import Engine
 
 from jan_seva.whatsapp.data_files import load_data
 from jan_seva.whatsapp.outbound import text_contents
-from jan_seva.whatsapp.state_db import insert_once, notices_sent, run_db, utcnow
+from jan_seva.whatsapp.state_db import citizen_key, insert_once, notices_sent, run_db, utcnow
 
 PRIVACY, AADHAAR = "privacy", "aadhaar"
 NOTICES = (PRIVACY, AADHAAR)
-
-
-def notice_key(sender_id: str, notice: str) -> str:
-    return hashlib.sha256(f"{notice}:{sender_id}".encode()).hexdigest()
 
 
 class Notices:
@@ -29,7 +24,7 @@ class Notices:
         self._texts: Dict[str, Dict[str, str]] = load_data("notices")
 
     async def _first_time(self, sender_id: str, notice: str) -> bool:
-        return await run_db(lambda: insert_once(self._engine, notices_sent, key=notice_key(sender_id, notice), sent_at=utcnow()))
+        return await run_db(lambda: insert_once(self._engine, notices_sent, key=citizen_key(sender_id, notice), sent_at=utcnow()))
 
     async def due(self, sender_id: str, redacted: bool, language: Optional[str]) -> List[Dict[str, Any]]:
         """The notices to send now (as Graph contents), each marked sent."""

@@ -7,6 +7,7 @@ and are created on first use. Blocking SQLAlchemy calls run in a thread
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from datetime import datetime, timezone
 from typing import Callable, TypeVar
@@ -114,6 +115,12 @@ sent_messages = Table(
     Column("attempts", Integer, nullable=False),  # earlier deliveries of this content that failed
     Column("sent_at", DateTime(timezone=True), nullable=False, index=True),
 )
+
+
+def citizen_key(sender_id: str, purpose: str) -> str:
+    """A hash of the citizen's id for one purpose (a notice sent, an opt-out): what the channel keeps
+    about a citizen without keeping their number."""
+    return hashlib.sha256(f"{purpose}:{sender_id}".encode()).hexdigest()
 
 
 def utcnow() -> datetime:
