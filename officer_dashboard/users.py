@@ -1,6 +1,7 @@
 """Officer accounts and departments, seeded from users.yml with passwords hashed at load time."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Mapping, Optional
@@ -13,6 +14,7 @@ from .passwords import hash_password, verify_password
 
 ROLES = ("officer", "department_head", "admin")
 DEV_PASSWORD = "dev-password"
+_UNKNOWN_USER_HASH = hash_password(os.urandom(16).hex())  # checked against when the username is unknown
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,9 @@ class Directory:
 
     def authenticate(self, username: str, password: str) -> Optional[User]:
         user = self.users.get(username)
-        if user is None or not verify_password(password, user.password_hash):
-            return None
-        return user
+        # An unknown name costs the same hashing as a known one, so timing does not tell which names exist.
+        matches = verify_password(password, user.password_hash if user else _UNKNOWN_USER_HASH)
+        return user if user is not None and matches else None
 
 
 def password_variable(username: str) -> str:
