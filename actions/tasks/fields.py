@@ -183,6 +183,14 @@ OPEN311_KINDS = {"string": TEXT, "text": TEXT, "number": NUMBER, "datetime": DAT
                  "singlevaluelist": CHOICE, "multivaluelist": CHOICE}
 
 
+IDENTIFIER_LENGTH = 30  # characters of a pole, meter or house number
+
+
+def attribute_max_length(code: str) -> Optional[int]:
+    """"pole_number": an identifier, so "45 ki light band hai" answers "45" and the rest says more."""
+    return IDENTIFIER_LENGTH if code.endswith("_number") else None
+
+
 def from_open311(attributes: Dict[str, List[Dict[str, Any]]]) -> List[Field]:
     """The questions of an Open311 service definition, read in both languages (locale hi and en)."""
     fields = []
@@ -199,6 +207,7 @@ def from_open311(attributes: Dict[str, List[Dict[str, Any]]]) -> List[Field]:
             question={"hi": in_hindi.get("description") or attribute["description"], "en": attribute["description"]},
             required=bool(attribute.get("required")),
             several=attribute.get("datatype") == "multivaluelist",
+            max_length=attribute_max_length(attribute["code"]),
             choices=tuple(choice_of(value["key"], names_hi.get(value["key"], value["name"]), value["name"],
                                     designers_aliases(attribute["code"], value["key"]))
                           for value in attribute.get("values") or []),

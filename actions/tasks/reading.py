@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
@@ -146,7 +146,22 @@ def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) 
     return pattern is None or any(re.search(pattern, token.word) for token in tokens[at:at + PATTERN_LOOKAHEAD])
 
 
-def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
+def _names_a_document(tokens: Sequence[_Token], at: int) -> bool:
+    """"आय प्रमाण पत्र", "jati certificate": the cue word is part of a certificate's name, no answer."""
+    return any(_starts_with(tokens, at, words) for words in _words_of("document_words"))
+
+
+def _follows_a_value(text: str, tokens: Sequence[_Token], at: int) -> bool:
+    """A trailing cue ("48000 saal ki") needs words before it in the same part of the message: "…, साल की आय
+    72000" opens a part, and "आय" then leads the answer."""
+    return at > 0 and not _SEPARATORS.search(" " + text[tokens[at - 1].start:tokens[at].start])
+
+
+def _ends_a_part(text: str, tokens: Sequence[_Token], end: int) -> bool:
+    return end == len(tokens) or bool(_SEPARATORS.search(text[tokens[end - 1].start:tokens[end].start]))
+
+
+def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
     """Non-overlapping cues, left to right, the longest at each place; a field's first cue only."""
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
     table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
@@ -159,7 +174,9 @@ def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit
     index = 0
     while index < len(tokens):
         hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
-                    and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))), None)
+                    and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))
+                    and not _names_a_document(tokens, index + len(entry[0]))
+                    and (entry[2] != "after" or _follows_a_value(text, tokens, index))), None)
         if hit is None:
             index += 1
             continue
@@ -167,6 +184,8 @@ def _cue_hits(tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit
         end = index + len(phrase)
         # "पिता जी का नाम": words that only complete the cue belong to it
         end += max((len(more) for more in _words_of("cue_endings") if _starts_with(tokens, end, more)), default=0)
+        if how == "before" and _ends_a_part(text, tokens, end) and _follows_a_value(text, tokens, index):
+            how = "kept"  # "in Gopalpura village": nothing follows the cue, the name stands before it
         hits.append(_CueHit(name, index, end, how))
         seen.add(name)
         index = end
@@ -421,9 +440,13 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     if means(text, "submit"):  # "ok register it": a step the citizen takes, no answer to any question
         reading.rest = text
         return reading
+    chosen_instead = _choice_corrected(text, fields)
+    if chosen_instead:  # "arre light nahi, kachre ki shikayat hai": the whole message says which one
+        reading.found.update(chosen_instead)
+        return reading
     tokens = _tokens(text)
     by_name = {spec.name: spec for spec in fields}
-    hits = _outside_names(_cue_hits(tokens, fields), by_name, text, tokens)
+    hits = _outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
@@ -498,6 +521,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
             and reading.asked_value is None:
         reading.asked_value = parse(asked, reading.rest, today)
+    if reading.change in reading.found:  # "pin galat likha, 457661 hai": the new value came later in the message
+        reading.change = None
     return reading
 
 
@@ -558,6 +583,10 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
                today: date) -> None:
     """One cue's answer: a value, a refusal, nothing to give ("no photo"), or a change to make."""
     said_no = hit.start > 0 and means(tokens[hit.start - 1].word, "no")
+    corrected = _corrected(spec, span, today)
+    if corrected is not None:
+        reading.found[spec.name] = corrected
+        return
     answer = strip_links(span)
     changing = says_change(answer)
     if changing:
@@ -576,3 +605,68 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         reading.invalid[spec.name] = value
     else:
         reading.found[spec.name] = value
+
+
+_ALTERNATIVE = re.compile(r"\s*(?:,|\bbut\b|\bbalki\b|बल्कि)\s*", re.IGNORECASE)
+SHORT_VALUE = 3  # words: "Ranapur nahi Kalidevi" names two places, "pani nahi aata" says something
+VALUE_TEXT = 200  # characters: a text field this short holds a value (a place, a name), a longer one an account
+
+
+def _value_like(spec: Field, old: str, new: str) -> bool:
+    short_field = spec.kind == NAME or (spec.max_length or DEFAULT_MAX_LENGTH[TEXT]) <= VALUE_TEXT
+    return short_field and all(len(side.split()) <= SHORT_VALUE for side in (old, new))
+
+
+def _corrected(spec: Field, span: str, today: date) -> Any:
+    """The new value of "60 हजार नहीं 72 हजार", "17, not 71", "not 71 but 17": both sides must be values
+    of the field, else the "not" says something else ("pani nahi aata", "no photo")."""
+    for key, before, after in _negations(span):
+        old, new = (before, after) if key == "not_the_one_before" else (after, before)
+        if key == "not_the_one_after" and not meaningful(new):  # "not 71 but 17"
+            old, new = (_ALTERNATIVE.split(after, maxsplit=1) + [""])[:2]
+        old, new = strip_links(old), strip_links(new)
+        if spec.kind in (TEXT, NAME) and not _value_like(spec, old, new):
+            continue
+        old_value, new_value = (parse(spec, side, today) if side else None for side in (old, new))
+        if _valid(old_value) and _valid(new_value) and old_value != new_value:
+            return new_value
+    return None
+
+
+def _negations(text: str) -> Iterator[Tuple[str, str, str]]:
+    """Each "not" in the text, left to right: its kind (which side it denies) and the text either side."""
+    tokens = _tokens(text)
+    for index in range(len(tokens)):
+        for key in ("not_the_one_before", "not_the_one_after"):
+            phrase = next((words for words in _words_of(key) if _starts_with(tokens, index, words)), None)
+            if phrase is not None:
+                yield key, text[:tokens[index].start], text[tokens[index + len(phrase) - 1].end:]
+
+
+NEW_CHOICE_WITHIN = 3  # words after "not" in which the option meant instead must be named
+_SENTENCE_PARTS = re.compile(r"[.,;!?।\n]")
+
+
+def _choice_corrected(text: str, fields: Sequence[Field]) -> Dict[str, Any]:
+    """"light nahi, kachre ki shikayat hai", "not the light. The garbage van…": one option named and
+    denied, another named right after; "light nahi jal rahi" denies nothing."""
+    for key, before, after in _negations(text):
+        parts = [part for part in _SENTENCE_PARTS.split(after) if part.strip()]
+        if key == "not_the_one_before":  # "light nahi, kachra": the words before, the part after
+            old, new = _SEPARATORS.split(before)[-1], parts[0] if parts else ""
+        else:  # "not the light. The garbage van": the part after, the part after that
+            old, new = (parts + ["", ""])[:2]
+        new = " ".join(new.split()[:NEW_CHOICE_WITHIN])
+        found = {spec.name: meant for spec in fields if spec.kind == CHOICE and not spec.several
+                 for meant in [_one_choice_instead(spec, old, new)] if meant}
+        if found:
+            return found
+    return {}
+
+
+def _one_choice_instead(spec: Field, old: str, new: str) -> Optional[str]:
+    def named(words: str) -> List[str]:
+        return [choice.value for choice in spec.choices
+                if choice.value not in YES_NO | GENERIC_CHOICES and words and choice.mentioned_in(words)]
+    denied, meant = named(old), named(new)
+    return meant[0] if len(denied) == 1 and len(meant) == 1 and denied != meant else None

@@ -8,7 +8,17 @@ from datetime import date
 import pytest
 import yaml
 
-from actions.tasks.fields import CHOICE, NUMBER, TEXT, Choice, Field, designers_aliases, from_catalogue
+from actions.tasks.fields import (
+    CHOICE,
+    NUMBER,
+    TEXT,
+    Choice,
+    Field,
+    attribute_max_length,
+    designers_aliases,
+    from_catalogue,
+)
+from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
 from actions.tasks.reading import FINISHED, read
 from tests.servers import ROOT
 
@@ -32,8 +42,9 @@ def category_fields(code):
         choices = tuple(Choice(value, names, designers_aliases(attribute["code"], value))
                         for value, names in (attribute.get("values") or {}).items())
         fields.append(Field(attribute["code"], kind, attribute["description"], attribute["description"],
-                            required=False, choices=choices, several=attribute["datatype"] == "multivaluelist"))
-    return fields + [Field("description", TEXT, {"hi": "विवरण", "en": "Details"}, {"hi": "", "en": ""}, required=False)]
+                            required=False, choices=choices, several=attribute["datatype"] == "multivaluelist",
+                            max_length=attribute_max_length(attribute["code"])))
+    return fields + [DESCRIPTION_FIELD]
 
 
 def reading(text, code="income_certificate", asked=None):
@@ -172,3 +183,52 @@ def test_a_caste_named_on_its_own_answers_the_caste_question_but_not_inside_a_na
 def test_asking_to_submit_answers_no_free_text_question(text):
     result = complaint_reading(text, "garbage", asked="description")
     assert result.found == {} and result.rest == text
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("माफ करना आय 60 हजार नहीं 72 हजार है", "answers.annual_income", 72000),
+    ("income is 72000 not 60000", "answers.annual_income", 72000),
+    ("income not 60000 but 72000", "answers.annual_income", 72000),
+    ("pati ka naam Ramesh nahi Suresh hai", "answers.father_or_husband_name", "Suresh"),
+    ("father's name is wrong, it should be Ramesh Kumar", "answers.father_or_husband_name", "Ramesh Kumar"),
+])
+def test_a_correction_keeps_the_new_value(text, field, value):
+    assert reading(text, asked="mobile").found[field] == value
+
+
+def test_a_not_inside_a_sentence_is_no_correction():
+    assert complaint_reading("details: pani nahi aata hai", "water_supply").found["description"] == "pani nahi aata"
+
+
+def test_a_change_with_its_new_value_later_in_the_message_is_that_value():
+    result = reading("sorry pin galat likha, 457661 hai", asked="aadhaar")
+    assert result.found["applicant.pincode"] == "457661" and result.change is None
+
+
+def test_a_cue_inside_a_certificates_name_leaves_the_answer_to_a_later_cue():
+    found = reading("मेरा नाम सीमा डामोर है, मुझे आय प्रमाण पत्र चाहिए, साल की आय 72000 है, खेती करते हैं").found
+    assert found["answers.annual_income"] == 72000 and found["answers.income_source"] == "agriculture"
+
+
+def test_a_place_named_before_its_kind_at_the_end_of_the_message():
+    assert reading("I want demarcation of my field in Gopalpura village", "demarcation").found["answers.village"] \
+        .startswith("Gopalpura")
+
+
+def test_the_pole_number_is_the_number_and_the_rest_describes_the_light():
+    found = complaint_reading("khamba number 45 ki light raat ko band rehti h", "streetlight").found
+    assert found == {"pole_number": "45", "light_problem": "off_at_night"}
+
+
+CATEGORY = Field("category", CHOICE, {"hi": "समस्या", "en": "Problem"}, {"hi": "", "en": ""}, choices=(
+    Choice("streetlight", {"hi": "स्ट्रीट लाइट", "en": "Street light"}, ("light", "लाइट")),
+    Choice("garbage", {"hi": "कचरा", "en": "Garbage"}, ("kachra", "garbage van", "कचरा"))))
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("arre light nahi, kachre ki shikayat hai. gali me kachra pada h", "garbage"),
+    ("Oh wait sorry, not the light. The garbage van has not come for 3 days", "garbage"),
+    ("light nahi jal rahi, kachra bhi pada hai", "streetlight"),  # denies nothing: the light is named
+])
+def test_an_option_denied_and_another_named_instead(text, meant):
+    assert read(text, [CATEGORY], None, TODAY).found.get("category") == meant
