@@ -227,6 +227,10 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         answer_side_question(kind, talk, task)
         return
     if asked is not None and _does_not_know(message):
+        if not asked.required:  # "खंभे का नंबर पता नहीं": nothing to give, the question is left
+            task.values[asked.name] = SKIPPED
+            ask_next(kind, talk, task)
+            return
         help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
         return
     _read_answers(kind, talk, task, asked)

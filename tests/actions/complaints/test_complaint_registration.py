@@ -100,3 +100,19 @@ def test_a_cancel_word_stops_the_complaint(api, spot):
     chat.says("कचरा पड़ा है", "register_complaint", complaint_category="garbage")
     chat.sends_pin(*spot)
     assert "tasks.cancelled" in keys(chat.says("रद्द करो")) and chat.task is None
+
+
+def test_not_knowing_an_optional_answer_moves_on(api):
+    chat = Chat()
+    chat.says("स्ट्रीट लाइट खराब है", "register_complaint", complaint_category="streetlight")
+    chat.says("सुदामा नगर, अन्नपूर्णा रोड, गली नंबर 3")
+    assert asked(chat.says("पूरी गली अंधेरी है")) == "pole_number"
+    assert asked(chat.says("खंभे का नंबर पता नहीं")) not in ("pole_number", "location")
+    assert chat.task["values"]["light_problem"] == "off_at_night"
+
+
+def test_a_category_denied_and_another_named_replaces_it(api):
+    chat = Chat()
+    chat.says("light ki shikayat karni h", "register_complaint", complaint_category="streetlight")
+    chat.says("arre light nahi, kachre ki shikayat hai")
+    assert chat.task["values"]["category"] == "garbage" and "location" not in chat.task["values"]
