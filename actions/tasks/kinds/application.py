@@ -81,6 +81,8 @@ class ApplicationKind(TaskKind):
     name = "application"
     entity_fields = {"service": SERVICE_FIELD}
     opening_entity_fields = {"location": ANSWERS + "village"}  # a service asking for the land's village
+    # A place the NLU marks stays in the words read for answers: "husband Vijay Katara" may be tagged as one.
+    opening_entities = ("service", "complaint_category", "scheme")
 
     def start(self, talk: Talk, task: Task) -> None:
         # "haan, apply karna hai" right after a service's details: that service
