@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
@@ -135,6 +135,7 @@ class _CueHit:
     start: int  # token index of the cue
     end: int  # token index after it
     how: str  # "before" the answer (the usual), "kept" (part of it: "ग्राम कालीदेवी"), "after" it ("25 saal se")
+    amount: bool = False  # the field takes a number: a trailing cue's answer is the amount just before it
 
 
 PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start ("khasra number 61")
@@ -144,6 +145,17 @@ def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) 
     """For a field whose values have a pattern, a cue counts only with such a value right after it:
     "khasra copy of Kalidevi" names the record, "khasra 61" a khasra number."""
     return pattern is None or any(re.search(pattern, token.word) for token in tokens[at:at + PATTERN_LOOKAHEAD])
+
+
+def _document_name_end(tokens: Sequence[_Token], at: int, table: Sequence[Tuple[Tuple[str, ...], str, str]]) -> int:
+    """The end of a certificate's name starting with a cue word here ("jati praman patra"), else 0."""
+    for phrase, _, how in table:
+        after = at + len(phrase)
+        if how != "after" and _starts_with(tokens, at, phrase):  # "के लिए चाहिए प्रमाण पत्र" names no document
+            words = next((words for words in _words_of("document_words") if _starts_with(tokens, after, words)), None)
+            if words:
+                return after + len(words)
+    return 0
 
 
 def _names_a_document(tokens: Sequence[_Token], at: int) -> bool:
@@ -169,13 +181,22 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
     table += [(phrase, spec.name, "value") for spec in fields for phrase in _listed("values", spec.short_name)]
     table.sort(key=lambda item: len(item[0]), reverse=True)
     patterns = {spec.name: spec.pattern for spec in fields if spec.pattern}
+    kinds = {spec.name: spec.kind for spec in fields}
+    papers = next((spec.name for spec in fields if spec.kind == DOCUMENTS), None)
     hits: List[_CueHit] = []
     seen = set()
     index = 0
     while index < len(tokens):
+        named_paper_end = _document_name_end(tokens, index, table)
+        if named_paper_end and papers is not None and papers not in seen:
+            # "जाति प्रमाण पत्र बाद में दूंगी", "aadhaar card kal bhejungi": a document named, then what about it
+            hits.append(_CueHit(papers, index, named_paper_end, "before"))
+            seen.add(papers)
+            index = named_paper_end
+            continue
         hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
                     and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))
-                    and not _names_a_document(tokens, index + len(entry[0]))
+                    and (entry[2] == "after" or not _names_a_document(tokens, index + len(entry[0])))
                     and (entry[2] != "after" or _follows_a_value(text, tokens, index))), None)
         if hit is None:
             index += 1
@@ -186,7 +207,7 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
         end += max((len(more) for more in _words_of("cue_endings") if _starts_with(tokens, end, more)), default=0)
         if how == "before" and _ends_a_part(text, tokens, end) and _follows_a_value(text, tokens, index):
             how = "kept"  # "in Gopalpura village": nothing follows the cue, the name stands before it
-        hits.append(_CueHit(name, index, end, how))
+        hits.append(_CueHit(name, index, end, how, amount=kinds[name] == NUMBER))
         seen.add(name)
         index = end
     return hits
@@ -199,10 +220,20 @@ def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
     for hit in hits:
         previous = kept[-1] if kept else None
         inside_name = previous is not None and by_name[previous.field].kind == NAME and not _SEPARATORS.search(
-            _span(text, tokens, previous.end, hit.start))
+            _span(text, tokens, previous.end, hit.start)) and _name_end(tokens, by_name.values(), previous.end,
+                                                                        hit.start) == hit.start
         if hit.how != "value" or not inside_name:
             kept.append(hit)
     return kept
+
+
+def _name_end(tokens: Sequence[_Token], fields: Iterable[Field], start: int, end: int) -> int:
+    """Where a name written from `start` ends, at the latest `end`: before the first word that starts an
+    option's name ("Vijay Katara salary job", "कालू भाबोर अनुसूचित जनजाति")."""
+    names = {tuple(name.split()) for spec in fields if spec.kind == CHOICE for choice in spec.choices
+             if choice.value not in YES_NO | GENERIC_CHOICES for name in choice.names() if len(name) > 2}
+    return next((index for index in range(start + 1, end) if any(_starts_with(tokens, index, name) for name in names)),
+                end)
 
 
 def _without(text: str, key: str) -> str:
@@ -402,8 +433,7 @@ def _span(text: str, tokens: Sequence[_Token], first: int, end: int) -> str:
 
 def _cued_answer(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int, next_start: int) -> str:
     if hit.how == "after":  # the words just before the cue, back to a separator or the previous cue
-        before = _span(text, tokens, previous_end, hit.start)
-        return _SEPARATORS.split(before)[-1] if before else ""
+        return _span(text, tokens, _after_start(hit, text, tokens, previous_end), hit.start)
     if hit.how == "kept":  # "Civil Hospital Meghnagar", "Karwad gaon": the name may come before the cue
         return _span(text, tokens, _kept_start(hit, text, tokens, previous_end), next_start)
     if hit.how == "value":  # "bhil": the cue is the answer
@@ -421,6 +451,19 @@ def _kept_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end:
     start = hit.start
     while start > first and tokens[start - 1].word not in links and not any(ch.isdigit() for ch in tokens[start - 1].word):
         start -= 1
+    return start
+
+
+def _after_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
+    """Where a trailing cue's answer starts: "husband Vijay salary job 1 lakh 20 hazar yearly" gives the
+    amount only; otherwise the words back to a separator or the previous cue."""
+    start = _segment_start(hit, text, tokens, previous_end)
+    if hit.amount:
+        amount_start = hit.start
+        while amount_start > start and values.amount_word(tokens[amount_start - 1].word):
+            amount_start -= 1
+        if amount_start < hit.start:
+            return amount_start
     return start
 
 
@@ -455,9 +498,11 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         next_start = len(tokens)
         if number + 1 < len(hits):  # "janam se yahin, 22 saal": "22" belongs to the trailing cue after it
             following = hits[number + 1]
-            next_start = _segment_start(following, text, tokens, hit.end) if following.how == "after" \
+            next_start = _after_start(following, text, tokens, hit.end) if following.how == "after" \
                 else _kept_start(following, text, tokens, hit.end) if following.how == "kept" else following.start
         spec = by_name[hit.field]
+        if spec.kind == NAME and hit.how == "before":  # the words after the name are for other questions
+            next_start = _name_end(tokens, fields, hit.end, next_start)
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
         leftovers_before = len(leftovers)
         if spec.kind not in (TEXT, *FILES) and not says_change(span):  # "90 hazar, kheti": the amount, then more
@@ -484,7 +529,7 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             del reading.invalid[spec.name]
             del leftovers[leftovers_before:]
             continue
-        first_claimed = _segment_start(hit, text, tokens, previous_end) if hit.how == "after" \
+        first_claimed = _after_start(hit, text, tokens, previous_end) if hit.how == "after" \
             else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" else hit.start
         for index in range(first_claimed, hit.end if hit.how in ("after", "value") else next_start):
             claimed[index] = True
@@ -503,6 +548,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             if _valid(reading.asked_value):
                 own = next((part for part in segments if _valid(parse(asked, part, today))), None)
                 if asked.several or len(segments) <= 1 or own is None:
+                    if asked.kind in (NUMBER, DATE):  # "saal ki 85000 kheti se": the option beside the amount
+                        _claim_segment(reading, [spec for spec in fields if spec.kind == CHOICE and spec is not asked],
+                                       reading.rest, today)
                     return reading
                 # "I am Manoj, 98265 53019, Station Road 457779" asked the mobile: the other parts answer more
                 segments = [part for part in segments if part is not own]
@@ -564,6 +612,12 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
              and (choice.named_by(plain) or choice.mentioned_in(plain))
              # a bare "नहीं" in "अब तक ठीक नहीं की" answers no yes/no question; "पानी भरा है" does
              and (choice.value not in YES_NO or choice.longest_mention(plain) >= 2)]
+    # "अनुसूचित जनजाति" names ST as written, SC only word by word: the option written out wins
+    padded = f" {' '.join(normalise(plain).split())} "
+    written_out = {(spec.name, choice.value) for spec, choice in named
+                   if any(f" {name} " in padded for name in choice.names())}
+    named = [(spec, choice) for spec, choice in named if (spec.name, choice.value) in written_out
+             or not any(field_name == spec.name for field_name, _ in written_out)]
     by_field: Dict[str, List[str]] = {}
     for spec, choice in named:
         by_field.setdefault(spec.name, []).append(choice.value)

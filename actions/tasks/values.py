@@ -87,11 +87,22 @@ def amount_inside(text: str) -> Optional[int]:
     """The first amount said inside a longer message ("saal ki 60 hazar kamai hai" -> 60000)."""
     spoken = _spoken()
     plain = " ".join(spoken.noise.sub(" ", folded(text)).replace(",", "").split())
-    for match in re.finditer(rf"\d+(?:\.\d+)?(?:\s*{_any_word(spoken.multiplier_of)})+", plain):
+    multiplier = _any_word(spoken.multiplier_of)
+    # "1 lakh 20 hazar" is one amount: terms with a multiplier, and maybe a plain number after them
+    for match in re.finditer(rf"\d+(?:\.\d+)?\s*{multiplier}(?:\s*\d+(?:\.\d+)?(?:\s*{multiplier})?)*", plain):
         found = amount(match.group(0))
+        if found is None:
+            found = amount(re.match(rf"\d+(?:\.\d+)?\s*{multiplier}", match.group(0)).group(0))
         if found is not None:
             return found
     return None
+
+
+def amount_word(word: str) -> bool:
+    """A word of a written amount: digits, "lakh", "हजार", "₹", "rupaye"."""
+    spoken = _spoken()
+    plain = folded(word).replace(",", "")
+    return plain.replace(".", "", 1).isdigit() or plain in spoken.multiplier_of or bool(spoken.noise.fullmatch(plain))
 
 
 def spoken_amount(text: str) -> bool:

@@ -232,3 +232,23 @@ CATEGORY = Field("category", CHOICE, {"hi": "समस्या", "en": "Problem
 ])
 def test_an_option_denied_and_another_named_instead(text, meant):
     assert read(text, [CATEGORY], None, TODAY).found.get("category") == meant
+
+
+def test_a_name_ends_where_an_option_is_named():
+    found = reading("mera naam Pooja Katara husband Vijay Katara salary job hai 1 lakh 20 hazar yearly").found
+    assert found == {"applicant.name": "Pooja Katara", "answers.father_or_husband_name": "Vijay Katara",
+                     "answers.annual_income": 120000, "answers.income_source": "salary"}
+
+
+def test_an_option_written_out_wins_over_one_named_word_by_word():
+    found = reading("पिता कालू भाबोर अनुसूचित जनजाति भील जाति", "caste_certificate", asked="mobile").found
+    assert found["answers.category"] == "st" and found["answers.caste"] == "भील"
+
+
+def test_the_option_beside_an_amount_asked_for():
+    assert reading("saal ki 85000 kheti se", asked="annual_income").found == {"answers.income_source": "agriculture"}
+
+
+@pytest.mark.parametrize("text", ["पिता जी का जाति प्रमाण पत्र बाद में दूंगी", "aadhaar card baad me bhejungi"])
+def test_a_document_named_for_later_is_about_the_documents(text):
+    assert reading(text, "caste_certificate", asked="category").found == {"documents": FINISHED}
