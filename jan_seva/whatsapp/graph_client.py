@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional
 
@@ -71,6 +72,9 @@ def addressed(recipient_id: str, content: Mapping[str, Any]) -> Dict[str, Any]:
     return {"messaging_product": "whatsapp", "recipient_type": "individual", address_field: recipient_id, **content}
 
 
+MEDIA_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
+
+
 class GraphClient:
     def __init__(self, settings: WhatsAppSettings, timeout: aiohttp.ClientTimeout = DEFAULT_TIMEOUT) -> None:
         self._settings = settings
@@ -117,6 +121,8 @@ class GraphClient:
 
     async def media_info(self, media_id: str) -> Dict[str, Any]:
         """`{"url", "mime_type", "sha256", "file_size", "id"}`; the url is short-lived."""
+        if not MEDIA_ID.fullmatch(media_id):  # an id is one path segment: "../" must not reach other Graph paths
+            raise GraphError(None, None, "not a media id")
         return await self._json("GET", self._url(media_id))
 
     async def download(self, url: str, max_bytes: int) -> bytes:

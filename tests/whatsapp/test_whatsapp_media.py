@@ -109,3 +109,13 @@ async def test_unknown_media_id_is_reported_as_download_failure(graph, webhook_f
     server = await webhook_for(graph, sqlite_url)
     message = await received_for(server, "image")  # the stub has no such media: Graph error 100
     assert entities(message.text, "share_media_rejected") == {"reason": "download_failed"}
+
+
+async def test_a_media_id_that_is_no_id_never_reaches_the_graph_api(graph, webhook_for, sqlite_url):
+    server = await webhook_for(graph, sqlite_url)
+    payload = load_payload("image")
+    payload["entry"][0]["changes"][0]["value"]["messages"][0]["image"]["id"] = "../100000000000001/messages"
+    await server.deliver(payload)
+    (message,) = server.agent.received
+    assert entities(message.text, "share_media_rejected") == {"reason": "download_failed"}
+    assert graph.media_info_calls == 0
