@@ -1,6 +1,7 @@
 """A question about the application or complaint just talked about goes to
 `action_follow_up`, whatever the NLU made of it; a yes right after a
-service's details applies for that service (`action_task`); a tracking
+service's details, or a service named under the list of services, applies
+for that service (`action_task`); a tracking
 number beside a greeting or a thank-you shows that item's status.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
@@ -21,7 +22,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from common.last_turn import previous_actions
+from common.last_turn import previous_actions, previous_answer_keys
 from common.not_offered import not_offered_in
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
@@ -109,6 +110,21 @@ SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_compl
                                 "download_certificate", "set_language", "share_location", "share_media"})
 
 
+SERVICE_LIST_KEY = "lok_seva.services.list"
+# What the NLU makes of "the income one" or "income wala" typed under the list; other intents
+# ("income certificate ki fees?") keep their own answer.
+PICK_INTENTS = frozenset({"nlu_fallback", "apply_service", "inform", "affirm"})
+
+
+def picks_listed_service(tracker: DialogueStateTracker) -> bool:
+    """"the income one" typed right after the list of services: apply for that one."""
+    message = _typed_outside_a_task(tracker, frozenset())
+    if message is None or latest_intent(tracker) not in PICK_INTENTS:
+        return False
+    named = any(entity.get("entity") == "service" for entity in message.entities)
+    return named and SERVICE_LIST_KEY in previous_answer_keys(event.as_dict() for event in tracker.events)
+
+
 def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it."""
     message = _typed_outside_a_task(tracker, SERVICE_INFO_KEEPS)
@@ -142,7 +158,7 @@ class FollowUpPolicy(DeterministicPolicy):
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
         if tracker.latest_action_name in CHOSEN_HERE:
             return ACTION_LISTEN_NAME  # its answer is the turn (no rule follows an action chosen here)
-        if applies_for_shown_service(tracker):
+        if applies_for_shown_service(tracker) or picks_listed_service(tracker):
             return TASK_ACTION
         status = number_status_action(tracker)
         if status:

@@ -120,3 +120,20 @@ def test_an_application_number_is_never_a_new_application(policy):
                                                                  "apply_service", service="ration_card")],
         slots=DOMAIN.slots)
     assert predicted(policy, tracker) == "action_check_application_status"
+
+
+def after_service_list(latest: UserUttered) -> DialogueStateTracker:
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("what certificates can I apply for?", "list_services"),
+              ActionExecuted("action_list_services"), BotUttered("📋 ...", metadata={"key": "lok_seva.services.list"}),
+              ActionExecuted(ACTION_LISTEN_NAME), latest]
+    return DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)
+
+
+def test_a_service_named_under_the_list_is_applied_for(policy):
+    assert predicted(policy, after_service_list(
+        user("the income one", "nlu_fallback", service="income_certificate"))) == "action_task"
+
+
+def test_a_question_about_a_listed_service_keeps_its_rule(policy):
+    assert predicted(policy, after_service_list(
+        user("income certificate ki fees?", "service_info", service="income_certificate"))) is None
