@@ -54,3 +54,11 @@ def test_names(name, ok):
 def test_words_beside_other_answers_are_a_name_only_when_written_as_one():
     assert values.written_as_name("Ankit Bhabhor") and values.written_as_name("अंकित भाभोर")
     assert not values.written_as_name("I can't hear properly")
+
+
+def test_a_place_is_shown_by_its_name_never_as_its_record():
+    from actions.tasks.fields import LOCATION, Field
+    from actions.tasks.kinds.base import shown_value
+    place = Field("location", LOCATION, {"hi": "जगह", "en": "Place"}, {"hi": "", "en": ""})
+    assert shown_value(place, {"address": "Rajwada", "lat": None, "long": None}, "en") == "Rajwada"
+    assert "{" not in shown_value(place, {"lat": 22.71, "long": 75.85}, "hi")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from actions.tasks.asking import choice_buttons
-from actions.tasks.fields import AADHAAR, CHOICE, CONFIRM, DATE, MOBILE, Field
+from actions.tasks.fields import AADHAAR, CHOICE, CONFIRM, DATE, LOCATION, MOBILE, Field
 from actions.tasks.message import Message
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
@@ -37,6 +37,8 @@ def shown_value(spec: Field, value: Any, language: str) -> str:
         return ", ".join(shown_value(spec, item, language) for item in value)
     if spec.kind == CHOICE and spec.choice(value):
         return pick(spec.choice(value).label, language)  # type: ignore[union-attr]
+    if spec.kind == LOCATION and isinstance(value, dict):  # a typed place or a pin, never the raw record
+        return str(value.get("address") or value.get("place") or f"📍 {value.get('lat')}, {value.get('long')}")
     return str(value)
 
 
