@@ -43,6 +43,7 @@ from common.words import means, mentions, name_in, normalise
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
 SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khasra number)
 FILES = (DOCUMENTS, PHOTOS)
+PLACES = (TEXT, LOCATION, CHOICE)  # fields whose answer may stand before the cue ("Gopalpura village")
 FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
 GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
 YES_NO = frozenset({"yes", "no"})
@@ -173,6 +174,15 @@ def _ends_a_part(text: str, tokens: Sequence[_Token], end: int) -> bool:
     return end == len(tokens) or bool(_SEPARATORS.search(text[tokens[end - 1].start:tokens[end].start]))
 
 
+def _inside_a_place(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str],
+                    at: int, kind: str) -> bool:
+    """A place's cue word after another place's cue and some words, in the same part of the message."""
+    previous = hits[-1] if hits else None
+    return previous is not None and kind in PLACES and kinds[previous.field] in (TEXT, LOCATION) \
+        and previous.how == "before" and at > previous.end \
+        and not _SEPARATORS.search(text[tokens[previous.end].start:tokens[at].start])
+
+
 def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
     """Non-overlapping cues, left to right, the longest at each place; a field's first cue only."""
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
@@ -202,10 +212,14 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
             index += 1
             continue
         phrase, name, how = hit
+        if _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
+            index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
+            continue
         end = index + len(phrase)
         # "पिता जी का नाम": words that only complete the cue belong to it
         end += max((len(more) for more in _words_of("cue_endings") if _starts_with(tokens, end, more)), default=0)
-        if how == "before" and _ends_a_part(text, tokens, end) and _follows_a_value(text, tokens, index):
+        if how == "before" and kinds[name] in PLACES and _ends_a_part(text, tokens, end) \
+                and _follows_a_value(text, tokens, index) and not _no_before(tokens, index):
             how = "kept"  # "in Gopalpura village": nothing follows the cue, the name stands before it
         hits.append(_CueHit(name, index, end, how, amount=kinds[name] == NUMBER))
         seen.add(name)
@@ -359,6 +373,8 @@ def _choice(spec: Field, text: str, today: date) -> Any:
         named = [choice for choice in spec.choices if choice.mentioned_in(plain)]
     if spec.several and named:
         return [choice.value for choice in named]
+    if {choice.value for choice in named} == YES_NO:  # "पानी नहीं भरा": the yes words, denied
+        return "no"
     return named[0].value if len(named) == 1 else Invalid("choice")
 
 
@@ -530,7 +546,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             del leftovers[leftovers_before:]
             continue
         first_claimed = _after_start(hit, text, tokens, previous_end) if hit.how == "after" \
-            else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" else hit.start
+            else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" \
+            else _segment_start(hit, text, tokens, previous_end) if spec.kind in FILES and spec.name in reading.found \
+            else hit.start  # "I'll bring the khasra copy later": the whole part is about the documents
         for index in range(first_claimed, hit.end if hit.how in ("after", "value") else next_start):
             claimed[index] = True
     head = text  # what no cue claimed, commas kept
@@ -633,10 +651,19 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     return "" if taken else None
 
 
+def _no_before(tokens: Sequence[_Token], at: int) -> bool:
+    """"no photo", "नहीं है फोटो": a no just before the cue, linking words between."""
+    links = {" ".join(word) for word in _words_of("links")}
+    index = at - 1
+    while index >= 0 and tokens[index].word in links:
+        index -= 1
+    return index >= 0 and means(tokens[index].word, "no")
+
+
 def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str, tokens: Sequence[_Token],
                today: date) -> None:
     """One cue's answer: a value, a refusal, nothing to give ("no photo"), or a change to make."""
-    said_no = hit.start > 0 and means(tokens[hit.start - 1].word, "no")
+    said_no = _no_before(tokens, hit.start)
     corrected = _corrected(spec, span, today)
     if corrected is not None:
         reading.found[spec.name] = corrected

@@ -252,3 +252,29 @@ def test_the_option_beside_an_amount_asked_for():
 @pytest.mark.parametrize("text", ["पिता जी का जाति प्रमाण पत्र बाद में दूंगी", "aadhaar card baad me bhejungi"])
 def test_a_document_named_for_later_is_about_the_documents(text):
     assert reading(text, "caste_certificate", asked="category").found == {"documents": FINISHED}
+
+
+def test_documents_promised_later_take_the_whole_part_of_the_message():
+    result = reading("I'll bring the khasra copy later", "demarcation", asked="neighbour_names")
+    assert result.found == {"documents": FINISHED} and result.rest == ""
+
+
+def test_a_romanized_linking_word_after_a_name_is_dropped():
+    found = reading("purane malik Kalu Singh Meda the", "mutation", asked="name").found
+    assert found == {"answers.previous_owner_name": "Kalu Singh Meda"}
+
+
+@pytest.mark.parametrize("text", ["नहीं है फोटो", "photo nahi hai", "no photo"])
+def test_no_photo_said_either_way_round(text):
+    from actions.tasks.kinds.complaint import PHOTOS_FIELD
+    assert read(text, [PHOTOS_FIELD, DESCRIPTION_FIELD], DESCRIPTION_FIELD, TODAY).found == {"photos": FINISHED}
+
+
+@pytest.mark.parametrize("text, meant", [("पानी नहीं भरा", "no"), ("pani nahi bhara", "no"), ("haan pani bhara hai", "yes")])
+def test_a_yes_statement_denied_is_a_no(text, meant):
+    assert complaint_reading(text, "road_damage", asked="waterlogged").asked_value == meant
+
+
+def test_a_village_word_inside_an_address_stays_in_the_address():
+    found = reading("Address: Karwad village, Jhabua, 457661", "demarcation", asked="address").found
+    assert found == {"applicant.address": "Karwad village, Jhabua", "applicant.pincode": "457661"}
