@@ -5,20 +5,23 @@ by the channel in its file store, FILE_STORE_DIR), or the after-photo an
 officer uploads in the dashboard, is written into COMPLAINT_PHOTO_DIR under a
 new random name, and the complaint carries `<COMPLAINT_PHOTO_BASE_URL>/<name>`,
 served read-only by `python -m actions.complaints.photo_server`. Only photos
-attached to a complaint are copied there: documents sent for Lok Seva (ID
+attached to a complaint are copied there, drawn afresh without their metadata
+(EXIF GPS positions, camera, time): documents sent for Lok Seva (ID
 scans) never become reachable by URL. A citizen's photo is found by its file id
 in the channel's store, never by a path from the message, so a crafted message
 cannot publish another file of the server.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
-import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Optional
+
+from PIL import Image, ImageOps
 
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.settings import DEFAULT_FILE_STORE_DIR
@@ -66,7 +69,7 @@ def _published(settings: PhotoSettings, extension: str, write: Callable[[Path], 
 
 
 def publish_photo(file_id: str, settings: Optional[PhotoSettings] = None) -> str:
-    """The public URL of a copy of the citizen's photo `file_id`."""
+    """The public URL of a copy of the citizen's photo `file_id`, without its metadata."""
     settings = settings or PhotoSettings.from_env()
     source = FileStore(settings.file_store_dir).path_of(file_id)
     if source is None or not source.is_file():
@@ -74,7 +77,26 @@ def publish_photo(file_id: str, settings: Optional[PhotoSettings] = None) -> str
     extension = source.suffix.lower()
     if extension not in PHOTO_EXTENSIONS:
         raise NotAPhoto(file_id)
-    return _published(settings, extension, lambda target: shutil.copyfile(source, target))
+    clean = without_metadata(source.read_bytes(), extension)
+    return _published(settings, extension, lambda target: target.write_bytes(clean))
+
+
+_FORMATS = {".jpg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+JPEG_QUALITY = 90
+
+
+def without_metadata(data: bytes, extension: str) -> bytes:
+    """The picture alone, drawn afresh: published photos must not carry the GPS position of the citizen's
+    home, the phone's make or the time it was taken (EXIF, XMP, text chunks). NotAPhoto if it does not decode."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            upright = ImageOps.exif_transpose(image)  # the orientation tag goes: turn the pixels instead
+            out = io.BytesIO()
+            options = {"quality": JPEG_QUALITY} if extension == ".jpg" else {}
+            upright.save(out, format=_FORMATS[extension], **options)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:  # Pillow's ways to fail
+        raise NotAPhoto(str(error)) from error
+    return out.getvalue()
 
 
 def photo_extension(data: bytes) -> Optional[str]:
@@ -90,4 +112,5 @@ def publish_upload(data: bytes, settings: Optional[PhotoSettings] = None) -> str
     extension = photo_extension(data)
     if extension is None or len(data) > MAX_UPLOAD_BYTES:
         raise NotAPhoto(f"{len(data)} bytes")
-    return _published(settings or PhotoSettings.from_env(), extension, lambda target: target.write_bytes(data))
+    clean = without_metadata(data, extension)
+    return _published(settings or PhotoSettings.from_env(), extension, lambda target: target.write_bytes(clean))
