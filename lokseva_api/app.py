@@ -7,6 +7,7 @@ from typing import Optional
 
 from fastapi import FastAPI
 
+from common.body_limit import BodyLimit
 from common.exposure import unsafe_secrets
 
 from .clock import system_clock
@@ -30,6 +31,9 @@ def _warn_about_setup(settings: Settings) -> None:
         find_fonts(settings.font_dir)
     except FontsMissing as missing:
         log.warning("certificates cannot be printed: %s", missing)
+
+
+FORM_OVERHEAD_BYTES = 64 * 1024
 
 
 def create_app(settings: Optional[Settings] = None, reference: Optional[ReferenceData] = None) -> FastAPI:
@@ -56,6 +60,8 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
         store=FileStore(settings.file_store_dir),
         clock=system_clock,
     )
+    # an upload and its form fields; everything else is far smaller
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES)
     install_error_handlers(app)
     for module in (meta, services, applications, officer, delivery, documents, certificates, land_records, reports):
         app.include_router(module.router)

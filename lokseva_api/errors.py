@@ -66,7 +66,7 @@ def _request_field_errors(exc: RequestValidationError) -> List[FieldError]:
     return errors
 
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 413: "request_too_large"}
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -5,11 +5,15 @@ from typing import Optional
 
 from fastapi import FastAPI
 
+from common.body_limit import BodyLimit
+
 from .config import Settings
 from .db import make_engine, make_sessionmaker
 from .errors import install_error_handlers
 from .profile import load_profile
 from .routers import open311, operator
+
+MAX_BODY_BYTES = 256 * 1024
 
 
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
@@ -27,6 +31,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = make_sessionmaker(engine)
     app.add_event_handler("shutdown", engine.dispose)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # no uploads: photos come as media_url
     install_error_handlers(app)
     app.include_router(open311.router)
     app.include_router(operator.router)

@@ -427,3 +427,12 @@ def test_status_maps_to_open_and_closed(client, file_complaint):
     assert status() == "open"
     client.post(f"/api/v1/requests/{number}/status", json={"status": "closed"}, headers=OPERATOR)
     assert status() == "closed"
+
+
+def test_a_body_past_the_cap_is_413_in_georeport_form(client):
+    response = client.post(
+        f"/open311/v2/requests.json?api_key={CLIENT_KEY}",
+        data={"service_code": "garbage", "address_string": "Palasia", "description": "x" * (300 * 1024)},
+    )
+    assert response.status_code == 413
+    assert response.json()[0]["code"] == 413
