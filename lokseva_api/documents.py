@@ -7,8 +7,8 @@ import os
 import secrets
 from typing import Optional
 
-from fastapi import UploadFile
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 
 from .clock import to_db
 from .context import ApiContext

@@ -109,3 +109,29 @@ def test_officers_read_the_content(sqlite_client):
     content = sqlite_client.get(url, headers=OFFICER)
     assert content.content == photo
     assert content.headers["content-type"] == "image/jpeg"
+
+
+def test_a_body_far_past_the_limit_is_refused_whole(tmp_path, sqlite_url, reference):
+    settings = make_settings(tmp_path, sqlite_url, LOKSEVA_MAX_UPLOAD_BYTES=str(200 * 1024))
+    with TestClient(create_app(settings, reference), headers=CLIENT) as client:
+        assert_error(upload(client, "huge.pdf", PDF + b"0" * (400 * 1024)), 413, "request_too_large")
+
+
+def test_an_upload_without_a_key_is_refused_before_its_body_is_read(sqlite_client):
+    received = []
+
+    def body():  # the upload, sent in pieces: a refused request never asks for them
+        received.append("piece")
+        yield b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n" + PDF + b"\r\n--x--\r\n"
+
+    multipart = {"Content-Type": "multipart/form-data; boundary=x"}
+    refused = sqlite_client.post("/api/v1/documents", content=body(), headers={"X-API-Key": "wrong", **multipart})
+    assert_error(refused, 401, "client_unauthorized")
+    assert received == []
+    assert sqlite_client.post("/api/v1/documents", content=body(), headers=multipart).status_code == 201
+    assert received == ["piece"]  # with the key, the body is read
+
+
+def test_a_form_without_the_file_is_refused(sqlite_client):
+    assert_error(sqlite_client.post("/api/v1/documents", data={"wa_id": "919876543210"},
+                                    files={"other": ("a.pdf", PDF, "application/pdf")}), 422, "file_required")
