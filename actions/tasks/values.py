@@ -55,6 +55,8 @@ class _Spoken:
     def __init__(self, data: Dict[str, Any]):
         self.multiplier_of = {folded(w): int(factor) for factor, words in data["multipliers"].items() for w in words}
         self.term: Pattern[str] = re.compile(rf"\s*(\d+(?:\.\d+)?)\s*({_any_word(self.multiplier_of)})?\s*")
+        self.number_of = {folded(w): str(number) for number, words in data["number_words"].items() for w in words}
+        self.number_word = re.compile(_any_word(self.number_of))
         self.noise = re.compile(_any_word(map(folded, data["currency_words"])))
         self.month_of = {folded(w): int(month) for month, words in data["months"].items() for w in words}
         self.month = re.compile(_any_word(self.month_of))
@@ -68,7 +70,7 @@ def _spoken() -> _Spoken:
 def amount(text: str) -> Optional[int]:
     """"80 हजार" -> 80000, "1 लाख 20 हज़ार" -> 120000, "₹ 1,20,000 रुपये" -> 120000; None when not an amount."""
     spoken = _spoken()
-    cleaned = " ".join(spoken.noise.sub(" ", folded(text)).replace(",", "").split())
+    cleaned = " ".join(_digits_for_words(spoken.noise.sub(" ", folded(text))).replace(",", "").split())
     if not cleaned:
         return None
     terms = list(spoken.term.finditer(cleaned))
@@ -99,10 +101,17 @@ def amount_inside(text: str) -> Optional[int]:
 
 
 def amount_word(word: str) -> bool:
-    """A word of a written amount: digits, "lakh", "हजार", "₹", "rupaye"."""
+    """A word of a written amount: digits, "teen", "lakh", "हजार", "₹", "rupaye"."""
     spoken = _spoken()
     plain = folded(word).replace(",", "")
-    return plain.replace(".", "", 1).isdigit() or plain in spoken.multiplier_of or bool(spoken.noise.fullmatch(plain))
+    return plain.replace(".", "", 1).isdigit() or plain in spoken.multiplier_of or plain in spoken.number_of \
+        or bool(spoken.noise.fullmatch(plain))
+
+
+def _digits_for_words(text: str) -> str:
+    """"teen" -> "3": only a whole amount made of them is read ("kar do" stays no amount)."""
+    spoken = _spoken()
+    return spoken.number_word.sub(lambda match: spoken.number_of[match.group(0)], text)
 
 
 def spoken_amount(text: str) -> bool:

@@ -62,3 +62,9 @@ def test_a_place_is_shown_by_its_name_never_as_its_record():
     place = Field("location", LOCATION, {"hi": "जगह", "en": "Place"}, {"hi": "", "en": ""})
     assert shown_value(place, {"address": "Rajwada", "lat": None, "long": None}, "en") == "Rajwada"
     assert "{" not in shown_value(place, {"lat": 22.71, "long": 75.85}, "hi")
+
+
+@pytest.mark.parametrize("text, number", [("three", 3), ("teen", 3), ("do hazar", 2000), ("kar do", None)])
+def test_small_numbers_written_as_words(text, number):
+    from actions.tasks.values import amount
+    assert amount(text) == number
