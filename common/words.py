@@ -45,9 +45,29 @@ def mentions(typed: str, key: str) -> bool:
     return any(f" {word} " in padded for word in _normalised(key) if word)
 
 
+def without_words(typed: str, key: str) -> str:
+    """The message, normalised, without the whole-word phrases listed for `key`."""
+    padded = f" {' '.join(normalise(typed).split())} "
+    for phrase in sorted(_normalised(key), key=len, reverse=True):
+        if phrase:
+            padded = padded.replace(f" {phrase} ", " ")
+    return padded.strip()
+
+
 def leads_with(typed: str, key: str) -> bool:
     """Whether the message begins with one of the words for `key` ("yes that place", "haan wahi")."""
     return _phrase_at_start(normalise(typed).split(), _normalised(key)) > 0
+
+
+def after_leading(typed: str, *keys: str) -> str:
+    """The message without the words for `keys` it begins with: "haan ji wahi, Geeta Bhawan ke paas"
+    after yes and same_place is "Geeta Bhawan ke paas"."""
+    words = typed.split()
+    taken = -1
+    while taken:
+        taken = max(_phrase_at_start(normalise(" ".join(words)).split(), _normalised(key)) for key in keys)
+        words = words[taken:]
+    return " ".join(words).strip(" ,.;:-")
 
 
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:

@@ -13,7 +13,7 @@ from cachetools.keys import hashkey
 from actions.clients.errors import BackendUnavailable
 from actions.complaints.backend import open311
 from actions.tasks.fields import Choice, Field, from_open311
-from common.words import normalise
+from common.words import normalise, without_words
 
 LANGUAGES = ("hi", "en")
 CATEGORIES_SECONDS = 300
@@ -68,9 +68,11 @@ def category_code(value: str) -> Optional[str]:
 
 def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     """The category the NLU understood, unless the message names another one more fully:
-    "मरी हुई गाय" is a dead animal though "गाय" alone is a stray one."""
-    mentioned = {choice.value: choice.longest_mention(text) for choice in categories()}
-    place = {choice.value: choice.first_mentioned_at(text) for choice in categories()}
+    "मरी हुई गाय" is a dead animal though "गाय" alone is a stray one; a road named as the place
+    ("road pe kutta mara pada") names no problem."""
+    problem = without_words(text, "road_as_place")
+    mentioned = {choice.value: choice.longest_mention(problem) for choice in categories()}
+    place = {choice.value: choice.first_mentioned_at(problem) for choice in categories()}
     # the most fully named; between equals, the one named first ("चैंबर ओवरफ्लो ... गंदा पानी")
     best = min(mentioned, key=lambda code: (-mentioned[code], place[code]), default=None)
     if best is None or mentioned[best] == 0:
