@@ -227,6 +227,11 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
     return hits
 
 
+def named_fields(text: str, fields: Sequence[Field]) -> List[str]:
+    """The fields whose cue words the message uses ("don't know the pole number" names pole_number)."""
+    return [hit.field for hit in _cue_hits(text, _tokens(text), fields)]
+
+
 def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
                    tokens: Sequence[_Token]) -> List[_CueHit]:
     """Without the answer-words that stand inside a name: "naam Ramesh Bhil" is a name, not a caste."""

@@ -22,16 +22,16 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CONFIRM, FREE_TEXT, NAME, SHAPED, Field
+from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, SHAPED, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
-from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, read, strip_links
+from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, named_fields, read, strip_links
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, written_as_name
 from actions.texts import pick
-from common.words import leads_with, mentions
+from common.words import after_leading, leads_with, mentions
 from jan_seva.text.ids import fold_digits
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
@@ -227,6 +227,13 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         answer_side_question(kind, talk, task)
         return
     if asked is not None and _does_not_know(message):
+        # "don't know the pole number" asked another question: that one is left, this one stays
+        unknown = [name for name in named_fields(message.typed, fields_of(kind, talk, task)) if name != asked.name]
+        optional = {spec.name for spec in fields_of(kind, talk, task) if not spec.required}
+        if unknown and all(name in optional for name in unknown):
+            task.values.update({name: SKIPPED for name in unknown if not task.answered(name)})
+            resume(kind, talk, task, asked)
+            return
         if not asked.required:  # "खंभे का नंबर पता नहीं": nothing to give, the question is left
             task.values[asked.name] = SKIPPED
             ask_next(kind, talk, task)
@@ -358,6 +365,12 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
     if task.offer and task.offer.get("field") == asked.name:
         if _plain(message, "affirm", "yes") or _agrees(message):
             take(kind, talk, task, asked, task.offer["value"])
+            return True
+        detail = after_leading(message.typed, "yes", "same_place") if leads_with(message.typed, "yes") else ""
+        if asked.kind == LOCATION and detail and not _asks(message):  # "haan wahi, Geeta Bhawan ke paas": more exactly
+            offered = dict(task.offer["value"])
+            offered["address"] = f"{offered.get('address') or ''}, {detail}".strip(", ")
+            take(kind, talk, task, asked, offered)
             return True
         if control == "other" or _plain(message, "deny", "no"):
             task.offer = None

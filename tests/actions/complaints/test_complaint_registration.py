@@ -116,3 +116,26 @@ def test_a_category_denied_and_another_named_replaces_it(api):
     chat.says("light ki shikayat karni h", "register_complaint", complaint_category="streetlight")
     chat.says("arre light nahi, kachre ki shikayat hai")
     assert chat.task["values"]["category"] == "garbage" and "location" not in chat.task["values"]
+
+
+def test_yes_to_the_place_offered_with_a_detail_keeps_both(api):
+    chat = Chat()
+    chat.says("Palasia me kachra pada hai", "register_complaint", complaint_category="garbage", location="Palasia")
+    chat.says("haan ji wahi, Geeta Bhawan chouraha ke paas")
+    address = chat.task["values"]["location"]["address"]
+    assert address.startswith("Palasia") and "Geeta Bhawan" in address and "haan" not in address
+
+
+def test_a_road_named_as_the_place_is_not_the_problem(api):
+    chat = Chat()
+    chat.says("road pe kutta mara pada h, kal se badbu aa rahi h", "register_complaint",
+              complaint_category="road_damage")
+    assert chat.task["values"]["category"] == "dead_animal"
+
+
+def test_not_knowing_another_questions_answer_leaves_that_one(api):
+    chat = Chat(language="en")
+    chat.says("The street light near my house is broken", "register_complaint", complaint_category="streetlight")
+    assert asked(chat.says("Vijay Nagar, Scheme 54, C block")) == "light_problem"
+    assert asked(chat.says("don't know the pole number")) == "light_problem"
+    assert "pole_number" in chat.task["values"] and "light_problem" not in chat.task["values"]  # left, and kept open
