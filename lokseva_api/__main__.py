@@ -4,16 +4,16 @@ import logging.config
 import uvicorn
 
 from common.exposure import refuse_unsafe_start
+from common.log_config import uvicorn_log_config
 
 from .app import create_app
-from .logging_config import log_config
 from .settings import Settings
 
 
 def main() -> None:
     settings = Settings.from_env()
     refuse_unsafe_start("lokseva_api", [settings.host], settings.secrets())
-    config = log_config()
+    config = uvicorn_log_config(["lokseva_api"])
     # Configured before the app is built: start-up warnings go through it too.
     logging.config.dictConfig(config)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=config)

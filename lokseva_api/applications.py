@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
+from common.masking import mask_for_log, masked_aadhaar
 from jan_seva.text.ids import find_tracking_numbers
 
 from . import lifecycle
@@ -23,7 +24,6 @@ from .clock import IST, to_db
 from .context import ApiContext
 from .errors import ApiError, validation_failed
 from .fields import FieldInvalid, FieldType, field_error, validate_answers, validate_value
-from .masking import mask_aadhaar_last4, scrub
 from .models import Application, ApplicationEvent, Document
 from .numbering import next_number
 from .schemas.applications import ActionIn, ApplicationIn
@@ -79,7 +79,7 @@ def _fingerprint(payload: ApplicationIn) -> str:
     """Tells a retry from a different application under the same key. Personal numbers are
     masked first: a hash of an Aadhaar number could be reversed by trying them all."""
     canonical = json.dumps(payload.dict(exclude={"client_key"}), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(scrub(canonical).encode()).hexdigest()
+    return hashlib.sha256(mask_for_log(canonical).encode()).hexdigest()
 
 
 def _replay(session: Session, key: str, fingerprint: str) -> Optional[Application]:
@@ -92,7 +92,7 @@ def _replay(session: Session, key: str, fingerprint: str) -> Optional[Applicatio
 def _stored_answers(service: Service, answers: dict) -> dict:
     """Answers as kept in the database: Aadhaar-type answers only as their last 4 digits."""
     masked = {spec.name for spec in service.fields if spec.type == FieldType.aadhaar}
-    return {name: mask_aadhaar_last4(value[-4:]) if name in masked else value for name, value in answers.items()}
+    return {name: masked_aadhaar(value) if name in masked else value for name, value in answers.items()}
 
 
 def submit(session: Session, ctx: ApiContext, payload: ApplicationIn, key: Optional[str]) -> Tuple[Application, bool]:

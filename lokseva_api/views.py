@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from common.masking import masked_aadhaar, masked_number
+
 from . import lifecycle
 from .applications import is_overdue
 from .catalogue import Service
@@ -10,7 +12,7 @@ from .certificates import verification_url
 from .clock import from_db
 from .context import ApiContext
 from .land_records import LandRecord, Village
-from .masking import mask_aadhaar_last4, mask_mobile, mask_name
+from .masking import mask_name
 from .models import Application, Certificate, CertifiedCopy, Delivery, Document
 from .schemas.applications import (
     ApplicantOut,
@@ -73,7 +75,7 @@ def delivery_out(application: Application, delivery: Delivery) -> DeliveryOut:
         status_label=messages().delivery_status(delivery.status),
         address=delivery.address,
         pincode=delivery.pincode,
-        mobile_masked=mask_mobile(delivery.mobile),
+        mobile_masked=masked_number(delivery.mobile),
         note=delivery.note,
         requested_at=from_db(delivery.requested_at),
         dispatched_at=from_db(delivery.dispatched_at) if delivery.dispatched_at else None,
@@ -103,8 +105,8 @@ def application_out(ctx: ApiContext, application: Application) -> ApplicationOut
         appellate_officer=officer(ctx, service.first_appellate_officer) if service else None,
         applicant=ApplicantOut(
             name=application.applicant_name,
-            mobile_masked=mask_mobile(application.mobile),
-            aadhaar_masked=mask_aadhaar_last4(application.aadhaar_last4) if application.aadhaar_last4 else None,
+            mobile_masked=masked_number(application.mobile),
+            aadhaar_masked=masked_aadhaar(application.aadhaar_last4) if application.aadhaar_last4 else None,
             wa_id=application.wa_id,
             address=application.address,
             pincode=application.pincode,

@@ -6,22 +6,24 @@ import logging.config
 import uvicorn
 
 from common.exposure import refuse_unsafe_start
+from common.log_config import uvicorn_log_config
 
 from .app import create_app
 from .config import Settings
 from .db import make_engine
-from .log_masking import log_config
 from .migrate import upgrade
+
+LOGGERS = ("open311_api", "alembic")
 
 
 def main() -> None:
-    logging.config.dictConfig(log_config())  # migrations log too
+    logging.config.dictConfig(uvicorn_log_config(LOGGERS))  # migrations log too
     settings = Settings.from_env()
     refuse_unsafe_start("open311_api", [settings.host], settings.secrets())
     engine = make_engine(settings.db_url)
     upgrade(engine)
     engine.dispose()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=log_config())
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=uvicorn_log_config(LOGGERS))
 
 
 if __name__ == "__main__":

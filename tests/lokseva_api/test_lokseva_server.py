@@ -45,7 +45,7 @@ def test_the_server_speaks_http_and_keeps_personal_numbers_out_of_its_log(server
 
     time.sleep(0.3)  # let the access log flush
     log = log_file.read_text()
-    assert "GET /api/v1/applications?mobile=XXXXXX3210" in log
+    assert "GET /api/v1/applications?mobile=******3210" in log
     assert "9876543210" not in log and VALID_AADHAAR not in log
     assert "LOKSEVA_OFFICER_API_KEY is not set" in log and "LOKSEVA_CLIENT_API_KEY is not set" in log
     # The default database and file store are created where configured, not in the working directory.

@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from common.log_config import uvicorn_log_config
+from common.masking import MaskingFilter, mask_for_log
 from open311_api import statuses
 from open311_api.attributes import checked_attributes
 from open311_api.config import DEFAULT_PROFILE_DIR, Settings
 from open311_api.errors import BadRequest
 from open311_api.geo import haversine_m, polygon_contains
 from open311_api.locate import locate, ward_at, ward_in_address
-from open311_api.log_masking import MaskPersonalData, log_config, mask
 from open311_api.phones import normalize_phone
 from open311_api.profile import ProfileError, load_profile
 from open311_api.routing import assign, escalation_target
@@ -190,22 +191,22 @@ def test_xml_lists_get_the_spec_item_names():
     ],
 )
 def test_personal_data_is_masked(line, secret):
-    masked = mask(line)
+    masked = mask_for_log(line)
     assert secret not in masked
     assert "2345" in masked or "@example.org" in masked
 
 
 def test_tracking_numbers_dates_and_coordinates_are_not_masked():
     line = "CMP-2026-000045 at 2026-11-23 14:05:00 lat 22.7533 long 75.8937"
-    assert mask(line) == line
+    assert mask_for_log(line) == line
 
 
 def test_every_log_handler_masks():
-    config = log_config()
+    config = uvicorn_log_config(["open311_api"])
     assert all(handler["filters"] == ["mask_personal_data"] for handler in config["handlers"].values())
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    handler.addFilter(MaskPersonalData())
+    handler.addFilter(MaskingFilter())
     logger = logging.getLogger("open311_api.test_masking")
     logger.addHandler(handler)
     try:
