@@ -7,15 +7,15 @@ conversation now, and the citizen gets the main menu back at the close.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.handoff_requests import request_key, send_request
 from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
+from common.clock import INDIA
 
-IST = timezone(timedelta(hours=5, minutes=30))
 OFFICE_DAYS = range(0, 6)  # Monday to Saturday
 OFFICE_HOURS = (10, 18)
 
@@ -25,7 +25,7 @@ def within_office_hours(moment: datetime) -> bool:
 
 
 def request_human(talk: Talk) -> None:
-    now = datetime.now(IST)
+    now = datetime.now(INDIA)
     requested_at = now.isoformat(timespec="seconds")
     payload = {"sender_id": talk.sender_id, "name": talk.message.profile_name,
                "language": talk.language, "requested_at": requested_at}

@@ -20,7 +20,7 @@ from jan_seva.text.ids import find_tracking_numbers
 from . import lifecycle
 from .catalogue import Service
 from .certificates import issue_certificate
-from .clock import IST, to_db
+from .clock import INDIA, to_db
 from .context import ApiContext
 from .errors import ApiError, validation_failed
 from .fields import FieldInvalid, FieldType, field_error, validate_answers, validate_value
@@ -115,7 +115,7 @@ def submit(session: Session, ctx: ApiContext, payload: ApplicationIn, key: Optio
 
     now = ctx.clock()
     application = Application(
-        application_number=next_number(session, ctx.ref.district.id_prefix, now.astimezone(IST).year),
+        application_number=next_number(session, ctx.ref.district.id_prefix, now.astimezone(INDIA).year),
         service_code=service.code,
         applicant_name=applicant["name"],
         mobile=applicant["mobile"],

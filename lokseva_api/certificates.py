@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .catalogue import CertificateTemplate, Service
-from .clock import IST, to_db
+from .clock import INDIA, to_db
 from .context import ApiContext
 from .fields import FieldType
 from .models import Application, Certificate
@@ -86,7 +86,7 @@ def certificate_wording(district: DistrictProfile, service: Service, application
 def issue_certificate(ctx: ApiContext, application: Application, service: Service, officer: Optional[str],
                       now: datetime) -> Certificate:
     district = ctx.ref.district
-    issued_on = now.astimezone(IST).date()
+    issued_on = now.astimezone(INDIA).date()
     code = new_verification_code()
     signatory = district.officers[service.designated_officer]
     wording = certificate_wording(district, service, application, issued_on)

@@ -7,7 +7,7 @@ from typing import Tuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .clock import IST, to_db
+from .clock import INDIA, to_db
 from .context import ApiContext
 from .errors import ApiError
 from .land_records import LandRecord, Village
@@ -35,7 +35,7 @@ def make_copy(session: Session, ctx: ApiContext, request: CertifiedCopyIn) -> Tu
     book, district = ctx.ref.land_records, ctx.ref.district
     signatory = district.officers[book.issuing_officer]
     now = ctx.clock()
-    copy_number = next_number(session, district.copy_prefix, now.astimezone(IST).year)
+    copy_number = next_number(session, district.copy_prefix, now.astimezone(INDIA).year)
     pdf = render_certified_copy(
         CopyContent(
             government=district.government,
@@ -44,7 +44,7 @@ def make_copy(session: Session, ctx: ApiContext, request: CertifiedCopyIn) -> Tu
             record_type=request.record_type,
             record_type_name=book.record_types[request.record_type],
             copy_number=copy_number,
-            issue_date=now.astimezone(IST).date(),
+            issue_date=now.astimezone(INDIA).date(),
             village=village,
             record=record,
             khata=village.khata(record.khata_number),

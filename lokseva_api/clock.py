@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from typing import Callable
-from zoneinfo import ZoneInfo
 
-IST = ZoneInfo("Asia/Kolkata")
+from common.clock import INDIA, utc_now
 
 # The app's clock is replaceable (app.state.clock) so tests can move time.
 Clock = Callable[[], datetime]
 
 
-def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
+system_clock: Clock = utc_now
 
 
 def to_db(moment: datetime) -> datetime:
@@ -21,8 +19,8 @@ def to_db(moment: datetime) -> datetime:
 
 
 def from_db(stored: datetime) -> datetime:
-    return stored.replace(tzinfo=timezone.utc).astimezone(IST)
+    return stored.replace(tzinfo=timezone.utc).astimezone(INDIA)
 
 
 def india_today(clock: Clock) -> date:
-    return clock().astimezone(IST).date()
+    return clock().astimezone(INDIA).date()

@@ -12,7 +12,7 @@ from sqlalchemy.sql import Select
 
 from . import lifecycle
 from .applications import overdue_clause
-from .clock import IST, to_db
+from .clock import INDIA, to_db
 from .context import ApiContext
 from .models import Application, ApplicationEvent
 from .schemas.officer import DailySummary, DepartmentDay
@@ -25,7 +25,7 @@ def _per_service(session: Session, query: Select) -> Counter:
 
 
 def daily_summary(session: Session, ctx: ApiContext, day: date) -> DailySummary:
-    start = to_db(datetime.combine(day, time(), IST))
+    start = to_db(datetime.combine(day, time(), INDIA))
     end = start + timedelta(days=1)
     code, count = Application.service_code, func.count(func.distinct(Application.id))
     counted = {

@@ -1,11 +1,12 @@
 """Who works on which application or complaint (kept by the dashboard)."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Dict, Iterable, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
+
+from common.clock import utc_now_naive
 
 from .db import Assignment
 
@@ -22,7 +23,7 @@ class Assignments:
             if current is None:
                 session.add(Assignment(kind=kind, item_id=item_id, username=username, assigned_by=by))
             else:
-                current.username, current.assigned_by, current.at = username, by, datetime.utcnow()
+                current.username, current.assigned_by, current.at = username, by, utc_now_naive()
 
     def of(self, kind: str, item_ids: Iterable[str]) -> Dict[str, str]:
         """item id -> username of the assigned officer."""

@@ -2,11 +2,11 @@
 officers' sessions."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, create_engine, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base, sessionmaker
+
+from common.clock import utc_now_naive
 
 Base = declarative_base()
 
@@ -15,7 +15,7 @@ class AuditEntry(Base):
     __tablename__ = "dashboard_audit_log"
 
     id = Column(Integer, primary_key=True)
-    at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    at = Column(DateTime, nullable=False, default=utc_now_naive)
     username = Column(String(64), nullable=False)
     department = Column(String(64), index=True)  # the officer's dashboard department; none for an admin or "sla"
     kind = Column(String(16), nullable=False)  # application | complaint | handoff | session
@@ -40,14 +40,14 @@ class Assignment(Base):
     item_id = Column(String(64), nullable=False)
     username = Column(String(64), nullable=False)
     assigned_by = Column(String(64), nullable=False)
-    at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    at = Column(DateTime, nullable=False, default=utc_now_naive)
 
 
 class PendingNotification(Base):
     __tablename__ = "dashboard_pending_notifications"
 
     id = Column(Integer, primary_key=True)
-    created_at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    created_at = Column(DateTime, nullable=False, default=utc_now_naive)
     wa_id = Column(String(32), nullable=False)
     payload = Column(JSON, nullable=False)
     attempts = Column(Integer, nullable=False, default=1)

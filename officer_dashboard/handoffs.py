@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
+from common.clock import utc_now_naive
+
 from .db import Handoff
 from .items import NotVisible
 from .users import User
@@ -84,7 +86,7 @@ class Handoffs:
             handoff.officer = handoff.officer or username
 
     def close(self, handoff_id: int, username: str) -> None:
-        self._update(handoff_id, closed_at=datetime.utcnow(), closed_by=username, waiting_since=None)
+        self._update(handoff_id, closed_at=utc_now_naive(), closed_by=username, waiting_since=None)
 
     def _update(self, handoff_id: int, **values) -> None:
         with self.sessions.begin() as session:

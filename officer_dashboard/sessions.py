@@ -10,6 +10,8 @@ from typing import Callable, Optional
 from sqlalchemy import delete, select
 from sqlalchemy.orm import sessionmaker
 
+from common.clock import utc_now_naive
+
 from .db import OfficerSession
 
 LIFETIME = timedelta(hours=8)
@@ -20,7 +22,7 @@ def _hash(token: str) -> str:
 
 
 class SessionStore:
-    def __init__(self, sessions: sessionmaker, clock: Callable[[], datetime] = datetime.utcnow):
+    def __init__(self, sessions: sessionmaker, clock: Callable[[], datetime] = utc_now_naive):
         self.sessions = sessions
         self._clock = clock  # naive UTC, as every time in the dashboard's tables
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from typing import Optional, Union
-from zoneinfo import ZoneInfo
 
-INDIA = ZoneInfo("Asia/Kolkata")
+from common.clock import INDIA
+
 TIME_FORMAT = "%d-%m-%Y %H:%M"
 DAY_FORMAT = "%d-%m-%Y"
 

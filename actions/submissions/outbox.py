@@ -28,6 +28,8 @@ from typing import Any, Dict, List, Optional
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, select
 from sqlalchemy.exc import IntegrityError
 
+from common.clock import utc_now_naive
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'actions.db'}"
 
@@ -59,10 +61,6 @@ submissions = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
-
-
-def utcnow() -> datetime:
-    return datetime.utcnow()
 
 
 def backoff(attempts: int) -> timedelta:
@@ -124,7 +122,7 @@ class SubmissionOutbox:
         `delay_seconds` holds the worker back while the caller itself tries
         the backend first (it then marks the row done or for retry).
         """
-        now = utcnow()
+        now = utc_now_naive()
         row = dict(
             idempotency_key=idempotency_key, kind=kind, sender_id=sender_id, language=language,
             payload=json.dumps(payload, ensure_ascii=False), status=PENDING, attempts=0,
@@ -143,7 +141,7 @@ class SubmissionOutbox:
 
     def due(self, now: Optional[datetime] = None, limit: int = 50) -> List[PendingSubmission]:
         """Pending submissions whose next attempt is due, oldest first."""
-        return self._select(submissions.c.status == PENDING, submissions.c.next_attempt_at <= (now or utcnow()),
+        return self._select(submissions.c.status == PENDING, submissions.c.next_attempt_at <= (now or utc_now_naive()),
                             order=submissions.c.created_at, limit=limit)
 
     def claim(self, idempotency_key: str, now: Optional[datetime] = None) -> bool:
@@ -156,12 +154,12 @@ class SubmissionOutbox:
 
     def _claim(self, idempotency_key: str, pending: Any, due_at: Column, now: Optional[datetime]) -> bool:
         # One guarded UPDATE: of several workers, only the first still finds the row due.
-        now = now or utcnow()
+        now = now or utc_now_naive()
         with self.engine.begin() as connection:
             return connection.execute(
                 submissions.update()
                 .where(submissions.c.idempotency_key == idempotency_key, pending, due_at <= now)
-                .values({due_at.name: now + timedelta(seconds=CLAIM_SECONDS), "updated_at": utcnow()})
+                .values({due_at.name: now + timedelta(seconds=CLAIM_SECONDS), "updated_at": utc_now_naive()})
             ).rowcount == 1
 
     def _select(self, *conditions: Any, order: Any, limit: int) -> List[PendingSubmission]:
@@ -174,7 +172,7 @@ class SubmissionOutbox:
             connection.execute(
                 submissions.update()
                 .where(submissions.c.idempotency_key == idempotency_key)
-                .values(updated_at=utcnow(), **values)
+                .values(updated_at=utc_now_naive(), **values)
             )
 
     def mark_done(self, idempotency_key: str, result: Dict[str, Any], notified: bool = False) -> None:
@@ -186,7 +184,7 @@ class SubmissionOutbox:
         self._settle(idempotency_key, FAILED, error, notified)
 
     def _settle(self, idempotency_key: str, status: str, result: Dict[str, Any], notified: bool) -> None:
-        now = utcnow()
+        now = utc_now_naive()
         self._update(idempotency_key, status=status, result=json.dumps(result, ensure_ascii=False), payload=None,
                      notify_pending=not notified, next_notify_at=now)
 
@@ -201,7 +199,7 @@ class SubmissionOutbox:
             ).scalar_one_or_none()
             if failures is None:
                 return
-            now = utcnow()
+            now = utc_now_naive()
             connection.execute(
                 submissions.update()
                 .where(submissions.c.idempotency_key == idempotency_key)
@@ -211,7 +209,7 @@ class SubmissionOutbox:
 
     def notifications_due(self, now: Optional[datetime] = None, limit: int = 50) -> List[PendingSubmission]:
         """Settled submissions whose citizen still has to be told."""
-        return self._select(submissions.c.notify_pending.is_(True), submissions.c.next_notify_at <= (now or utcnow()),
+        return self._select(submissions.c.notify_pending.is_(True), submissions.c.next_notify_at <= (now or utc_now_naive()),
                             order=submissions.c.updated_at, limit=limit)
 
     def forget_settled(self, older_than: timedelta) -> int:
@@ -219,7 +217,7 @@ class SubmissionOutbox:
         with self.engine.begin() as connection:
             return connection.execute(submissions.delete().where(
                 submissions.c.status.in_((DONE, FAILED)), submissions.c.notify_pending.is_(False),
-                submissions.c.updated_at < utcnow() - older_than)).rowcount
+                submissions.c.updated_at < utc_now_naive() - older_than)).rowcount
 
     def mark_notified(self, idempotency_key: str) -> None:
         self._update(idempotency_key, notify_pending=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tasks.message import Message
 from actions.texts import entry, language_of, payload, pick, say
+from common.clock import india_today
 
-INDIA = timezone(timedelta(hours=5, minutes=30))
 _INDIAN_WHATSAPP_NUMBER = re.compile(r"91([6-9]\d{9})")
 
 
@@ -29,7 +29,7 @@ class Talk:
 
     @classmethod
     def of(cls, dispatcher: CollectingDispatcher, tracker: Tracker) -> "Talk":
-        return cls(dispatcher, tracker, Message.latest(tracker), language_of(tracker), datetime.now(INDIA).date())
+        return cls(dispatcher, tracker, Message.latest(tracker), language_of(tracker), india_today())
 
     @property
     def sender_id(self) -> str:

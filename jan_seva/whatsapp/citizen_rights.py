@@ -19,6 +19,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
+from common.clock import utc_now
 from common.masking import mask_id
 from common.words import normalise
 from jan_seva.whatsapp.data_files import load_data
@@ -35,7 +36,6 @@ from jan_seva.whatsapp.state_db import (
     outbox,
     run_db,
     sent_messages,
-    utcnow,
 )
 
 logger = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class CitizenRights:
             return None
         sender, language = message.sender_id, command.language
         if command.what == STOP:
-            await run_db(lambda: insert_once(self._engine, opted_out, key=_key(sender), since=utcnow()))
+            await run_db(lambda: insert_once(self._engine, opted_out, key=_key(sender), since=utc_now()))
             logger.info("WhatsApp citizen %s stopped updates", mask_id(sender))
             return self._say("stopped", language)
         if command.what == START:

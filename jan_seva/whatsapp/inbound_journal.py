@@ -33,9 +33,10 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from common.clock import utc_now
 from common.masking import mask_id
 from jan_seva.whatsapp.payloads import InboundMessage
-from jan_seva.whatsapp.state_db import inbound_messages, insert_once, reply_keys, run_db, utcnow
+from jan_seva.whatsapp.state_db import inbound_messages, insert_once, reply_keys, run_db
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class InboundJournal:
         return await run_db(lambda: [kept for kept in map(self._insert, messages) if kept is not None])
 
     def _insert(self, message: InboundMessage) -> Optional[Journaled]:
-        now = utcnow()
+        now = utc_now()
         try:
             with self._engine.begin() as connection:
                 result = connection.execute(inbound_messages.insert().values(
@@ -112,7 +113,7 @@ class InboundJournal:
         return await run_db(lambda: self._claim(limit))
 
     def _claim(self, limit: int) -> List[Journaled]:
-        now = utcnow()
+        now = utc_now()
         expired = and_(inbound_messages.c.state == PENDING, inbound_messages.c.claimed_until < now)
         claimed: List[Journaled] = []
         with self._engine.begin() as connection:
@@ -139,7 +140,7 @@ class InboundJournal:
     async def first_reply(self, key: str) -> bool:
         """True the first time a reply key is seen; True as well while the database fails (better twice than never)."""
         try:
-            return await run_db(lambda: insert_once(self._engine, reply_keys, key=key[:300], sent_at=utcnow()))
+            return await run_db(lambda: insert_once(self._engine, reply_keys, key=key[:300], sent_at=utc_now()))
         except SQLAlchemyError:
             logger.exception("WhatsApp reply keys unavailable; sending reply %s", key)
             return True
@@ -147,7 +148,7 @@ class InboundJournal:
     async def prune(self, older_than: timedelta = KEEP_HANDLED) -> int:
         """Forgets handled ids and reply keys old enough that Meta no longer redelivers their messages."""
         def remove() -> int:
-            since = utcnow() - older_than
+            since = utc_now() - older_than
             with self._engine.begin() as connection:
                 handled = connection.execute(delete(inbound_messages).where(and_(
                     inbound_messages.c.state == DONE, inbound_messages.c.received_at < since))).rowcount

@@ -10,9 +10,10 @@ from typing import Any, Dict, List, Optional
 
 from sqlalchemy.engine import Engine
 
+from common.clock import utc_now
 from jan_seva.whatsapp.data_files import load_data
 from jan_seva.whatsapp.outbound import text_contents
-from jan_seva.whatsapp.state_db import citizen_key, insert_once, notices_sent, run_db, utcnow
+from jan_seva.whatsapp.state_db import citizen_key, insert_once, notices_sent, run_db
 
 PRIVACY, AADHAAR = "privacy", "aadhaar"
 NOTICES = (PRIVACY, AADHAAR)
@@ -24,7 +25,7 @@ class Notices:
         self._texts: Dict[str, Dict[str, str]] = load_data("notices")
 
     async def _first_time(self, sender_id: str, notice: str) -> bool:
-        return await run_db(lambda: insert_once(self._engine, notices_sent, key=citizen_key(sender_id, notice), sent_at=utcnow()))
+        return await run_db(lambda: insert_once(self._engine, notices_sent, key=citizen_key(sender_id, notice), sent_at=utc_now()))
 
     async def due(self, sender_id: str, redacted: bool, language: Optional[str]) -> List[Dict[str, Any]]:
         """The notices to send now (as Graph contents), each marked sent."""

@@ -14,8 +14,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from common.clock import utc_now
 from jan_seva.whatsapp.numbered_options import Option
-from jan_seva.whatsapp.state_db import last_options, run_db, utcnow
+from jan_seva.whatsapp.state_db import last_options, run_db
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -29,7 +30,7 @@ class OptionsStore:
         with self._engine.begin() as connection:
             # delete + insert in one transaction: an upsert without dialect-specific SQL
             connection.execute(delete(last_options).where(last_options.c.user_id == user_id))
-            connection.execute(last_options.insert().values(user_id=user_id, options=encoded, updated_at=utcnow()))
+            connection.execute(last_options.insert().values(user_id=user_id, options=encoded, updated_at=utc_now()))
 
     def _remember(self, user_id: str, options: Sequence[Option]) -> None:
         encoded = json.dumps([option.as_dict() for option in options], ensure_ascii=False)

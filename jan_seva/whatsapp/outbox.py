@@ -22,7 +22,8 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 
-from jan_seva.whatsapp.state_db import outbox, run_db, utcnow
+from common.clock import utc_now
+from jan_seva.whatsapp.state_db import outbox, run_db
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 WAITING = "waiting"  # a file, until the citizen writes again
@@ -45,7 +46,7 @@ class Outbox:
 
     def _add(self, recipient_id: str, content: Dict[str, Any], error: str, state: str, attempts: int,
              due: Optional[datetime]) -> int:
-        now = utcnow()
+        now = utc_now()
         with self._engine.begin() as connection:
             result = connection.execute(
                 outbox.insert().values(
@@ -66,7 +67,7 @@ class Outbox:
             result = connection.execute(
                 update(outbox)
                 .where(and_(outbox.c.id == message_id, outbox.c.state == from_state))
-                .values(updated_at=utcnow(), **values)
+                .values(updated_at=utc_now(), **values)
             )
             return result.rowcount == 1
 
@@ -77,7 +78,7 @@ class Outbox:
         unsent = outbox.c.state.in_((PENDING, SENDING))
         oldest = select(func.min(outbox.c.id)).where(unsent).group_by(outbox.c.recipient_id)
         return select(outbox.c.recipient_id).where(
-            and_(outbox.c.id.in_(oldest), outbox.c.state == PENDING, outbox.c.next_attempt_at <= utcnow())
+            and_(outbox.c.id.in_(oldest), outbox.c.state == PENDING, outbox.c.next_attempt_at <= utc_now())
         )
 
     def _candidates(self, limit: int, recipient_id: Optional[str], with_waiting: bool) -> List[OutboxMessage]:
@@ -107,8 +108,8 @@ class Outbox:
         with self._engine.begin() as connection:
             connection.execute(
                 update(outbox)
-                .where(and_(outbox.c.state == SENDING, outbox.c.updated_at < utcnow() - STALE_CLAIM))
-                .values(state=PENDING, updated_at=utcnow())
+                .where(and_(outbox.c.state == SENDING, outbox.c.updated_at < utc_now() - STALE_CLAIM))
+                .values(state=PENDING, updated_at=utc_now())
             )
 
     def _unsent_count(self, recipient_id: str) -> int:

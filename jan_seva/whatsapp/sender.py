@@ -25,6 +25,7 @@ from typing import Any, Dict, Mapping, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from common.clock import utc_now
 from common.masking import mask_id
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient, GraphError
@@ -32,7 +33,6 @@ from jan_seva.whatsapp.outbound import LOCAL_FILE, carries_file, outside_window_
 from jan_seva.whatsapp.outbox import WAITING, Outbox, OutboxMessage
 from jan_seva.whatsapp.retry import RetryPolicy, retrying
 from jan_seva.whatsapp.sent_messages import SentMessages
-from jan_seva.whatsapp.state_db import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class OutboundSender:
 
     async def retry_later(self, recipient_id: str, content: Mapping[str, Any], attempts: int, reason: str) -> None:
         """For a message WhatsApp reported failed for a passing reason: the outbox, after a backoff."""
-        await self._keep(recipient_id, content, reason, attempts=attempts, due=utcnow() + outbox_delay(attempts))
+        await self._keep(recipient_id, content, reason, attempts=attempts, due=utc_now() + outbox_delay(attempts))
 
     async def _send_now(self, recipient_id: str, content: Mapping[str, Any]) -> None:
         """Sends with retries; every refusal is dealt with here, nothing is raised."""
@@ -170,7 +170,7 @@ class OutboundSender:
                 await self._resend_outside_window(message)
                 return True
             if error.retryable:
-                await self._outbox.retry_later(message, str(error), utcnow() + outbox_delay(message.attempts))
+                await self._outbox.retry_later(message, str(error), utc_now() + outbox_delay(message.attempts))
             else:
                 await self._outbox.mark_failed(message.id, str(error))
                 logger.error("WhatsApp outbox message %d refused for good: %s", message.id, error)

@@ -16,7 +16,8 @@ from typing import Any, Dict, Mapping, Optional
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
-from jan_seva.whatsapp.state_db import insert_once, run_db, sent_messages, utcnow
+from common.clock import utc_now
+from jan_seva.whatsapp.state_db import insert_once, run_db, sent_messages
 
 RETENTION = timedelta(days=30)
 
@@ -42,7 +43,7 @@ class SentMessages:
         return SentMessage(row.message_id, row.recipient_id, json.loads(row.content), row.attempts)
 
     def _prune(self, older_than: timedelta) -> int:
-        old = sent_messages.c.sent_at < utcnow() - older_than
+        old = sent_messages.c.sent_at < utc_now() - older_than
         with self._engine.begin() as connection:
             return connection.execute(delete(sent_messages).where(old)).rowcount
 
@@ -52,7 +53,7 @@ class SentMessages:
             "recipient_id": recipient_id,
             "content": json.dumps(dict(content), ensure_ascii=False),
             "attempts": attempts,
-            "sent_at": utcnow(),
+            "sent_at": utc_now(),
         }
         await run_db(lambda: insert_once(self._engine, sent_messages, **values))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from datetime import datetime, timezone
 from typing import Callable, TypeVar
 
 from sqlalchemy import (
@@ -121,10 +120,6 @@ def citizen_key(sender_id: str, purpose: str) -> str:
     """A hash of the citizen's id for one purpose (a notice sent, an opt-out): what the channel keeps
     about a citizen without keeping their number."""
     return hashlib.sha256(f"{purpose}:{sender_id}".encode()).hexdigest()
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def state_engine(url: str) -> Engine:

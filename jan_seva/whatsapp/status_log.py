@@ -11,9 +11,10 @@ import logging
 
 from sqlalchemy.engine import Engine
 
+from common.clock import utc_now
 from common.masking import mask_id
 from jan_seva.whatsapp.payloads import StatusUpdate
-from jan_seva.whatsapp.state_db import insert_once, message_statuses, run_db, utcnow
+from jan_seva.whatsapp.state_db import insert_once, message_statuses, run_db
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class StatusLog:
             status_timestamp=update.timestamp,
             error_code=update.error_code,
             error_title=update.error_title,
-            recorded_at=utcnow(),
+            recorded_at=utc_now(),
         )
 
     async def record(self, update: StatusUpdate) -> bool:

@@ -2,10 +2,10 @@
 box, taking and closing; and the conversation behind an application or a complaint."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, Response
+
+from common.clock import utc_now_naive
 
 from ..backends import BackendError
 from ..context import Dashboard, get_dashboard
@@ -25,7 +25,7 @@ router = APIRouter()
 
 @router.get("/inbox")
 def inbox_list(request: Request, user: User = Depends(current_user), inbox: Inbox = Depends(get_inbox)) -> Response:
-    return render(request, "inbox.html", handoffs=inbox.handoffs.open_ones(), now=datetime.utcnow())
+    return render(request, "inbox.html", handoffs=inbox.handoffs.open_ones(), now=utc_now_naive())
 
 
 @router.get("/inbox/{handoff_id}")
@@ -33,7 +33,7 @@ def inbox_handoff(request: Request, handoff_id: int, user: User = Depends(curren
                   inbox: Inbox = Depends(get_inbox)) -> Response:
     handoff = inbox.handoffs.get(handoff_id)
     return render(request, "inbox_handoff.html", handoff=handoff, phone=masked_phone(handoff.wa_id),
-                  now=datetime.utcnow(), conversation_url=f"/inbox/{handoff_id}/conversation",
+                  now=utc_now_naive(), conversation_url=f"/inbox/{handoff_id}/conversation",
                   audit=inbox.audit.entries(kind="handoff", item_id=str(handoff_id)))
 
 

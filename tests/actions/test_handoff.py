@@ -6,11 +6,12 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import IST, ActionRequestHuman, within_office_hours
+from actions.handoff import ActionRequestHuman, within_office_hours
 from actions.handoff_relay import ActionCloseHandoff, ActionLeaveHandoff, ActionRelayToOfficer, ActionTellOfficerReply
 from actions.submissions.notifier import RasaNotifier
 from actions.submissions.outbox import DONE, PENDING, SubmissionOutbox
 from actions.submissions.worker import run_once
+from common.clock import INDIA, utc_now_naive
 from officer_dashboard.db import make_sessionmaker
 from officer_dashboard.handoffs import Handoffs
 from tests.servers import RecordingServer, free_port, running
@@ -60,10 +61,11 @@ def test_a_request_reaches_the_inbox_and_opens_the_handoff(outbox_url, dashboard
     assert messages[0]["response"] in {"utter_handoff_recorded", "utter_handoff_recorded_after_hours"}
     slots = {event["name"]: event["value"] for event in events}
     assert slots["handoff_active"] is True
-    assert datetime.fromisoformat(slots["handoff_requested_at"]).utcoffset() == IST.utcoffset(None)
+    requested = datetime.fromisoformat(slots["handoff_requested_at"])
+    assert requested.utcoffset() == requested.astimezone(INDIA).utcoffset()  # told in India time
     [handoff] = dashboard.open_ones()
     assert (handoff.wa_id, handoff.name, handoff.language) == (WA_ID, "सुनीता", "en")
-    assert SubmissionOutbox(outbox_url).due(datetime.utcnow() + timedelta(hours=1)) == []  # nothing left to retry
+    assert SubmissionOutbox(outbox_url).due(utc_now_naive() + timedelta(hours=1)) == []  # nothing left to retry
 
 
 def test_a_request_in_progress_is_left_for_the_officer(outbox_url, dashboard):
@@ -76,7 +78,7 @@ def test_a_request_made_while_the_dashboard_is_down_is_delivered_by_the_worker(o
     messages, events = run(ActionRequestHuman(), citizen("kisi insaan se baat karni hai"))
     assert messages and events  # the citizen is told and the bot steps back all the same
     outbox = SubmissionOutbox(outbox_url)
-    later = datetime.utcnow() + timedelta(minutes=2)
+    later = utc_now_naive() + timedelta(minutes=2)
     [kept] = outbox.due(later)
     assert kept.kind == "handoff" and kept.status == PENDING and kept.payload["sender_id"] == WA_ID
 
@@ -148,10 +150,10 @@ def test_an_old_back_button_just_shows_the_menu_and_leaving_works_with_the_dashb
 
 
 @pytest.mark.parametrize("moment,open_", [
-    (datetime(2026, 11, 23, 10, 0, tzinfo=IST), True),   # Monday morning
-    (datetime(2026, 11, 28, 17, 59, tzinfo=IST), True),  # Saturday evening
-    (datetime(2026, 11, 22, 12, 0, tzinfo=IST), False),  # Sunday
-    (datetime(2026, 11, 23, 21, 0, tzinfo=IST), False),  # Monday night
+    (datetime(2026, 11, 23, 10, 0, tzinfo=INDIA), True),   # Monday morning
+    (datetime(2026, 11, 28, 17, 59, tzinfo=INDIA), True),  # Saturday evening
+    (datetime(2026, 11, 22, 12, 0, tzinfo=INDIA), False),  # Sunday
+    (datetime(2026, 11, 23, 21, 0, tzinfo=INDIA), False),  # Monday night
 ])
 def test_office_hours(moment, open_):
     assert within_office_hours(moment) is open_

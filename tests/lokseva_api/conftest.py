@@ -13,7 +13,7 @@ from lokseva_helpers import CLIENT, FakeClock, make_settings, postgres_schema_ur
 from sqlalchemy import create_engine, text
 
 from lokseva_api.app import create_app
-from lokseva_api.clock import IST
+from lokseva_api.clock import INDIA
 from lokseva_api.reference import ReferenceData, load_reference_data
 from lokseva_api.settings import Settings
 
@@ -53,7 +53,7 @@ def reference() -> ReferenceData:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 1, 5, 11, 30, tzinfo=IST))
+    return FakeClock(datetime(2026, 1, 5, 11, 30, tzinfo=INDIA))
 
 
 def _client(settings: Settings, reference: ReferenceData, clock: FakeClock) -> Iterator[TestClient]:

@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import select
 from whatsapp_test_data import failed_status_payload, text_payload
 
+from common.clock import utc_now
 from jan_seva.whatsapp.failed_deliveries import MAX_ATTEMPTS
 from jan_seva.whatsapp.sent_messages import SentMessages
-from jan_seva.whatsapp.state_db import outbox, utcnow
+from jan_seva.whatsapp.state_db import outbox
 
 pytestmark = pytest.mark.anyio
 
@@ -65,7 +66,7 @@ async def test_a_passing_failure_is_sent_again_after_a_backoff(graph, server, st
     await server.deliver(text_payload("नमस्ते"))
     await server.deliver(failed_status_payload(graph.message_ids[0], code, title))
     ((state, attempts, due),) = outbox_rows(state_engine_for, sqlite_url)
-    assert (state, attempts) == ("pending", 1) and due.replace(tzinfo=utcnow().tzinfo) > utcnow()
+    assert (state, attempts) == ("pending", 1) and due.replace(tzinfo=utc_now().tzinfo) > utc_now()
     assert await server.channel.sender.flush(CITIZEN) == 1
     assert texts(graph) == ["उत्तर: नमस्ते", "उत्तर: नमस्ते"]
     record = await SentMessages(state_engine_for(sqlite_url)).recall(graph.message_ids[1])

@@ -14,13 +14,13 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from whatsapp_test_data import FAST_RETRIES
 
+from common.clock import utc_now
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.outbox import Outbox
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import outbox as outbox_table
-from jan_seva.whatsapp.state_db import utcnow
 
 pytestmark = pytest.mark.anyio
 
@@ -136,7 +136,7 @@ async def test_retry_later_waits_a_backoff(graph, sending, citizen):
         due = connection.execute(select(outbox_table.c.next_attempt_at)
                                  .where(outbox_table.c.recipient_id == citizen)).scalar()
     due = due.astimezone(timezone.utc) if due.tzinfo else due.replace(tzinfo=timezone.utc)  # SQLite: naive UTC
-    assert due > utcnow() + timedelta(seconds=90)
+    assert due > utc_now() + timedelta(seconds=90)
     assert await sender.flush(citizen) == 1  # unless the citizen writes first
     assert [m["text"]["body"] for m in graph.messages if m["to"] == citizen] == ["फिर से"]
 
@@ -192,15 +192,15 @@ async def test_a_younger_message_never_overtakes_an_older_one_not_yet_due(graph,
     await sender.send(citizen, text("दूसरा"))  # the older one is retried in vain, then rescheduled
     with engine.begin() as connection:
         connection.execute(update(outbox_table).where(outbox_table.c.recipient_id == citizen)
-                           .values(next_attempt_at=utcnow() + timedelta(hours=1)))
+                           .values(next_attempt_at=utc_now() + timedelta(hours=1)))
         first_id = min(connection.execute(select(outbox_table.c.id)
                                           .where(outbox_table.c.recipient_id == citizen)).scalars())
         connection.execute(update(outbox_table).where(outbox_table.c.id == first_id + 1)
-                           .values(next_attempt_at=utcnow()))  # only the younger one is due
+                           .values(next_attempt_at=utc_now()))  # only the younger one is due
     await sender.flush()
     assert graph.messages == []
     with engine.begin() as connection:
-        connection.execute(update(outbox_table).where(outbox_table.c.id == first_id).values(next_attempt_at=utcnow()))
+        connection.execute(update(outbox_table).where(outbox_table.c.id == first_id).values(next_attempt_at=utc_now()))
     await sender.flush()
     assert [m["text"]["body"] for m in graph.messages] == ["पहला", "दूसरा"]
 

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from actions.lok_seva.notifications import ActionAnnounceSubmission
 from actions.submissions.notifier import RasaNotifier
-from actions.submissions.outbox import DONE, FAILED, PENDING, shared_outbox, utcnow
+from actions.submissions.outbox import DONE, FAILED, PENDING, shared_outbox
 from actions.submissions.worker import run_once
 from actions.tasks.state import TASK_SLOT
+from common.clock import utc_now_naive
 from tests.actions.citizen_chat import Chat, keys, message
 from tests.actions.lok_seva.test_lok_seva_application import answer_income_certificate, applications_of
 from tests.servers import RecordingServer, free_port
@@ -48,17 +49,17 @@ def test_api_down_keeps_the_application_then_the_worker_sends_it_and_tells_the_c
     rasa = RecordingServer()
     try:
         rasa.fail_next(1)  # the first notification does not get through
-        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utcnow() + LATER)
+        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utc_now_naive() + LATER)
         [item] = applications_of(api_url, citizen)
         assert shared_outbox().get(key).notify_pending and rasa.requests == []
-        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utcnow() + 2 * LATER)
+        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utc_now_naive() + 2 * LATER)
         settled = shared_outbox().get(key)
         assert settled.status == DONE and not settled.notify_pending and settled.payload is None
         path, body = rasa.requests[0]
         assert path == f"/conversations/{citizen.sender}/trigger_intent?output_channel=whatsapp"
         assert body["name"] == "EXTERNAL_application_submitted"
         assert body["entities"]["application_id"] == item["application_id"]
-        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utcnow() + 3 * LATER)
+        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utc_now_naive() + 3 * LATER)
         assert len(rasa.requests) == 1 and len(applications_of(api_url, citizen)) == 1
     finally:
         rasa.close()

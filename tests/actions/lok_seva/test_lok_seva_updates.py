@@ -10,8 +10,9 @@ from actions.lok_seva.requested_documents import ActionTakeDocument
 from actions.lok_seva.updates import DOCUMENTS_SLOT
 from actions.status_updates import ActionAnnounceStatusChange
 from actions.submissions.notifier import RasaNotifier
-from actions.submissions.outbox import shared_outbox, utcnow
+from actions.submissions.outbox import shared_outbox
 from actions.submissions.worker import run_once
+from common.clock import utc_now_naive
 from tests.actions.citizen_chat import documents, keys, message, texts
 from tests.actions.lok_seva.test_lok_seva_documents import JPEG, received
 from tests.actions.lok_seva.test_lok_seva_submission import LATER
@@ -86,7 +87,7 @@ def test_a_file_sent_while_the_api_is_away_is_added_later(chat, application_of, 
     monkeypatch.setenv("LOKSEVA_API_URL", api_url)
     rasa = RecordingServer()
     try:
-        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utcnow() + LATER)
+        run_once(shared_outbox(), RasaNotifier(rasa_url=rasa.url), now=utc_now_naive() + LATER)
         [(_, body)] = rasa.requests
     finally:
         rasa.close()

@@ -6,7 +6,8 @@ from typing import Iterator
 
 import pytest
 
-from actions.submissions.outbox import BACKOFF_SECONDS, DONE, FAILED, PENDING, SubmissionOutbox, utcnow
+from actions.submissions.outbox import BACKOFF_SECONDS, DONE, FAILED, PENDING, SubmissionOutbox
+from common.clock import utc_now_naive
 
 PAYLOAD = {"body": {"service": "income_certificate", "applicant": {"name": "सुनीता", "aadhaar": "234567890124"}}}
 
@@ -39,12 +40,12 @@ def test_a_submission_is_kept_once_per_key_until_it_is_done(outbox):
 
 def test_failed_attempts_follow_the_backoff_schedule_and_never_give_up(outbox):
     outbox.add("complaint", "919876543210", "en", PAYLOAD, "key-2", delay_seconds=60)
-    assert outbox.due() == [] and outbox.due(utcnow() + timedelta(seconds=61))
+    assert outbox.due() == [] and outbox.due(utc_now_naive() + timedelta(seconds=61))
     for attempt in range(1, len(BACKOFF_SECONDS) + 3):
         outbox.mark_retry("key-2", "ConnectionError")
         wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS)) - 1]
-        assert outbox.due(utcnow() + timedelta(seconds=wait - 5)) == []
-        assert outbox.due(utcnow() + timedelta(seconds=wait + 5))
+        assert outbox.due(utc_now_naive() + timedelta(seconds=wait - 5)) == []
+        assert outbox.due(utc_now_naive() + timedelta(seconds=wait + 5))
     kept = outbox.get("key-2")
     assert kept.attempts == len(BACKOFF_SECONDS) + 2 and kept.status == PENDING
     assert kept.last_error == "ConnectionError" and kept.payload == PAYLOAD
@@ -53,14 +54,14 @@ def test_failed_attempts_follow_the_backoff_schedule_and_never_give_up(outbox):
 def test_a_refusal_and_an_undelivered_notification(outbox):
     outbox.add("application", "91x", "hi", PAYLOAD, "key-3")
     outbox.mark_failed("key-3", {"error_code": "validation_failed", "message_hi": "…", "message_en": "…"})
-    assert outbox.get("key-3").status == FAILED and outbox.due(utcnow() + timedelta(days=1)) == []
+    assert outbox.get("key-3").status == FAILED and outbox.due(utc_now_naive() + timedelta(days=1)) == []
     outbox.mark_notify_retry("key-3", "HTTP 503")
     assert outbox.notifications_due() == []
-    assert [s.idempotency_key for s in outbox.notifications_due(utcnow() + timedelta(seconds=BACKOFF_SECONDS[0] + 1))]
+    assert [s.idempotency_key for s in outbox.notifications_due(utc_now_naive() + timedelta(seconds=BACKOFF_SECONDS[0] + 1))]
 
     outbox.add("application", "91y", "hi", PAYLOAD, "key-4")
     outbox.mark_done("key-4", {"application_id": "LS-2026-000002"}, notified=True)
-    assert "key-4" not in [s.idempotency_key for s in outbox.notifications_due(utcnow() + timedelta(days=1))]
+    assert "key-4" not in [s.idempotency_key for s in outbox.notifications_due(utc_now_naive() + timedelta(days=1))]
 
 
 def test_several_workers_send_and_notify_each_submission_once(outbox):
@@ -94,4 +95,4 @@ def test_a_claimed_submission_is_not_taken_again_until_its_claim_runs_out(outbox
     assert outbox.claim("key-claimed") is True
     assert outbox.claim("key-claimed") is False
     assert outbox.due() == []
-    assert outbox.claim("key-claimed", utcnow() + timedelta(minutes=5)) is True  # the worker that took it died
+    assert outbox.claim("key-claimed", utc_now_naive() + timedelta(minutes=5)) is True  # the worker that took it died
