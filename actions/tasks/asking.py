@@ -4,7 +4,7 @@ question, and, after two unusable answers, an explanation with an example
 and a way out instead of the same question a third time."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from actions.tasks.fields import CHOICE, CONFIRM, Field
 from actions.tasks.state import Task
@@ -91,12 +91,7 @@ def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progres
         return
     offered = kind.offer(talk, task, spec) if spec.name not in task.context.get("declined_offers", []) else None
     if offered is not None:
-        value, shown = offered
-        task.offer = {"field": spec.name, "value": value}
-        talk.say(f"tasks.offer.{spec.short_name}" if spec.short_name in entry("tasks", "offer") else "tasks.offer.name",
-                 shown=shown, tag=f"ask:{spec.name}", buttons=[
-                     button(talk, "tasks.buttons.yes", "affirm", field=spec.name),
-                     button(talk, "tasks.buttons.other", "deny", do="other", field=spec.name)])
+        _offer(talk, task, spec, offered)
         return
     if kind.ask_specially(talk, task, spec):
         return
@@ -105,9 +100,23 @@ def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progres
              buttons=question_buttons(kind, talk, task, spec))
 
 
+def _offer(talk: Talk, task: Task, spec: Field, offered: Tuple[Any, str]) -> None:
+    """"Shall I write the mobile as XXXXXX0001?" with yes and something-else buttons."""
+    value, shown = offered
+    task.offer = {"field": spec.name, "value": value}
+    talk.say(f"tasks.offer.{spec.short_name}" if spec.short_name in entry("tasks", "offer") else "tasks.offer.name",
+             shown=shown, tag=f"ask:{spec.name}", buttons=[
+                 button(talk, "tasks.buttons.yes", "affirm", field=spec.name),
+                 button(talk, "tasks.buttons.other", "deny", do="other", field=spec.name)])
+
+
 def resume(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field]) -> None:
     """The open question again after something else was answered; not counted as asking again."""
     if spec is None:
+        return
+    offered = kind.offer(talk, task, spec) if task.offer and task.offer.get("field") == spec.name else None
+    if offered is not None:  # after a question in the middle, the same offer and its buttons
+        _offer(talk, task, spec, offered)
         return
     if spec.kind == CONFIRM:
         talk.say("tasks.confirm", summary=kind.summary(talk, task), buttons=confirm_buttons(talk), tag="ask:confirm")

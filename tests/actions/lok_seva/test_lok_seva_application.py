@@ -91,6 +91,7 @@ def test_a_side_question_is_answered_and_the_question_comes_back(chat):
     citizen.says("Sunita Bhuria")
     side = citizen.says("what is the fee?", "service_info", service="income_certificate")
     assert "lok_seva.services.details" in keys(side) and asked(side) == "mobile"
+    assert "tasks.offer.mobile" in keys(side)  # the WhatsApp number still offered, with its buttons
     info = citizen.says("what is cm helpline", "info_cm_helpline")
     assert "information.cm_helpline" in keys(info) and asked(info) == "mobile"
 
