@@ -22,4 +22,5 @@ def signed_query(secret: str, path: str, now: datetime) -> str:
 
 
 def is_valid(secret: str, path: str, expires: int, signature: str, now: datetime) -> bool:
-    return expires >= now.timestamp() and hmac.compare_digest(signature, _signature(secret, path, expires))
+    given, expected = signature.encode(), _signature(secret, path, expires).encode()  # non-ASCII str would raise
+    return expires >= now.timestamp() and hmac.compare_digest(given, expected)

@@ -26,7 +26,8 @@ def csrf_token(request: Request) -> str:
 def require_csrf(request: Request, csrf_token: str = Form("")) -> None:
     """Dependency of every POST: the form's token must be the session's."""
     expected = request.session.get(CSRF_KEY)
-    if not expected or not hmac.compare_digest(expected, csrf_token):
+    # compared as bytes: compare_digest refuses str with non-ASCII characters (a 500 instead of a 403)
+    if not expected or not hmac.compare_digest(expected.encode(), csrf_token.encode()):
         raise HTTPException(403, "CSRF token missing or wrong")
 
 

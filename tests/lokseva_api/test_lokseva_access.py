@@ -50,6 +50,7 @@ def test_the_signed_certificate_link_opens_for_a_week_only_its_own_file(sqlite_c
     assert opened.status_code == 200 and opened.content.startswith(b"%PDF-")
     assert_error(sqlite_client.get(link.replace(first, second), headers=NO_KEY), 401, "link_unauthorized")
     assert_error(sqlite_client.get(link[:-4] + "0000", headers=NO_KEY), 401, "link_unauthorized")
+    assert_error(sqlite_client.get(link[:-4] + "%C3%A4", headers=NO_KEY), 401, "link_unauthorized")  # not a 500
     clock.advance(days=8)
     expired = assert_error(sqlite_client.get(link, headers=NO_KEY), 401, "link_unauthorized")
     assert "WhatsApp" in expired["message_en"]
