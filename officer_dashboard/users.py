@@ -1,6 +1,7 @@
 """Officer accounts and departments, seeded from users.yml with passwords hashed at load time."""
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,6 @@ from .passwords import hash_password, verify_password
 
 ROLES = ("officer", "department_head", "admin")
 DEV_PASSWORD = "dev-password"
-_UNKNOWN_USER_HASH = hash_password(os.urandom(16).hex())  # checked against when the username is unknown
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,14 @@ class Directory:
     def authenticate(self, username: str, password: str) -> Optional[User]:
         user = self.users.get(username)
         # An unknown name costs the same hashing as a known one, so timing does not tell which names exist.
-        matches = verify_password(password, user.password_hash if user else _UNKNOWN_USER_HASH)
+        matches = verify_password(password, user.password_hash if user else _unknown_user_hash())
         return user if user is not None and matches else None
+
+
+@functools.lru_cache(maxsize=1)
+def _unknown_user_hash() -> str:
+    """A hash no password matches, checked when the username is unknown; made on first use, not at import."""
+    return hash_password(os.urandom(16).hex())
 
 
 def password_variable(username: str) -> str:
