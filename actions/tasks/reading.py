@@ -38,7 +38,7 @@ from actions.tasks.fields import (
 )
 from actions.tasks.values import Invalid
 from actions.texts import content
-from common.words import means, mentions, name_in, normalise
+from common.words import means, mentions, name_in, normalise, without_words
 
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
 SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khasra number)
@@ -106,8 +106,6 @@ def cues_of(spec: Field) -> Tuple[Tuple[str, ...], ...]:
 
 @functools.lru_cache(maxsize=None)
 def _words_of(key: str) -> Tuple[Tuple[str, ...], ...]:
-    if key == "vague_places_words":  # kept with the steering words (content/words.yml)
-        return tuple(_phrase(word) for word in content("words")["vague_places"])
     return tuple(_phrase(word) for word in _cue_data()[key])
 
 
@@ -148,20 +146,19 @@ def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) 
     return pattern is None or any(re.search(pattern, token.word) for token in tokens[at:at + PATTERN_LOOKAHEAD])
 
 
+def _document_words_at(tokens: Sequence[_Token], at: int) -> int:
+    """How many words of a certificate's name ("प्रमाण पत्र", "certificate", "card") stand here (0: none)."""
+    return next((len(words) for words in _words_of("document_words") if _starts_with(tokens, at, words)), 0)
+
+
 def _document_name_end(tokens: Sequence[_Token], at: int, table: Sequence[Tuple[Tuple[str, ...], str, str]]) -> int:
     """The end of a certificate's name starting with a cue word here ("jati praman patra"), else 0."""
     for phrase, _, how in table:
-        after = at + len(phrase)
         if how != "after" and _starts_with(tokens, at, phrase):  # "के लिए चाहिए प्रमाण पत्र" names no document
-            words = next((words for words in _words_of("document_words") if _starts_with(tokens, after, words)), None)
-            if words:
-                return after + len(words)
+            length = _document_words_at(tokens, at + len(phrase))
+            if length:
+                return at + len(phrase) + length
     return 0
-
-
-def _names_a_document(tokens: Sequence[_Token], at: int) -> bool:
-    """"आय प्रमाण पत्र", "jati certificate": the cue word is part of a certificate's name, no answer."""
-    return any(_starts_with(tokens, at, words) for words in _words_of("document_words"))
 
 
 def _follows_a_value(text: str, tokens: Sequence[_Token], at: int) -> bool:
@@ -206,7 +203,8 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
             continue
         hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
                     and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))
-                    and (entry[2] == "after" or not _names_a_document(tokens, index + len(entry[0])))
+                    # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
+                    and (entry[2] == "after" or not _document_words_at(tokens, index + len(entry[0])))
                     and (entry[2] != "after" or _follows_a_value(text, tokens, index))), None)
         if hit is None:
             index += 1
@@ -437,7 +435,7 @@ def _own_segments(span: str, others: Sequence[Field], today: date) -> Tuple[str,
 
 def vague_place(text: str) -> bool:
     """"here", "near my house", "मेरे घर के पास": no place a field crew could find."""
-    return not meaningful(_without(text, "vague_places_words"))
+    return not meaningful(without_words(text, "vague_places"))
 
 
 def meaningful(text: str) -> bool:
