@@ -6,6 +6,7 @@ arithmetic take `utc_now()`. A citizen's "today" is India's."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 INDIA = ZoneInfo("Asia/Kolkata")
@@ -20,5 +21,6 @@ def utc_now_naive() -> datetime:
     return utc_now().replace(tzinfo=None)
 
 
-def india_today() -> date:
-    return datetime.now(INDIA).date()
+def india_today(clock: Callable[[], datetime] = utc_now) -> date:
+    """Today in India by `clock` (a replaceable clock lets tests move time)."""
+    return clock().astimezone(INDIA).date()

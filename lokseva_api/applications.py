@@ -14,13 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
+from common.clock import INDIA
 from common.masking import mask_for_log, masked_aadhaar
 from jan_seva.text.ids import find_tracking_numbers
 
 from . import lifecycle
 from .catalogue import Service
 from .certificates import issue_certificate
-from .clock import INDIA, to_db
+from .clock import to_db
 from .context import ApiContext
 from .errors import ApiError, validation_failed
 from .fields import FieldInvalid, FieldType, field_error, validate_answers, validate_value

@@ -9,8 +9,10 @@ from typing import Any, Dict, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.clock import INDIA
+
 from .catalogue import CertificateTemplate, Service
-from .clock import INDIA, to_db
+from .clock import to_db
 from .context import ApiContext
 from .fields import FieldType
 from .models import Application, Certificate

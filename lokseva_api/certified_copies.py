@@ -7,7 +7,9 @@ from typing import Tuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .clock import INDIA, to_db
+from common.clock import INDIA
+
+from .clock import to_db
 from .context import ApiContext
 from .errors import ApiError
 from .land_records import LandRecord, Village

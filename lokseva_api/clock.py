@@ -2,7 +2,7 @@
 application numbers) are Indian Standard Time; the database keeps naive UTC."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Callable
 
 from common.clock import INDIA, utc_now
@@ -21,6 +21,3 @@ def to_db(moment: datetime) -> datetime:
 def from_db(stored: datetime) -> datetime:
     return stored.replace(tzinfo=timezone.utc).astimezone(INDIA)
 
-
-def india_today(clock: Clock) -> date:
-    return clock().astimezone(INDIA).date()

@@ -9,8 +9,10 @@ from typing import Iterator
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
+from common.clock import india_today
+
 from . import links
-from .clock import Clock, india_today
+from .clock import Clock
 from .errors import ApiError
 from .file_store import FileStore
 from .pdf.fonts import FontSet, FontsMissing, find_fonts

@@ -10,9 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from common.clock import INDIA
+
 from . import lifecycle
 from .applications import overdue_clause
-from .clock import INDIA, to_db
+from .clock import to_db
 from .context import ApiContext
 from .models import Application, ApplicationEvent
 from .schemas.officer import DailySummary, DepartmentDay

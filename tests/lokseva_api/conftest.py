@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from lokseva_helpers import CLIENT, FakeClock, make_settings, postgres_schema_url
 from sqlalchemy import create_engine, text
 
+from common.clock import INDIA
 from lokseva_api.app import create_app
-from lokseva_api.clock import INDIA
 from lokseva_api.reference import ReferenceData, load_reference_data
 from lokseva_api.settings import Settings
 
