@@ -1,7 +1,7 @@
 """A question about the application or complaint just talked about goes to
 `action_follow_up`, whatever the NLU made of it; a yes right after a
-service's details, or a service named under the list of services, applies
-for that service (`action_task`); a tracking
+service's details, a service named under the list of services or beside the
+applicant's details applies for that service (`action_task`); a tracking
 number beside a greeting or a thank-you shows that item's status.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
@@ -125,6 +125,22 @@ def picks_listed_service(tracker: DialogueStateTracker) -> bool:
     return named and SERVICE_LIST_KEY in previous_answer_keys(event.as_dict() for event in tracker.events)
 
 
+# What the NLU makes of a service named among the applicant's details ("Caste certificate for me. Name Priya
+# Mavi, father Naresh Mavi, mobile …"): the details outweigh the request.
+DETAIL_INTENTS = frozenset({"inform", "nlu_fallback"})
+DETAIL_WORDS = 8  # a message this long, or with a number in it, gives details rather than asks about the service
+
+
+def applies_with_details(tracker: DialogueStateTracker) -> bool:
+    """A service named together with the applicant's details, outside a form: apply for it."""
+    message = _typed_outside_a_task(tracker, frozenset())
+    if message is None or latest_intent(tracker) not in DETAIL_INTENTS:
+        return False
+    text = message.text or ""
+    named = any(entity.get("entity") == "service" for entity in message.entities)
+    return named and (len(text.split()) >= DETAIL_WORDS or any(character.isdigit() for character in text))
+
+
 def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it."""
     message = _typed_outside_a_task(tracker, SERVICE_INFO_KEEPS)
@@ -158,7 +174,7 @@ class FollowUpPolicy(DeterministicPolicy):
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
         if tracker.latest_action_name in CHOSEN_HERE:
             return ACTION_LISTEN_NAME  # its answer is the turn (no rule follows an action chosen here)
-        if applies_for_shown_service(tracker) or picks_listed_service(tracker):
+        if applies_for_shown_service(tracker) or picks_listed_service(tracker) or applies_with_details(tracker):
             return TASK_ACTION
         status = number_status_action(tracker)
         if status:

@@ -137,3 +137,23 @@ def test_a_service_named_under_the_list_is_applied_for(policy):
 def test_a_question_about_a_listed_service_keeps_its_rule(policy):
     assert predicted(policy, after_service_list(
         user("income certificate ki fees?", "service_info", service="income_certificate"))) is None
+
+
+def first_message(latest: UserUttered) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("91y", [ActionExecuted(ACTION_LISTEN_NAME), latest], slots=DOMAIN.slots)
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("Caste certificate for me. Name Priya Mavi, father Naresh Mavi, mobile 8878102356", "nlu_fallback"),
+    ("Ration card for my family: samagra family ID 39027814, 6 members, Antyodaya", "inform"),
+])
+def test_a_service_named_with_the_applicants_details_is_applied_for(policy, text, intent):
+    assert predicted(policy, first_message(user(text, intent, service="caste_certificate"))) == "action_task"
+
+
+@pytest.mark.parametrize("text,intent,entities", [
+    ("caste certificate?", "nlu_fallback", {"service": "caste_certificate"}),
+    ("mera naam Priya Mavi hai, mobile 8878102356", "inform", {}),
+])
+def test_a_bare_service_name_or_details_alone_keep_their_rule(policy, text, intent, entities):
+    assert predicted(policy, first_message(user(text, intent, **entities))) is None
