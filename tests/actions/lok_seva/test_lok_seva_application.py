@@ -93,7 +93,8 @@ def test_a_side_question_is_answered_and_the_question_comes_back(chat):
     assert "lok_seva.services.details" in keys(side) and asked(side) == "mobile"
     assert "tasks.offer.mobile" in keys(side)  # the WhatsApp number still offered, with its buttons
     info = citizen.says("what is cm helpline", "info_cm_helpline")
-    assert "information.cm_helpline" in keys(info) and asked(info) == "mobile"
+    # a third "mobile?" in a row would read as a loop: another open question comes first
+    assert "information.cm_helpline" in keys(info) and asked(info) not in ("mobile", None)
 
 
 def test_a_free_text_question_does_not_swallow_a_plea_or_a_question(chat):
