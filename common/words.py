@@ -70,6 +70,16 @@ def after_leading(typed: str, *keys: str) -> str:
     return " ".join(words).strip(" ,.;:-")
 
 
+_PARTS = re.compile(r"[,.!?;।]+")
+
+
+def ends_with(typed: str, key: str) -> bool:
+    """Whether the message's last part (after its last comma or full stop) is one of the words for `key`:
+    "ok then no point, cancel the application"; "near the bus stop" is one part and means no stop."""
+    parts = [part for part in _PARTS.split(typed) if part.strip()]
+    return len(parts) > 1 and means(parts[-1], key)
+
+
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:
     """How many of the first words form one of the phrases (0 when none does)."""
     for phrase in sorted((p.split() for p in phrases), key=len, reverse=True):

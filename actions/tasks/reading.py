@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
@@ -205,12 +205,15 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
                     and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))
                     # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
                     and (entry[2] == "after" or not _document_words_at(tokens, index + len(entry[0])))
-                    and (entry[2] != "after" or _follows_a_value(text, tokens, index))), None)
+                    and (entry[2] != "after" or _follows_a_value(text, tokens, index))
+                    # "kheti se saal ki sawa lakh": a trailing cue of an amount needs the amount before it
+                    and (entry[2] != "after" or kinds[entry[1]] != NUMBER or values.amount_word(tokens[index - 1].word))),
+                   None)
         if hit is None:
             index += 1
             continue
         phrase, name, how = hit
-        if _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
+        if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
             index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
             continue
         end = index + len(phrase)
@@ -219,10 +222,43 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
         if how == "before" and kinds[name] in PLACES and _ends_a_part(text, tokens, end) \
                 and _follows_a_value(text, tokens, index) and not _no_before(tokens, index):
             how = "kept"  # "in Gopalpura village": nothing follows the cue, the name stands before it
+        elif how == "before" and kinds[name] == NUMBER and _ends_a_part(text, tokens, end) \
+                and _follows_a_value(text, tokens, index):
+            how = "after"  # "sawa lakh aamdani": the amount stands before the cue that ends the part
         hits.append(_CueHit(name, index, end, how, amount=kinds[name] == NUMBER))
         seen.add(name)
         index = end
     return hits
+
+
+def speakers_name(text: str, fields: Sequence[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
+    """"I am the father", "मैं उसकी माँ": {the applicant's name field: that person's name} once it is known."""
+    applicant = next((spec for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)
+    padded = f" {' '.join(normalise(text).split())} "
+    for short_name, phrases in (_cue_data().get("speaker_is") or {}).items():
+        person = next((spec for spec in fields if spec.short_name == short_name and spec.name in values), None)
+        if applicant is not None and person is not None and values[person.name] and \
+                any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
+            return {applicant.name: values[person.name]}
+    return {}
+
+
+def _person_meant(hits: List[_CueHit], tokens: Sequence[_Token], by_name: Dict[str, Field]) -> List[_CueHit]:
+    """"mere bete ka janm praman patra, naam Aayush": a bare name in a request about someone else is theirs."""
+    people = _cue_data().get("bare_name_is") or {}
+    named = {hit.field for hit in hits}
+    meant: List[_CueHit] = []
+    for hit in hits:
+        words = " ".join(token.word for token in tokens[hit.start:hit.end])
+        if by_name[hit.field].short_name == "name" and means(words, "name_words"):
+            before = {token.word for token in tokens[:hit.start]}
+            person = next((spec for spec in by_name.values() if spec.name not in named
+                           and before & {normalise(word) for word in people.get(spec.short_name, ())}), None)
+            if person is not None:
+                hit = replace(hit, field=person.name)
+                named.add(person.name)
+        meant.append(hit)
+    return meant
 
 
 def named_fields(text: str, fields: Sequence[Field]) -> List[str]:
@@ -329,6 +365,8 @@ def _leading_words(text: str) -> str:
 def _name(spec: Field, text: str, today: date) -> Any:
     name = name_in(text).strip(_EDGE_PUNCTUATION)
     if not values.is_name(name):
+        name = values.leading_written_name(name)
+    if not name:
         return Invalid("name")
     return _text(spec, name, today)
 
@@ -359,11 +397,13 @@ def _number(spec: Field, text: str, today: date) -> Any:
     if number is None:
         number = values.amount_inside(text)
     if number is None:
-        ungrouped = re.sub(r"(?<=\d),(?=\d)", "", text)  # "1,20,000 from salary"
+        ungrouped = re.sub(r"(?<=\d),(?=\d)", "", values.counted_in_digits(text))  # "1,20,000 from salary"
         runs = [run for run in values.digit_runs(ungrouped) if run.isdigit()]
         number = int(runs[0]) if len(runs) == 1 and len(runs[0]) <= 18 else None
     if number is None:
         return Invalid("number")
+    if spec.short_name in _cue_data()["yearly_amounts"] and mentions(text, "per_month"):
+        number *= 12  # "महीने के 12 हजार" asked a yearly income
     low = spec.minimum if spec.minimum is not None else 0
     high = spec.maximum if spec.maximum is not None else 10**18
     return number if low <= number <= high else Invalid("number_range", {"min": low, "max": high})
@@ -438,6 +478,20 @@ def vague_place(text: str) -> bool:
     return not meaningful(without_words(text, "vague_places"))
 
 
+def _part_of_a_place(segment: str) -> bool:
+    """A part of a message that names a place by its words ("Holkar college ke peeche", "Big Bazaar")."""
+    return mentions(segment, "place_words") or any(word[0].isascii() and word[0].isupper()
+                                                   for word in segment.split()[1:])
+
+
+def names_a_place(text: str) -> bool:
+    """Typed words a crew could find: a place word, a number or a capitalised name after the first word
+    ("Geeta Bhawan ke peeche", "gali 3", "near Big Bazaar"); not a plea ("aap log aake dekh lo na")."""
+    words = text.split()
+    return mentions(text, "place_words") or any(character.isdigit() for character in text) \
+        or any(word[0].isascii() and word[0].isupper() for word in words[1:])
+
+
 def meaningful(text: str) -> bool:
     """More than filler words ("mera", "aur", "hai")."""
     fillers = {" ".join(word) for word in _words_of("fillers")} | {" ".join(word) for word in _words_of("links")}
@@ -508,7 +562,7 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         return reading
     tokens = _tokens(text)
     by_name = {spec.name: spec for spec in fields}
-    hits = _outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens)
+    hits = _person_meant(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), tokens, by_name)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
@@ -552,7 +606,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" \
             else _segment_start(hit, text, tokens, previous_end) if spec.kind in FILES and spec.name in reading.found \
             else hit.start  # "I'll bring the khasra copy later": the whole part is about the documents
-        for index in range(first_claimed, hit.end if hit.how in ("after", "value") else next_start):
+        # "आय प्रमाण पत्र चाहिए। …": a certificate named with nothing said about it leaves the words after it
+        idle_files = spec.kind in FILES and spec.name not in reading.found
+        for index in range(first_claimed, hit.end if hit.how in ("after", "value") or idle_files else next_start):
             claimed[index] = True
     head = text  # what no cue claimed, commas kept
     for token, taken in zip(tokens, claimed):
@@ -580,6 +636,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], spare, today)
     unclaimed = []
     for segment in segments:
+        if asked is not None and asked.kind == LOCATION and _part_of_a_place(segment):
+            unclaimed.append(segment)  # "light wali gali", "pani ki tanki ke paas": landmarks, not answers
+            continue
         left = _claim_segment(reading, others, segment, today)
         if left is None:
             unclaimed.append(segment)
@@ -590,9 +649,26 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
             and reading.asked_value is None:
         reading.asked_value = parse(asked, reading.rest, today)
+    _add_implied(reading, fields)
     if reading.change in reading.found:  # "pin galat likha, 457661 hai": the new value came later in the message
         reading.change = None
     return reading
+
+
+def _add_implied(reading: Reading, fields: Sequence[Field]) -> None:
+    """"caste: Bhilala" answers the category too (content/field_cues.yml `implied_answers`)."""
+    by_short = {spec.short_name: spec for spec in fields}
+    for source, targets in (_cue_data().get("implied_answers") or {}).items():
+        given = by_short.get(source)
+        if given is None or given.name not in reading.found:
+            continue
+        said = normalise(str(reading.found[given.name]))
+        for target, options in targets.items():
+            spec = by_short.get(target)
+            option = next((value for value, words in options.items() if said in {normalise(w) for w in words}), None)
+            if spec is not None and option is not None and spec.name not in reading.found:
+                reading.found[spec.name] = option
+                reading.passing.add(spec.name)  # implied: it does not change an answer already given
 
 
 def _is_question(text: str) -> bool:
@@ -639,6 +715,12 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
                    if any(f" {name} " in padded for name in choice.names())}
     named = [(spec, choice) for spec, choice in named if (spec.name, choice.value) in written_out
              or not any(field_name == spec.name for field_name, _ in written_out)]
+    # "my father died" names son_daughter ("my father", 2 words) more than parent ("father"): the longest wins
+    longest: Dict[str, int] = {}
+    for spec, choice in named:
+        longest[spec.name] = max(longest.get(spec.name, 0), choice.longest_mention(plain))
+    named = [(spec, choice) for spec, choice in named
+             if spec.several or choice.longest_mention(plain) == longest[spec.name]]
     by_field: Dict[str, List[str]] = {}
     for spec, choice in named:
         by_field.setdefault(spec.name, []).append(choice.value)
@@ -670,6 +752,9 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
     corrected = _corrected(spec, span, today)
     if corrected is not None:
         reading.found[spec.name] = corrected
+        return
+    if said_no and spec.kind in FILES:  # "no photo, it's dark now": whatever follows, there is none
+        reading.found[spec.name] = FINISHED
         return
     answer = strip_links(span)
     changing = says_change(answer)

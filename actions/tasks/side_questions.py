@@ -87,6 +87,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
             button(talk, "tasks.buttons.continue", "inform", do="continue"),
             button(talk, "tasks.buttons.start_new", "inform", do="switch")])
         return
+    if intent == "service_info" and kind.what_follows and not kind.service_of(task):
+        talk.say(kind.what_follows)  # "kitne din me theek hoga?" in the middle of a complaint
+        resume(kind, talk, task, asked)
+        return
     if intent in RESPONSES:
         talk.dispatcher.utter_message(response=RESPONSES[intent])
     elif intent in _answers():

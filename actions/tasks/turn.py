@@ -25,13 +25,23 @@ from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name
 from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, SHAPED, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
-from actions.tasks.reading import FILES, FINISHED, Reading, meaningful, named_fields, read, strip_links
+from actions.tasks.reading import (
+    FILES,
+    FINISHED,
+    Reading,
+    meaningful,
+    named_fields,
+    read,
+    speakers_name,
+    strip_links,
+    vague_place,
+)
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, written_as_name
 from actions.texts import pick
-from common.words import after_leading, leads_with, mentions
+from common.words import after_leading, ends_with, leads_with, mentions
 from jan_seva.text.ids import fold_digits
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
@@ -111,6 +121,10 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if name not in task.values:
             task.values[name] = SKIPPED
             taken[name] = SKIPPED
+    for name, value in speakers_name(talk.message.typed, fields_of(kind, talk, task), task.values).items():
+        spec = next(spec for spec in fields_of(kind, talk, task) if spec.name == name)
+        if not task.answered(name) and take(kind, talk, task, spec, value) is None:
+            taken[name] = task.values[name]  # "I am the father": the applicant is named already
     return taken
 
 
@@ -159,7 +173,7 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
         return not _is_side_question(message)
     if mentions(typed, "urge") or message.says("yes") or message.says("no"):
         return False
-    if spec.kind in FREE_TEXT and message.entity("location"):
+    if (spec.kind in FREE_TEXT and message.entity("location")) or _attempted(spec, typed):
         return True
     if _same_request(kind, message):
         return True
@@ -177,8 +191,10 @@ def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> 
 
 
 def _attempted(asked: Optional[Field], typed: str) -> bool:
-    """A reply that tried to answer a question of numbers has digits ("98765 4321" is a wrong mobile)."""
-    return asked is not None and asked.kind in SHAPED and any(ch.isdigit() for ch in fold_digits(typed))
+    """A reply that tried to answer: digits to a question of numbers ("98765 4321" is a wrong mobile), a
+    place too vague to find to the place asked ("मेरे घर के पास ही है", though it reads as home delivery)."""
+    return asked is not None and ((asked.kind in SHAPED and any(ch.isdigit() for ch in fold_digits(typed)))
+                                  or (asked.kind == LOCATION and vague_place(typed)))
 
 
 # --- the turn ----------------------------------------------------------------------
@@ -205,7 +221,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
         resume(kind, talk, task, asked)
         return
-    if control == "cancel" or message.says("cancel"):
+    if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel"):
         cancel(kind, talk, task)
     if leads_with(message.typed, "cancel"):
         cancel(kind, talk, task, for_another=message.intent in TASK_REQUESTS and not _same_subject(kind, task, message))
@@ -239,6 +255,13 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
             ask_next(kind, talk, task)
             return
         help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
+        return
+    files_step = next((spec for spec in fields_of(kind, talk, task) if spec.kind in FILES), None)
+    if files_step is not None and task.files and not task.answered(files_step.name) and message.says("done"):
+        task.values[files_step.name] = kind.files_value(task)  # "bas ho gaya" after sending documents
+        if asked is not None and not asked.required and asked is not files_step:
+            task.values[asked.name] = SKIPPED  # the citizen is done: an optional question is passed over
+        ask_next(kind, talk, task)
         return
     _read_answers(kind, talk, task, asked)
 
@@ -296,11 +319,6 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
     side = _is_side_question(message) and not _same_request(kind, message)
     if side and not (why is not None and _attempted(asked, message.typed)):
         answer_side_question(kind, talk, task)
-        return
-    files_step = next((spec for spec in fields_of(kind, talk, task) if spec.kind in FILES), None)
-    if files_step is not None and task.files and not task.answered(files_step.name) and message.says("done"):
-        task.values[files_step.name] = kind.files_value(task)  # "bas ho gaya" after sending documents
-        resume(kind, talk, task, asked)
         return
     if asked is not None and not asked.required and (message.says("yes") or message.says("done")
                                                       or mentions(message.typed, "submit")):

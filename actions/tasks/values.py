@@ -57,6 +57,10 @@ class _Spoken:
         self.term: Pattern[str] = re.compile(rf"\s*(\d+(?:\.\d+)?)\s*({_any_word(self.multiplier_of)})?\s*")
         self.number_of = {folded(w): str(number) for number, words in data["number_words"].items() for w in words}
         self.number_word = re.compile(_any_word(self.number_of))
+        self.counted_number = re.compile(rf"{_any_word(self.number_of)}(?=\s+{_any_word(map(folded, data['counted_words']))})")
+        self.added_of = {folded(w): Decimal(str(added)) for added, words in data["added_to_number"].items()
+                         for w in words}
+        self.added_word = re.compile(rf"({_any_word(self.added_of)})(?:\s*(\d+(?:\.\d+)?))?")
         self.noise = re.compile(_any_word(map(folded, data["currency_words"])))
         self.month_of = {folded(w): int(month) for month, words in data["months"].items() for w in words}
         self.month = re.compile(_any_word(self.month_of))
@@ -88,7 +92,7 @@ def amount(text: str) -> Optional[int]:
 def amount_inside(text: str) -> Optional[int]:
     """The first amount said inside a longer message ("saal ki 60 hazar kamai hai" -> 60000)."""
     spoken = _spoken()
-    plain = " ".join(spoken.noise.sub(" ", folded(text)).replace(",", "").split())
+    plain = " ".join(_digits_for_words(spoken.noise.sub(" ", folded(text))).replace(",", "").split())
     multiplier = _any_word(spoken.multiplier_of)
     # "1 lakh 20 hazar" is one amount: terms with a multiplier, and maybe a plain number after them
     for match in re.finditer(rf"\d+(?:\.\d+)?\s*{multiplier}(?:\s*\d+(?:\.\d+)?(?:\s*{multiplier})?)*", plain):
@@ -105,13 +109,23 @@ def amount_word(word: str) -> bool:
     spoken = _spoken()
     plain = folded(word).replace(",", "")
     return plain.replace(".", "", 1).isdigit() or plain in spoken.multiplier_of or plain in spoken.number_of \
+        or plain in spoken.added_of \
         or bool(spoken.noise.fullmatch(plain))
 
 
-def _digits_for_words(text: str) -> str:
-    """"teen" -> "3": only a whole amount made of them is read ("kar do" stays no amount)."""
+def counted_in_digits(text: str) -> str:
+    """"तीन दिन हो गए" -> "3 दिन हो गए": number words written before what they count."""
     spoken = _spoken()
-    return spoken.number_word.sub(lambda match: spoken.number_of[match.group(0)], text)
+    return spoken.counted_number.sub(lambda match: spoken.number_of[match.group(0)], folded(text))
+
+
+def _digits_for_words(text: str) -> str:
+    """"teen" -> "3", "डेढ़" -> "1.5", "sawa do" -> "2.25": only a whole amount made of them is read
+    ("kar do" stays no amount)."""
+    spoken = _spoken()
+    text = spoken.number_word.sub(lambda match: spoken.number_of[match.group(0)], text)
+    return spoken.added_word.sub(
+        lambda match: str(Decimal(match.group(2) or "1") + spoken.added_of[match.group(1)]), text)
 
 
 def spoken_amount(text: str) -> bool:
@@ -201,6 +215,18 @@ def written_as_name(value: str) -> bool:
     words = value.split()
     return is_name(value) and len(words) <= NAME_WORDS and all(
         word[0].isupper() or not word[0].isascii() for word in words)
+
+
+def leading_written_name(text: str) -> str:
+    """The capitalised words a sentence starts with, when they read as a name: "Jagdish Hathila teaches in
+    a private school" -> "Jagdish Hathila"; "" otherwise (Devanagari has no capitals to tell)."""
+    words = []
+    for word in text.split():
+        if not (word[0].isascii() and word[0].isupper() and word.isalpha()):
+            break
+        words.append(word)
+    name = " ".join(words)
+    return name if 2 <= len(words) <= NAME_WORDS and is_name(name) and len(words) < len(text.split()) else ""
 
 
 def is_name(value: str) -> bool:

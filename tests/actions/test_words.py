@@ -1,7 +1,7 @@
 """The words that steer a conversation, and a name said inside a sentence."""
 import pytest
 
-from common.words import means, name_in
+from common.words import ends_with, means, name_in
 
 
 @pytest.mark.parametrize("typed, meaning", [("Cancel!", "cancel"), ("रद्द करो", "cancel"), ("radd karo", "cancel"),
@@ -13,6 +13,13 @@ def test_whole_messages_mean_their_step(typed, meaning):
 @pytest.mark.parametrize("typed", ["near the bus stop", "", "cancel nahi", "radd"[:-1]])
 def test_words_inside_a_longer_message_do_not_count(typed):
     assert not means(typed, "cancel")
+
+
+@pytest.mark.parametrize("typed, ends", [("ok then no point, cancel the application", True),
+                                          ("रहने दो भाई, रद्द कर दो", True), ("near the bus stop", False),
+                                          ("cancel", False), ("cancel karo, mujhe jati praman patra chahiye", False)])
+def test_a_last_part_that_is_a_cancel_word_cancels(typed, ends):
+    assert ends_with(typed, "cancel") is ends
 
 
 @pytest.mark.parametrize("typed, name", [

@@ -19,7 +19,7 @@ from actions.tasks.fields import (
     from_catalogue,
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
-from actions.tasks.reading import FINISHED, read
+from actions.tasks.reading import FINISHED, names_a_place, read, speakers_name
 from tests.servers import ROOT
 
 TODAY = date(2026, 12, 6)
@@ -278,3 +278,61 @@ def test_a_yes_statement_denied_is_a_no(text, meant):
 def test_a_village_word_inside_an_address_stays_in_the_address():
     found = reading("Address: Karwad village, Jhabua, 457661", "demarcation", asked="address").found
     assert found == {"applicant.address": "Karwad village, Jhabua", "applicant.pincode": "457661"}
+
+
+@pytest.mark.parametrize("text", ["मोबाइल 9399217046, आधार के आखिरी 4 अंक 3381", "mob 9399217046 aadhar last 4 3381",
+                                  "Mobile 9399217046, Aadhaar ends with 3381"])
+def test_the_four_of_last_four_digits_is_part_of_the_cue(text):
+    found = reading(text, asked="mobile").found
+    assert found == {"applicant.mobile": "9399217046", "applicant.aadhaar": "3381"}
+
+
+@pytest.mark.parametrize("text, amount", [("करीब डेढ़ लाख", 150000), ("sawa lakh", 125000), ("साढ़े तीन लाख", 350000),
+                                          ("paune do lakh", 175000), ("ढाई लाख", 250000), ("महीने के 12 हजार", 144000),
+                                          ("15000 monthly", 180000)])
+def test_fractions_and_monthly_amounts_of_a_yearly_income(text, amount):
+    assert reading(text, asked="annual_income").asked_value == amount
+
+
+def test_a_certificate_named_with_nothing_said_about_it_leaves_the_rest_to_other_questions():
+    found = reading("आय प्रमाण पत्र चाहिए। महीने के 12 हजार मिलते हैं, पिताजी का नाम रूपसिंह अमलियार").found
+    assert found["answers.annual_income"] == 144000 and found["answers.father_or_husband_name"] == "रूपसिंह अमलियार"
+
+
+def test_a_capitalised_name_is_taken_from_the_start_of_a_sentence():
+    found = reading("Husband Jagdish Hathila teaches in a private school").found
+    assert found["answers.father_or_husband_name"] == "Jagdish Hathila"
+
+
+def test_no_photo_with_a_reason_after_it_is_still_no_photo():
+    from actions.tasks.kinds.complaint import PHOTOS_FIELD
+    found = read("no photo, it's dark now", [PHOTOS_FIELD, DESCRIPTION_FIELD], DESCRIPTION_FIELD, TODAY).found
+    assert found == {"photos": FINISHED}
+
+
+@pytest.mark.parametrize("text, days", [("तीन दिन हो गए", 3), ("teen din se", 3), ("haan kar do", None)])
+def test_a_number_word_counts_only_before_what_it_counts(text, days):
+    result = complaint_reading(text, "water_supply", asked="days_without_water")
+    value = result.found.get("days_without_water", result.asked_value)
+    assert (value if isinstance(value, int) else None) == days
+
+
+@pytest.mark.parametrize("text", ["light wali gali, Sudama Nagar sector B", "बड़ा गणपति चौराहे से आगे, पीपल वाली गली"])
+def test_landmarks_with_option_words_stay_the_place(text):
+    from actions.tasks.kinds.complaint import LOCATION_FIELD
+    result = read(text, [LOCATION_FIELD, *category_fields("dead_animal")], LOCATION_FIELD, TODAY)
+    assert result.found == {} and result.asked_value == text
+
+
+@pytest.mark.parametrize("text, place", [("Geeta Bhawan ke peeche", True), ("gali number 3", True),
+                                         ("aap log aake dekh lo na", False), ("please do something fast", False)])
+def test_typed_words_name_a_place_by_place_words_numbers_or_capitals(text, place):
+    assert names_a_place(text) is place
+
+
+@pytest.mark.parametrize("text", ["I am the father. Mobile 7000381946", "मैं उसका पिता बोल रहा हूँ", "papa main hi hu"])
+def test_the_speaker_named_as_a_parent_is_the_applicant(text):
+    fields = service_fields("birth_certificate")
+    known = {"answers.father_name": "Rakesh Solanki", "answers.mother_name": "Seema Solanki"}
+    assert speakers_name(text, fields, known) == {"applicant.name": "Rakesh Solanki"}
+    assert speakers_name("Mobile 7000381946", fields, known) == {}

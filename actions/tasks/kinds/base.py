@@ -47,6 +47,8 @@ class TaskKind(ABC):
     confirm = True  # a summary to confirm before submitting
     takes_numbers = False  # whether an application number answers one of its questions (home delivery)
     service: Optional[str] = None  # the Lok Seva service it is about, for "iski fees kitni hai?"
+    # What the task leads to, for "kitne din me hoga?" asked in its middle when no service answers it.
+    what_follows: Optional[str] = None
     # NLU entities that answer a field ("service" -> the service asked for).
     entity_fields: Mapping[str, str] = {}
     # Entities of the opening message that answer a field ("Pitol me khasra 130/1 ka namantaran": the village).

@@ -29,7 +29,7 @@ from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind, shown_value
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import strip_links, vague_place
+from actions.tasks.reading import names_a_place, strip_links, vague_place
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -78,6 +78,7 @@ def _place_text(location: Dict[str, Any], talk: Talk) -> str:
 class ComplaintKind(TaskKind):
     name = "complaint"
     entity_fields = {"complaint_category": "category"}
+    what_follows = "complaints.texts.what_follows"
     # "paani nahi aa raha 3 din se": the problem's words answer its questions too; the place is offered instead.
     opening_entities = ("service", "location", "scheme")
 
@@ -161,6 +162,8 @@ class ComplaintKind(TaskKind):
             found = open311().locate(location.get("lat"), location.get("long"), location.get("address"), talk.language)
         except (BackendUnavailable, BackendRejected, FeatureUnavailable):
             return None  # a plain GeoReport server: the place as given
+        if not found.get("ward") and location.get("lat") is None and not names_a_place(typed):
+            return Invalid("not_a_place", key="complaints.texts.not_a_place")
         if found.get("inside") is False:
             task.context["outside"] = location.get("address") or "📍"
             return Invalid("outside", {"place": location.get("address") or "📍",
