@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from actions.tasks.fields import CHOICE, CONFIRM, Field
-from actions.tasks.state import Task
+from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
@@ -84,6 +84,8 @@ def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progres
         if not (progressed and others):
             help_with(kind, talk, task, spec)
             return
+        if not spec.required:
+            task.values[spec.name] = SKIPPED  # passed over three times: not asked again
         spec = others[0]
     _count(task, spec)
     if spec.kind == CONFIRM:

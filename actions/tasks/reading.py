@@ -152,7 +152,12 @@ def _document_words_at(tokens: Sequence[_Token], at: int) -> int:
 
 
 def _document_name_end(tokens: Sequence[_Token], at: int, table: Sequence[Tuple[Tuple[str, ...], str, str]]) -> int:
-    """The end of a certificate's name starting with a cue word here ("jati praman patra"), else 0."""
+    """The end of a certificate's name starting with a cue word here ("jati praman patra"), or of a document
+    named and promised for later ("aadhar baad me"), else 0."""
+    for name in _words_of("document_names"):
+        if _starts_with(tokens, at, name) and any(_starts_with(tokens, at + len(name), later)
+                                                   for later in _words_of("later_words")):
+            return at + len(name)
     for phrase, _, how in table:
         if how != "after" and _starts_with(tokens, at, phrase):  # "के लिए चाहिए प्रमाण पत्र" names no document
             length = _document_words_at(tokens, at + len(phrase))
@@ -178,6 +183,14 @@ def _inside_a_place(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit]
     return previous is not None and kind in PLACES and kinds[previous.field] in (TEXT, LOCATION) \
         and previous.how == "before" and at > previous.end \
         and not _SEPARATORS.search(text[tokens[previous.end].start:tokens[at].start])
+
+
+def _awaits_its_name(tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str], at: int) -> bool:
+    """The previous cue names a person and only linking words stand between it and here."""
+    previous = hits[-1] if hits else None
+    links = {" ".join(word) for word in _words_of("links")}
+    return previous is not None and kinds[previous.field] == NAME and previous.how == "before" \
+        and all(token.word in links for token in tokens[previous.end:at])
 
 
 def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
@@ -213,6 +226,9 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
             index += 1
             continue
         phrase, name, how = hit
+        if kinds[name] == NAME and _awaits_its_name(tokens, hits, kinds, index):
+            index += 1  # "his father was late Hira Katara": "late" belongs to the name asked for
+            continue
         if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
             index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
             continue
@@ -243,17 +259,25 @@ def speakers_name(text: str, fields: Sequence[Field], values: Mapping[str, Any])
     return {}
 
 
-def _person_meant(hits: List[_CueHit], tokens: Sequence[_Token], by_name: Dict[str, Field]) -> List[_CueHit]:
+def _about_them(person: Dict[str, Any], words_before: Set[str], dated: bool) -> bool:
+    """Whether the words before a bare name (or a date beside it) say it is this person's (bare_name_is)."""
+    return bool(words_before & {normalise(word) for word in person.get("words", ())}) \
+        or (dated and bool(person.get("dated")))
+
+
+def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_name: Dict[str, Field],
+                  today: date) -> List[_CueHit]:
     """"mere bete ka janm praman patra, naam Aayush": a bare name in a request about someone else is theirs."""
     people = _cue_data().get("bare_name_is") or {}
     named = {hit.field for hit in hits}
+    dated = values.a_date(text, today) is not None
     meant: List[_CueHit] = []
     for hit in hits:
         words = " ".join(token.word for token in tokens[hit.start:hit.end])
         if by_name[hit.field].short_name == "name" and means(words, "name_words"):
             before = {token.word for token in tokens[:hit.start]}
             person = next((spec for spec in by_name.values() if spec.name not in named
-                           and before & {normalise(word) for word in people.get(spec.short_name, ())}), None)
+                           and _about_them(people.get(spec.short_name) or {}, before, dated)), None)
             if person is not None:
                 hit = replace(hit, field=person.name)
                 named.add(person.name)
@@ -562,7 +586,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         return reading
     tokens = _tokens(text)
     by_name = {spec.name: spec for spec in fields}
-    hits = _person_meant(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), tokens, by_name)
+    hits = _person_meant(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), text, tokens, by_name,
+                         today)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)

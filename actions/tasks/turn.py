@@ -244,8 +244,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if asked is not None and _does_not_know(message):
         # "don't know the pole number" asked another question: that one is left, this one stays
-        unknown = [name for name in named_fields(message.typed, fields_of(kind, talk, task)) if name != asked.name]
-        optional = {spec.name for spec in fields_of(kind, talk, task) if not spec.required}
+        fields = fields_of(kind, talk, task)
+        unknown = [name for name in named_fields(message.typed, fields) if name != asked.name]
+        optional = {spec.name for spec in fields if not spec.required}
         if unknown and all(name in optional for name in unknown):
             task.values.update({name: SKIPPED for name in unknown if not task.answered(name)})
             resume(kind, talk, task, asked)

@@ -203,7 +203,9 @@ def aadhaar_last4(text: str) -> Optional[str]:
     if masked:
         return masked.group(1)
     runs = digit_runs(text)
-    return runs[0] if len(runs) == 1 and re.fullmatch(r"\d{4}", runs[0]) else None
+    four = [run for run in runs if re.fullmatch(r"\d{4}", run)]
+    # "5518 (last 4)": the small number counts the digits, it is not one of them
+    return four[0] if len(four) == 1 and all(len(run) <= 4 for run in runs) else None
 
 
 NAME_WORDS = 4

@@ -113,7 +113,7 @@ SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_compl
 SERVICE_LIST_KEY = "lok_seva.services.list"
 # What the NLU makes of "the income one" or "income wala" typed under the list; other intents
 # ("income certificate ki fees?") keep their own answer.
-PICK_INTENTS = frozenset({"nlu_fallback", "apply_service", "inform", "affirm"})
+PICK_INTENTS = frozenset({"nlu_fallback", "apply_service", "inform", "affirm", "deny"})
 
 
 def picks_listed_service(tracker: DialogueStateTracker) -> bool:
@@ -126,8 +126,9 @@ def picks_listed_service(tracker: DialogueStateTracker) -> bool:
 
 
 # What the NLU makes of a service named among the applicant's details ("Caste certificate for me. Name Priya
-# Mavi, father Naresh Mavi, mobile …"): the details outweigh the request.
-DETAIL_INTENTS = frozenset({"inform", "nlu_fallback"})
+# Mavi, father Naresh Mavi, mobile …, aadhaar last four …"): the details outweigh the request, or one word
+# of them (Aadhaar) reads as a question about it.
+DETAIL_INTENTS = frozenset({"inform", "nlu_fallback", "info_aadhaar", "info_schemes", "info_cm_helpline"})
 DETAIL_WORDS = 8  # a message this long, or with a number in it, gives details rather than asks about the service
 
 

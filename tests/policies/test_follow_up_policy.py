@@ -129,9 +129,10 @@ def after_service_list(latest: UserUttered) -> DialogueStateTracker:
     return DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)
 
 
-def test_a_service_named_under_the_list_is_applied_for(policy):
+@pytest.mark.parametrize("intent", ["nlu_fallback", "deny"])
+def test_a_service_named_under_the_list_is_applied_for(policy, intent):
     assert predicted(policy, after_service_list(
-        user("the income one", "nlu_fallback", service="income_certificate"))) == "action_task"
+        user("the income one", intent, service="income_certificate"))) == "action_task"
 
 
 def test_a_question_about_a_listed_service_keeps_its_rule(policy):
@@ -146,6 +147,7 @@ def first_message(latest: UserUttered) -> DialogueStateTracker:
 @pytest.mark.parametrize("text,intent", [
     ("Caste certificate for me. Name Priya Mavi, father Naresh Mavi, mobile 8878102356", "nlu_fallback"),
     ("Ration card for my family: samagra family ID 39027814, 6 members, Antyodaya", "inform"),
+    ("Caste certificate for me, aadhaar last four 4471, address Police Line Road", "info_aadhaar"),
 ])
 def test_a_service_named_with_the_applicants_details_is_applied_for(policy, text, intent):
     assert predicted(policy, first_message(user(text, intent, service="caste_certificate"))) == "action_task"

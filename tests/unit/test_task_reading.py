@@ -336,3 +336,40 @@ def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     known = {"answers.father_name": "Rakesh Solanki", "answers.mother_name": "Seema Solanki"}
     assert speakers_name(text, fields, known) == {"applicant.name": "Rakesh Solanki"}
     assert speakers_name("Mobile 7000381946", fields, known) == {}
+
+
+def test_a_child_named_in_a_request_about_a_child():
+    assert reading("mere bete ka janm praman patra banwana hai, naam Aayush", "birth_certificate").found == {
+        "answers.child_name": "Aayush", "answers.child_gender": "male"}
+    assert reading("naam Kavya h, 05/03/19 ko hui thi", "birth_certificate").found == {
+        "answers.child_name": "Kavya", "answers.date_of_birth": "2019-03-05"}
+
+
+def test_a_caste_of_the_scheduled_tribes_answers_the_category_too():
+    assert reading("jati praman patra, hum Bhilala hai", "caste_certificate").found == {
+        "answers.caste": "Bhilala", "answers.category": "st"}
+
+
+def test_my_father_died_makes_the_applicant_a_son_or_daughter():
+    found = reading("My father passed away on 5 March 2025, his name was Kalusingh Ninama", "death_certificate").found
+    assert found["answers.relation"] == "son_daughter" and found["answers.deceased_name"] == "Kalusingh Ninama"
+
+
+def test_late_before_a_relatives_name_belongs_to_that_name():
+    found = reading("his father was late Hira Katara", "death_certificate").found
+    assert found == {"answers.deceased_relative_name": "late Hira Katara"}
+
+
+@pytest.mark.parametrize("text", ["aadhar baad me bhejunga", "माँ बाप का आधार बाद में भेजूंगी"])
+def test_a_document_promised_later_is_about_the_documents(text):
+    assert reading(text, "mutation", asked="previous_owner_name").found == {"documents": FINISHED}
+
+
+def test_the_count_of_digits_beside_an_aadhaar_ending_is_not_one_of_them():
+    assert reading("aadhaar 5518 (last 4)", asked="aadhaar").found == {"applicant.aadhaar": "5518"}
+
+
+def test_a_bare_name_after_a_parent_in_a_death_certificate_is_the_deceased():
+    found = reading("papa ka naam Kanji Meda, unke father late Rupa Meda", "death_certificate").found
+    assert found["answers.deceased_name"] == "Kanji Meda"
+    assert found["answers.deceased_relative_name"] == "late Rupa Meda"
