@@ -138,8 +138,10 @@ def applies_with_details(tracker: DialogueStateTracker) -> bool:
     if message is None or latest_intent(tracker) not in DETAIL_INTENTS:
         return False
     text = message.text or ""
-    named = any(entity.get("entity") == "service" for entity in message.entities)
-    return named and (len(text.split()) >= DETAIL_WORDS or any(character.isdigit() for character in text))
+    entities = {entity.get("entity") for entity in message.entities}
+    if entities & ITEM_ENTITIES or next(find_tracking_numbers(text), None):
+        return False  # "mera income certificate ban gaya kya LS-2026-000042": that item's status
+    return "service" in entities and (len(text.split()) >= DETAIL_WORDS or any(ch.isdigit() for ch in text))
 
 
 def names_service_not_offered(tracker: DialogueStateTracker) -> bool:

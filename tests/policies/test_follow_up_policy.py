@@ -159,3 +159,8 @@ def test_a_service_named_with_the_applicants_details_is_applied_for(policy, text
 ])
 def test_a_bare_service_name_or_details_alone_keep_their_rule(policy, text, intent, entities):
     assert predicted(policy, first_message(user(text, intent, **entities))) is None
+
+
+def test_a_service_named_with_a_tracking_number_is_that_items_status(policy):
+    latest = user("mera income certificate ban gaya kya LS-2026-000042", "inform", service="income_certificate")
+    assert predicted(policy, first_message(latest)) == "action_check_application_status"
