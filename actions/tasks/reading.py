@@ -519,7 +519,8 @@ def names_a_place(text: str) -> bool:
 def meaningful(text: str) -> bool:
     """More than filler words ("mera", "aur", "hai")."""
     fillers = {" ".join(word) for word in _words_of("fillers")} | {" ".join(word) for word in _words_of("links")}
-    return any(normalise(word) not in fillers for word in text.split() if normalise(word))
+    return any(normalise(word) not in fillers and any(character.isalnum() for character in word)
+               for word in text.split() if normalise(word))  # "🙏" says nothing either
 
 
 # --- reading a message ------------------------------------------------------------

@@ -138,9 +138,22 @@ def _asks(message: Message) -> bool:
     return mentions(message.typed, "question_words") or message.typed.endswith("?")
 
 
+COURTESIES = frozenset({"thank", "greet", "bot_challenge"})
+REQUEST_ENTITIES = ("service", "complaint_category", "application_id", "complaint_id")
+
+
+def _names_a_request(message: Message) -> bool:
+    """A service, a problem, a number or a request's word: "aap log aake dekh lo na" reads as a request to
+    the NLU but names none."""
+    return any(message.entity(name) for name in REQUEST_ENTITIES) or any(
+        mentions(message.typed, key) for key in ("application_words", "complaint_words", "request_words"))
+
+
 def _is_side_question(message: Message) -> bool:
     if message.intent == "goodbye":  # "will send it later" is no goodbye: only a few words of leave-taking are
         return message.says("goodbye_words")
+    if message.intent in TASK_REQUESTS and not _names_a_request(message):
+        return False
     return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if _asks(message) else CONFIDENT)
 
 
@@ -169,8 +182,12 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
     """Free text is taken only when the message is not plainly something else."""
     message = talk.message
     typed = message.typed
+    if not meaningful(typed):
+        return False  # "हम्म", "ok", "🙏": nothing said
+    if message.intent in COURTESIES and message.confidence >= CONFIDENT and not message.entity("location"):
+        return False  # "thank you so much sir" is no address; "विजय नगर, मंगल सिटी के पीछे" read as a greeting is
     if _asks(message):
-        return not _is_side_question(message)
+        return False  # "where is the office?" asked the place of birth: a question, whatever it is about
     if mentions(typed, "urge") or message.says("yes") or message.says("no"):
         return False
     if (spec.kind in FREE_TEXT and message.entity("location")) or _attempted(spec, typed):
@@ -382,10 +399,12 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
     """A yes/no to a value the bot offered, a skip, or the end of a files step; True when settled."""
     message = talk.message
     if task.offer and task.offer.get("field") == asked.name:
-        if _plain(message, "affirm", "yes") or _agrees(message):
+        detail = after_leading(message.typed, "yes", "same_place") if leads_with(message.typed, "yes") else ""
+        if detail and not meaningful(detail):
+            detail = ""
+        if not (asked.kind == LOCATION and detail) and (_plain(message, "affirm", "yes") or _agrees(message)):
             take(kind, talk, task, asked, task.offer["value"])
             return True
-        detail = after_leading(message.typed, "yes", "same_place") if leads_with(message.typed, "yes") else ""
         if asked.kind == LOCATION and detail and not _asks(message):  # "haan wahi, Geeta Bhawan ke paas": more exactly
             offered = dict(task.offer["value"])
             offered["address"] = f"{offered.get('address') or ''}, {detail}".strip(", ")

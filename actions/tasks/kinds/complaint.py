@@ -34,8 +34,8 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
-from common.masking import mask_id
-from common.words import mentions
+from common.masking import mask_for_log, mask_id
+from common.words import after_leading, leads_with, mentions
 from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,14 @@ def _place_text(location: Dict[str, Any], talk: Talk) -> str:
     return talk.text("complaints.texts.pin_without_name", lat=f"{location['lat']:.5f}", long=f"{location['long']:.5f}")
 
 
+def _describe(task: Task, words: str) -> None:
+    """Adds the citizen's words to the complaint's details. The details are public on the 311 server, so a
+    mobile or Aadhaar number said with them is masked ("मेरा नाम सीमा, मोबाइल 9977…")."""
+    before = task.values.get("description") or ""
+    words = mask_for_log(words)
+    task.values["description"] = (f"{before} — {words}" if before else words)[:MAX_DESCRIPTION_LENGTH]
+
+
 class ComplaintKind(TaskKind):
     name = "complaint"
     entity_fields = {"complaint_category": "category"}
@@ -92,11 +100,12 @@ class ComplaintKind(TaskKind):
             task.values["category"] = code
         # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
         named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
+        named = named or self._ward_named(talk, message.caption)  # a photo's caption reaches no NLU
         if named:
             task.context["named_place"] = named
         typed = message.typed
         if task.answered("category") and len(typed.split()) >= MIN_DESCRIPTION_WORDS:
-            task.values["description"] = typed[:MAX_DESCRIPTION_LENGTH]  # the first message describes the problem
+            _describe(task, typed)  # the first message describes the problem
         if "category" in task.values:
             self._category_chosen(task, task.values["category"])
         if message.file_id and message.media_type == "image":
@@ -118,7 +127,11 @@ class ComplaintKind(TaskKind):
     def canonical(self, talk: Talk, task: Task, spec: Field, value: Any) -> Any:
         if spec.name == "category":
             return category_code(str(value)) or value
+        if spec.name == "description" and isinstance(value, str):
+            return mask_for_log(value)[:MAX_DESCRIPTION_LENGTH]
         if spec.name == "location" and isinstance(value, str):
+            if leads_with(value, "yes"):  # "हाँ वहीं, मंदिर के पीछे": the place, not the yes
+                value = after_leading(value, "yes", "same_place") or value
             return {"address": value[:MAX_ADDRESS_LENGTH], "lat": None, "long": None}
         return value
 
@@ -146,6 +159,17 @@ class ComplaintKind(TaskKind):
             task.context["questions"] = [spec.to_dict() for spec in questions(code)]
         except (BackendUnavailable, BackendRejected):
             task.context["questions"] = []  # a complaint without the category's extra questions rather than none
+
+    @staticmethod
+    def _ward_named(talk: Talk, words: Optional[str]) -> Optional[str]:
+        """The ward a text names, as the 311 server knows it ("खजराना गणेश मंदिर के पास …" -> Khajrana)."""
+        if not words:
+            return None
+        try:
+            ward = open311().locate(None, None, words, talk.language).get("ward")
+        except (BackendUnavailable, BackendRejected, FeatureUnavailable):
+            return None
+        return ward.get("name") if ward else None
 
     def _place(self, talk: Talk, task: Task, location: Dict[str, Any]) -> Optional[Invalid]:
         """A place in the city: a readable name and ward for a pin; another city is refused with where to go."""
@@ -247,8 +271,7 @@ class ComplaintKind(TaskKind):
         if asked.required or asked.kind == LOCATION or not typed or len(typed.split()) < 2 \
                 or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):
             return False
-        before = task.values.get("description") or ""
-        task.values["description"] = f"{before} — {typed}" if before else typed
+        _describe(task, typed)
         if asked.name == "photos":  # words at the photo step: kept, and the photo still welcome
             talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
         elif asked.name != "description":
@@ -292,8 +315,7 @@ class ComplaintKind(TaskKind):
             return False
         caption = message.caption
         if caption:  # the words under a photo describe the problem
-            before = task.values.get("description") or ""
-            task.values["description"] = f"{before} — {caption}" if before else caption
+            _describe(task, caption)
         return True
 
     def files_value(self, task: Task) -> Any:

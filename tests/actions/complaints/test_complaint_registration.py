@@ -139,3 +139,19 @@ def test_not_knowing_another_questions_answer_leaves_that_one(api):
     assert asked(chat.says("Vijay Nagar, Scheme 54, C block")) == "light_problem"
     assert asked(chat.says("don't know the pole number")) == "light_problem"
     assert "pole_number" in chat.task["values"] and "light_problem" not in chat.task["values"]  # left, and kept open
+
+
+def test_a_mobile_number_in_the_details_is_masked_before_they_are_public(api):
+    chat = Chat()
+    chat.says("मेरा नाम सीमा जैन, मोबाइल 9977104682, सुदामा नगर में कचरे का ढेर लगा है", "register_complaint",
+              complaint_category="garbage", location="सुदामा नगर")
+    details = chat.task["values"]["description"]
+    assert "9977104682" not in details and "4682" in details and "कचरे" in details
+
+
+def test_a_typed_place_must_name_a_place(api):
+    chat = Chat()
+    chat.says("nal me ganda pani aa rha h", "register_complaint", complaint_category="water_supply")
+    refused = chat.says("aap log aake dekh lo na")
+    assert "complaints.texts.not_a_place" in keys(refused) and "location" not in chat.task["values"]
+    assert asked(chat.says("Khajrana, Ganesh Mandir ke peeche wali gali")) != "location"
