@@ -34,7 +34,7 @@ SERVICE_INFO_ACTION = "action_service_info"  # shows a service's details
 YES_INTENTS = frozenset({"affirm", "apply_service"})
 SUBJECT_SLOT = "subject"
 RECENT_TURNS = 2  # a follow-up comes right after the answer it follows
-FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "send_words")
+FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "send_words", "officer_question")
 # Intents that mean something of their own, or already act on the item talked about.
 KEPT_INTENTS = frozenset({
     "set_language", "human_handoff", "greet", "thank", "bot_challenge", "leave_handoff",
@@ -155,14 +155,18 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
         return False
     message = tracker.latest_message
     intent = latest_intent(tracker) or ""
-    if message is None or intent in KEPT_INTENTS or intent.startswith("EXTERNAL_"):
+    text = (message.text or "") if message else ""
+    # "who is the officer?", "how long will it take?" right after a status are about that item
+    about_the_item = (intent == "human_handoff" and mentions(text, "officer_question")) or (
+        intent == "service_info" and mentions(text, "when_words")
+        and not any(entity.get("entity") == "service" for entity in message.entities))
+    if message is None or (intent in KEPT_INTENTS and not about_the_item) or intent.startswith("EXTERNAL_"):
         return False
     entities = {entity.get("entity") for entity in message.entities}
     if entities & ITEM_ENTITIES:
         return False  # a number of its own: the intent's action looks it up
     if intent in REQUEST_INTENTS and entities & REQUEST_ENTITIES and not mentions(message.text or "", "send_words"):
         return False
-    text = message.text or ""
     return any(mentions(text, key) for key in FOLLOW_UP_WORDS) and subject_set_recently(tracker)
 
 

@@ -5,7 +5,8 @@ As long as the slot `handoff_active` is true, every message the citizen sends
 action, which passes it to the officers' inbox; the bot's own flows, forms
 and fallbacks never run. The officers' dashboard speaks through EXTERNAL_
 intents: a reply is relayed to the citizen, a close gives the bot back; the
-citizen can leave too, with the "back to the assistant" button.
+citizen can leave too, with the "back to the assistant" button or by saying so ("never mind, file it
+here").
 Other EXTERNAL_ intents (status changes, settled submissions) keep their rules.
 
 The predictions beat every other policy: confidence 1, a priority above
@@ -20,6 +21,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 
 ACTIVE_SLOT = "handoff_active"
@@ -39,10 +41,17 @@ EXTERNAL_PREFIX = "EXTERNAL_"
 ENDS_TURN = frozenset({RELAY_ACTION, REQUEST_ACTION, LEAVE_ACTION, *OFFICER_ACTIONS.values()})
 
 
+def _typed(tracker: DialogueStateTracker) -> str:
+    text = tracker.latest_message.text if tracker.latest_message else ""
+    return "" if not text or text.startswith("/") else text
+
+
 def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
     """The action the handoff dictates next, or None to leave it to the other policies."""
     active = bool(tracker.get_slot(ACTIVE_SLOT))
     if not awaits_first_action(tracker):
+        if tracker.latest_action_name == LEAVE_ACTION:
+            return ACTION_LISTEN_NAME  # leaving is the turn: "never mind" read as a handoff must not open another
         return ACTION_LISTEN_NAME if active and tracker.latest_action_name in ENDS_TURN else None
     intent = latest_intent(tracker)
     if intent is None:
@@ -53,7 +62,7 @@ def handoff_action(tracker: DialogueStateTracker) -> Optional[Text]:
         return None
     if intent in OFFICER_ACTIONS:
         return OFFICER_ACTIONS[intent]
-    if intent == LEAVE_INTENT:
+    if intent == LEAVE_INTENT or mentions(_typed(tracker), "leave_handoff"):
         return LEAVE_ACTION
     if intent.startswith(EXTERNAL_PREFIX):
         return None

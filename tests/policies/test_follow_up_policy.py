@@ -164,3 +164,14 @@ def test_a_bare_service_name_or_details_alone_keep_their_rule(policy, text, inte
 def test_a_service_named_with_a_tracking_number_is_that_items_status(policy):
     latest = user("mera income certificate ban gaya kya LS-2026-000042", "inform", service="income_certificate")
     assert predicted(policy, first_message(latest)) == "action_check_application_status"
+
+
+@pytest.mark.parametrize("text, intent", [("who is the officer?", "human_handoff"),
+                                          ("इसे कौन अधिकारी देख रहे हैं?", "human_handoff"),
+                                          ("how long will it take?", "service_info")])
+def test_asking_who_or_how_long_after_a_status_is_a_follow_up(policy, text, intent):
+    assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
+
+
+def test_asking_for_an_officer_after_a_status_keeps_its_rule(policy):
+    assert predicted(policy, after_status(user("I want to talk to an officer", "human_handoff"))) is None

@@ -83,7 +83,9 @@ def test_the_officers_intents_run_their_actions(policy, intent, action):
 def test_the_citizen_can_leave_for_the_bot_and_the_bot_then_answers(policy):
     assert predicted(policy, tracker(*user("leave_handoff"))) == "action_leave_handoff"
     left = [*user("leave_handoff"), ActionExecuted("action_leave_handoff"), SlotSet("handoff_active", False)]
-    assert predicted(policy, tracker(*left)) is None  # the rules take over again
+    assert predicted(policy, tracker(*left)) == "action_listen"  # leaving is the turn
+    again = [*left, ActionExecuted(ACTION_LISTEN_NAME), *user("apply_service", "income certificate")]
+    assert predicted(policy, tracker(*again)) is None  # the rules take over again
 
 
 def test_other_notifications_keep_their_rules(policy):
@@ -95,3 +97,10 @@ def test_other_notifications_keep_their_rules(policy):
 @pytest.mark.parametrize("active", [True, False])
 def test_a_late_delivered_request_is_acknowledged_silently(policy, active):
     assert predicted(policy, tracker(*user("EXTERNAL_handoff_submitted"), active=active)) == ACTION_LISTEN_NAME
+
+
+@pytest.mark.parametrize("text, action", [("actually never mind, let's just file it here", "action_leave_handoff"),
+                                          ("अरे नहीं, आप ही भर लो", "action_leave_handoff"),
+                                          ("never", "action_relay_to_officer")])
+def test_changing_ones_mind_in_words_leaves_like_the_button(policy, text, action):
+    assert predicted(policy, tracker(*user("human_handoff", text))) == action
