@@ -111,6 +111,7 @@ SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_compl
 
 
 SERVICE_LIST_KEY = "lok_seva.services.list"
+SERVICE_DETAILS_KEY = "lok_seva.services.details"
 # What the NLU makes of "the income one" or "income wala" typed under the list; other intents
 # ("income certificate ki fees?") keep their own answer.
 PICK_INTENTS = frozenset({"nlu_fallback", "apply_service", "inform", "affirm", "deny"})
@@ -156,10 +157,12 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     intent = latest_intent(tracker) or ""
     text = (message.text or "") if message else ""
-    # "who is the officer?", "how long will it take?" right after a status are about that item
+    # "who is the officer?", "how long will it take?" right after a status are about that item (after a
+    # service's details, "how many days?" is about the service)
     about_the_item = (intent == "human_handoff" and mentions(text, "officer_question")) or (
-        intent == "service_info" and mentions(text, "when_words")
-        and not any(entity.get("entity") == "service" for entity in message.entities))
+        intent == "service_info" and mentions(text, "when_words") and message is not None
+        and not any(entity.get("entity") == "service" for entity in message.entities)
+        and SERVICE_DETAILS_KEY not in previous_answer_keys(event.as_dict() for event in tracker.events))
     if message is None or (intent in KEPT_INTENTS and not about_the_item) or intent.startswith("EXTERNAL_"):
         return False
     entities = {entity.get("entity") for entity in message.entities}

@@ -175,3 +175,12 @@ def test_asking_who_or_how_long_after_a_status_is_a_follow_up(policy, text, inte
 
 def test_asking_for_an_officer_after_a_status_keeps_its_rule(policy):
     assert predicted(policy, after_status(user("I want to talk to an officer", "human_handoff"))) is None
+
+
+def test_how_long_after_a_services_details_keeps_its_rule(policy):
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("income certificate documents?", "service_info"),
+              ActionExecuted("action_service_info"), BotUttered("📋 ...", metadata={"key": "lok_seva.services.details"}),
+              SlotSet("subject", {**SUBJECT, "service": "income_certificate"}), ActionExecuted(ACTION_LISTEN_NAME),
+              user("and how many days does it take?", "service_info")]
+    tracker = DialogueStateTracker.from_events("91z", events, slots=DOMAIN.slots)
+    assert predicted(policy, tracker) is None
