@@ -24,7 +24,14 @@ def buttons_text(items: List[str]) -> str:
 
 
 def officer_text(officer: Dict[str, Any], language: str) -> str:
-    """"Designation, office" without saying a part twice: the designation may already name the
-    office ("मुख्य कार्यपालन अधिकारी, जनपद पंचायत" of "जनपद पंचायत, झाबुआ")."""
-    parts = f"{pick(officer['designation'], language)}, {pick(officer['office'], language)}".split(", ")
-    return ", ".join(part for index, part in enumerate(parts) if part not in parts[:index])
+    """"Designation (name), office" without saying a part twice: the designation may already name the
+    office ("मुख्य कार्यपालन अधिकारी, जनपद पंचायत" of "जनपद पंचायत, झाबुआ"). The designated officer's
+    name is public under the Lok Seva Guarantee Act, and citizens ask "who is the officer?"."""
+    designation = pick(officer["designation"], language)
+    name = pick(officer.get("name") or {}, language)
+    parts = f"{designation}, {pick(officer['office'], language)}".split(", ")
+    parts = [part for index, part in enumerate(parts) if part not in parts[:index]]
+    named = len(designation.split(", "))  # the name follows the whole designation
+    if name:
+        parts[named - 1] = f"{parts[named - 1]} ({name})"
+    return ", ".join(parts)
