@@ -712,11 +712,15 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
     left, shaped = _without_shaped_values(segment, open_fields, today)
     if shaped:
         reading.found.update(shaped)
-        address = next((spec for spec in open_fields if spec.kind == TEXT and spec.name.split(".")[-1] == ADDRESS), None)
+        address = next((spec for spec in others if spec.kind == TEXT and spec.name.split(".")[-1] == ADDRESS), None)
         pincode_taken = any(spec.kind == PINCODE and spec.name in shaped for spec in open_fields)
-        if address is not None and pincode_taken and len(left.split()) >= 2 and not any(c.isdigit() for c in left):
-            reading.found[address.name] = left  # "Station Road Meghnagar 457779": the place the PIN code is of
-            return ""
+        if address is not None and pincode_taken and left and not any(c.isdigit() for c in left):
+            if address.name in reading.found:  # "address बस स्टैंड के पीछे, Ranapur 457993": the town too
+                reading.found[address.name] = f"{reading.found[address.name]}, {left}"
+                return ""
+            if len(left.split()) >= 2:
+                reading.found[address.name] = left  # "Station Road Meghnagar 457779": the place the PIN code is of
+                return ""
         return left
     for spec in open_fields:
         value = _by_shape(spec, segment, today)

@@ -406,9 +406,14 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
             take(kind, talk, task, asked, task.offer["value"])
             return True
         if asked.kind == LOCATION and detail and not _asks(message):  # "haan wahi, Geeta Bhawan ke paas": more exactly
+            # "… के पीछे वाली गली. रात को पूरी बंद रहती है, खंभे पर 56": the other answers are not the place
+            reading = read(detail, fields_of(kind, talk, task), asked, talk.today)
+            place = reading.asked_value if isinstance(reading.asked_value, str) and reading.asked_value else detail
             offered = dict(task.offer["value"])
-            offered["address"] = f"{offered.get('address') or ''}, {detail}".strip(", ")
+            offered["address"] = f"{offered.get('address') or ''}, {place}".strip(", ")
             take(kind, talk, task, asked, offered)
+            reading.found.pop(asked.name, None)
+            _noted(kind, talk, task, take_reading(kind, talk, task, reading, asked), asked)
             return True
         if control == "other" or _plain(message, "deny", "no"):
             task.offer = None

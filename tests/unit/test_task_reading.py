@@ -373,3 +373,8 @@ def test_a_bare_name_after_a_parent_in_a_death_certificate_is_the_deceased():
     found = reading("papa ka naam Kanji Meda, unke father late Rupa Meda", "death_certificate").found
     assert found["answers.deceased_name"] == "Kanji Meda"
     assert found["answers.deceased_relative_name"] == "late Rupa Meda"
+
+
+def test_the_town_beside_the_pin_code_joins_the_address_given():
+    found = reading("address बस स्टैंड के पीछे, Ranapur 457993", "birth_certificate", asked="name").found
+    assert found == {"applicant.address": "बस स्टैंड के पीछे, Ranapur", "applicant.pincode": "457993"}
