@@ -87,6 +87,14 @@ def start_kind(talk: Talk, name: str) -> None:
     talk.set_slot(TASK_SLOT, task.to_slot() if task else None)
 
 
+def _kind_meant(message: Message) -> Optional[TaskKind]:
+    """The request's own kind (None: by its intent), or an application: for a yes to a service's details,
+    and for a service named in what the NLU took for a complaint ("Marriage registration: groom …")."""
+    if message.intent == "register_complaint" and message.entity("service") and not message.entity("complaint_category"):
+        return KINDS["application"]
+    return None if message.intent in KIND_OF_REQUEST else KINDS["application"]
+
+
 class ActionTask(BlockingAction):
     def name(self) -> Text:
         return "action_task"
@@ -99,7 +107,7 @@ class ActionTask(BlockingAction):
             task = None
         if task is None:
             # a yes to a service's details (jan_seva/policies/follow_up_policy.py) applies for it
-            task = start_task(talk, None if talk.message.intent in KIND_OF_REQUEST else KINDS["application"])
+            task = start_task(talk, _kind_meant(talk.message))
         else:
             state = run_turn(KINDS[task.kind], talk, task)
             task = task if state == OPEN else start_task(talk) if state == ENDED_FOR_ANOTHER else None

@@ -512,7 +512,7 @@ def names_a_place(text: str) -> bool:
     """Typed words a crew could find: a place word, a number or a capitalised name after the first word
     ("Geeta Bhawan ke peeche", "gali 3", "near Big Bazaar"); not a plea ("aap log aake dekh lo na")."""
     words = text.split()
-    return mentions(text, "place_words") or any(character.isdigit() for character in text) \
+    return mentions(without_words(text, "not_places"), "place_words") or any(character.isdigit() for character in text) \
         or any(word[0].isascii() and word[0].isupper() for word in words[1:])
 
 

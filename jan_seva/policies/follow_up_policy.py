@@ -136,10 +136,14 @@ DETAIL_WORDS = 8  # a message this long, or with a number in it, gives details r
 def applies_with_details(tracker: DialogueStateTracker) -> bool:
     """A service named together with the applicant's details, outside a form: apply for it."""
     message = _typed_outside_a_task(tracker, frozenset())
-    if message is None or latest_intent(tracker) not in DETAIL_INTENTS:
+    if message is None:
         return False
     text = message.text or ""
     entities = {entity.get("entity") for entity in message.entities}
+    # "Marriage registration: groom …, bride …": 'registration' is no complaint when no problem is named
+    taken_for_a_complaint = latest_intent(tracker) == "register_complaint" and "complaint_category" not in entities
+    if latest_intent(tracker) not in DETAIL_INTENTS and not taken_for_a_complaint:
+        return False
     if entities & ITEM_ENTITIES or next(find_tracking_numbers(text), None):
         return False  # "mera income certificate ban gaya kya LS-2026-000042": that item's status
     return "service" in entities and (len(text.split()) >= DETAIL_WORDS or any(ch.isdigit() for ch in text))

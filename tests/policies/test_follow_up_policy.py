@@ -148,6 +148,7 @@ def first_message(latest: UserUttered) -> DialogueStateTracker:
     ("Caste certificate for me. Name Priya Mavi, father Naresh Mavi, mobile 8878102356", "nlu_fallback"),
     ("Ration card for my family: samagra family ID 39027814, 6 members, Antyodaya", "inform"),
     ("Caste certificate for me, aadhaar last four 4471, address Police Line Road", "info_aadhaar"),
+    ("Marriage registration: groom Deepak Parmar, bride Sapna Parmar, married on 10-02-2025", "register_complaint"),
 ])
 def test_a_service_named_with_the_applicants_details_is_applied_for(policy, text, intent):
     assert predicted(policy, first_message(user(text, intent, service="caste_certificate"))) == "action_task"

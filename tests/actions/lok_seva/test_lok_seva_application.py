@@ -144,3 +144,11 @@ def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
 def test_information_outside_a_task_is_answered_in_the_citizens_language(chat):
     english = chat(language="en").run(ActionShowInformation(), message("what is jansunwai", "info_jansunwai"))
     assert keys(english) == ["information.jansunwai"]
+
+
+def test_a_service_named_in_what_reads_as_a_complaint_is_applied_for(chat):
+    citizen = chat(language="en")
+    started = citizen.says("Marriage registration: groom Deepak Parmar, bride Sapna Parmar, married on 10-02-2025",
+                           "register_complaint", service="marriage_registration")
+    assert "lok_seva.application.started" in keys(started) and citizen.task["kind"] == "application"
+    assert citizen.task["values"]["answers.groom_name"] == "Deepak Parmar"
