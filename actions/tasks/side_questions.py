@@ -33,8 +33,14 @@ CONTROL_INTENTS = frozenset({"set_language", "human_handoff"})
 CONTROL_CONFIDENCE = 0.7
 
 
+def asks_who_decides(message: Message) -> bool:
+    """"who is the officer?" asks who decides the request, not to talk to one."""
+    return message.intent == "human_handoff" and mentions(message.typed, "officer_question")
+
+
 def is_control(message: Message) -> bool:
-    return message.intent in CONTROL_INTENTS and message.confidence >= CONTROL_CONFIDENCE
+    return message.intent in CONTROL_INTENTS and message.confidence >= CONTROL_CONFIDENCE \
+        and not asks_who_decides(message)
 
 
 def _answers() -> Dict[str, Callable[[Talk, Task], None]]:
@@ -64,7 +70,7 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
     from actions.tasks.turn import Ended, asked_field
 
     message = talk.message
-    intent = message.intent
+    intent = "service_info" if asks_who_decides(message) else message.intent  # the service names its officer
     asked = asked_field(kind, talk, task)
     if intent == "human_handoff":
         from actions.handoff import request_human
@@ -87,8 +93,12 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
             button(talk, "tasks.buttons.continue", "inform", do="continue"),
             button(talk, "tasks.buttons.start_new", "inform", do="switch")])
         return
-    if intent == "service_info" and kind.what_follows and not kind.service_of(task):
-        talk.say(kind.what_follows)  # "kitne din me theek hoga?" in the middle of a complaint
+    # "kitne din me theek hoga?" in the middle of a complaint, read as a service or a status question
+    about_this_one = (intent == "service_info" and not kind.service_of(task)) or (
+        intent == "check_complaint_status" and mentions(message.typed, "when_words"))
+    numbered = message.tracking_number("application_id") or message.tracking_number("complaint_id")
+    if kind.what_follows and about_this_one and not numbered:
+        talk.say(kind.what_follows)
         resume(kind, talk, task, asked)
         return
     if intent in RESPONSES:

@@ -28,6 +28,7 @@ from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 from common.last_turn import previous_actions
 from common.not_offered import not_offered_in
+from common.words import means
 
 APPLICANT, ANSWERS = "applicant.", "answers."
 SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to
@@ -141,7 +142,8 @@ class ApplicationKind(TaskKind):
             from common.masking import masked_number
             return talk.whatsapp_mobile, masked_number(talk.whatsapp_mobile)
         profile = talk.message.profile_name or task.context.get("profile_name")
-        if spec.name == APPLICANT + "name" and spec.kind == NAME and profile and is_name(profile):
+        if spec.name == APPLICANT + "name" and spec.kind == NAME and profile and is_name(profile) \
+                and not means(profile, "not_profile_names"):  # "WhatsApp User" names nobody
             return profile, profile
         return None
 

@@ -100,6 +100,8 @@ class ComplaintKind(TaskKind):
             task.values["category"] = code
         # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
         named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
+        if named and not (names_a_place(named) or self._ward_named(talk, named)):
+            named = None  # "cows sitting in the road": the NLU's "sitting" is no place to offer
         named = named or self._ward_named(talk, message.caption)  # a photo's caption reaches no NLU
         if named:
             task.context["named_place"] = named
@@ -270,6 +272,11 @@ class ComplaintKind(TaskKind):
         typed = talk.message.typed
         if asked.required or asked.kind == LOCATION or not typed or len(typed.split()) < 2 \
                 or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):
+            return False
+        if typed.endswith("?") or mentions(typed, "question_words"):
+            if mentions(typed, "when_words"):  # "kitne din me saaf hoga?" at the photo step: not a detail
+                talk.say(self.what_follows)
+                return True
             return False
         _describe(task, typed)
         if asked.name == "photos":  # words at the photo step: kept, and the photo still welcome

@@ -84,12 +84,18 @@ def test_not_confirming_sends_nothing(api, spot, operator):
     assert "tasks.cancelled" in keys(chat.taps("deny", do="cancel")) and operator.count() == before
 
 
-def test_words_at_the_photo_step_go_to_the_details(api, spot):
+def drain_complaint_at(step: str, spot) -> Chat:
+    """A drain complaint placed by a pin, its optional questions skipped up to `step`."""
     chat = Chat()
     chat.says("नाली जाम है", "register_complaint", complaint_category="drainage")
     replies = chat.sends_pin(*spot)
-    while asked(replies) != "description":
+    while asked(replies) != step:
         replies = chat.taps("inform", do="skip")
+    return chat
+
+
+def test_words_at_the_photo_step_go_to_the_details(api, spot):
+    chat = drain_complaint_at("description", spot)
     chat.taps("inform", do="skip")
     kept = chat.says("चैंबर का ढक्कन भी टूटा है, बच्चे गिर सकते हैं")
     assert asked(kept) == "photo" and "ढक्कन" in chat.task["values"]["description"]
@@ -155,3 +161,20 @@ def test_a_typed_place_must_name_a_place(api):
     refused = chat.says("aap log aake dekh lo na")
     assert "complaints.texts.not_a_place" in keys(refused) and "location" not in chat.task["values"]
     assert asked(chat.says("Khajrana, Ganesh Mandir ke peeche wali gali")) != "location"
+
+
+def test_a_when_question_at_the_photo_step_is_answered_not_kept_as_details(api, spot):
+    chat = drain_complaint_at("photo", spot)
+    answered = chat.says("kitne din me saaf hoga?", "check_complaint_status")
+    assert "complaints.texts.what_follows" in keys(answered) and asked(answered) == "photo"
+    assert "saaf" not in (chat.task["values"].get("description") or "")
+
+
+def test_a_word_the_nlu_took_for_a_place_is_offered_only_if_it_names_one(api):
+    chat = Chat(language="en")
+    first = chat.says("cows sitting in the middle of the road", "register_complaint",
+                      complaint_category="stray_animals", location="sitting")
+    assert "tasks.offer.location" not in keys(first) and asked(first) == "location"
+    chat = Chat(language="en")
+    offered = chat.says("garbage near Palasia", "register_complaint", complaint_category="garbage", location="Palasia")
+    assert "tasks.offer.location" in keys(offered)

@@ -152,3 +152,17 @@ def test_a_service_named_in_what_reads_as_a_complaint_is_applied_for(chat):
                            "register_complaint", service="marriage_registration")
     assert "lok_seva.application.started" in keys(started) and citizen.task["kind"] == "application"
     assert citizen.task["values"]["answers.groom_name"] == "Deepak Parmar"
+
+
+def test_who_is_the_officer_in_a_form_names_the_services_officer_and_opens_no_handoff(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    replies = citizen.says("who is the officer?", "human_handoff")
+    assert "lok_seva.services.details" in keys(replies) and "Solanki" in texts(replies)
+    assert citizen.task is not None and not any("handoff" in key for key in keys(replies))
+
+
+def test_a_profile_name_that_names_nobody_is_not_offered(chat):
+    citizen = chat(language="en", profile_name="WhatsApp User")
+    started = citizen.says("income certificate", "apply_service", service="income_certificate")
+    assert "tasks.offer.name" not in keys(started) and asked(started) == "name"
