@@ -378,3 +378,11 @@ def test_a_bare_name_after_a_parent_in_a_death_certificate_is_the_deceased():
 def test_the_town_beside_the_pin_code_joins_the_address_given():
     found = reading("address बस स्टैंड के पीछे, Ranapur 457993", "birth_certificate", asked="name").found
     assert found == {"applicant.address": "बस स्टैंड के पीछे, Ranapur", "applicant.pincode": "457993"}
+
+
+@pytest.mark.parametrize("text, code, field, place", [
+    ("8 मार्च 2024 को जिला अस्पताल झाबुआ में हुआ", "birth_certificate", "place_of_birth", "जिला अस्पताल झाबुआ"),
+    ("12-02-2025 ko ghar pe Thandla me expire hue", "death_certificate", "place_of_death", "ghar pe Thandla"),
+])
+def test_a_place_of_birth_or_death_drops_the_happening_after_it(text, code, field, place):
+    assert reading(text, code).found[f"answers.{field}"] == place
