@@ -502,18 +502,21 @@ def vague_place(text: str) -> bool:
     return not meaningful(without_words(text, "vague_places"))
 
 
+def _capitalised_after_the_first_word(text: str) -> bool:
+    """"near Big Bazaar", "Vijay Nagar": a proper name (a first word may be capitalised as a sentence's)."""
+    return any(word[0].isascii() and word[0].isupper() for word in text.split()[1:])
+
+
 def _part_of_a_place(segment: str) -> bool:
     """A part of a message that names a place by its words ("Holkar college ke peeche", "Big Bazaar")."""
-    return mentions(segment, "place_words") or any(word[0].isascii() and word[0].isupper()
-                                                   for word in segment.split()[1:])
+    return mentions(segment, "place_words") or _capitalised_after_the_first_word(segment)
 
 
 def names_a_place(text: str) -> bool:
     """Typed words a crew could find: a place word, a number or a capitalised name after the first word
     ("Geeta Bhawan ke peeche", "gali 3", "near Big Bazaar"); not a plea ("aap log aake dekh lo na")."""
-    words = text.split()
     return mentions(without_words(text, "not_places"), "place_words") or any(character.isdigit() for character in text) \
-        or any(word[0].isascii() and word[0].isupper() for word in words[1:])
+        or _capitalised_after_the_first_word(text)
 
 
 def meaningful(text: str) -> bool:
