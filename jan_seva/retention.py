@@ -21,9 +21,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Mapping, Optional
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from actions.submissions.outbox import SubmissionOutbox
+from common.db import make_engine
 from jan_seva.periodic import run_every
 from jan_seva.stores.tracker_store import tracker_db_url
 from jan_seva.whatsapp.file_store import SUBFOLDER
@@ -54,7 +55,7 @@ class Retention:
 
 def prune_conversations(db_url: str, older_than: timedelta) -> int:
     """Tracker events older than the period (Rasa's SQL store keeps a Unix timestamp per event)."""
-    engine = create_engine(db_url)
+    engine = make_engine(db_url)
     try:
         if not inspect(engine).has_table("events"):
             return 0

@@ -8,11 +8,11 @@ from typing import Optional
 from fastapi import FastAPI
 
 from common.body_limit import BodyLimit
+from common.db import make_engine, make_sessionmaker
 from common.exposure import unsafe_secrets
 
 from .clock import system_clock
 from .context import ApiContext
-from .db import create_db_engine, session_factory
 from .errors import error_responses, install_error_handlers
 from .file_store import FileStore
 from .migrate import upgrade
@@ -40,7 +40,7 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
     """`reference` defaults to the data files named by `settings`."""
     settings = settings or Settings.from_env()
     reference = reference or load_reference_data(settings)
-    engine = create_db_engine(settings.db_url)
+    engine = make_engine(settings.db_url)
     upgrade(engine)
     _warn_about_setup(settings)
 
@@ -56,7 +56,7 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
     app.state.ctx = ApiContext(
         settings=settings,
         ref=reference,
-        sessions=session_factory(engine),
+        sessions=make_sessionmaker(engine),
         store=FileStore(settings.file_store_dir),
         clock=system_clock,
     )

@@ -9,7 +9,7 @@ from fastapi import Request
 from .assignments import Assignments
 from .audit import AuditLog
 from .backends import LokSevaClient, Open311Client
-from .db import make_sessionmaker
+from .db import open_dashboard_db
 from .items import Items
 from .notify import Notifier
 from .rasa_client import RasaClient
@@ -35,7 +35,7 @@ class Dashboard:
 
     @classmethod
     def build(cls, settings: Settings) -> "Dashboard":
-        sessions = make_sessionmaker(settings.db_url)
+        sessions = open_dashboard_db(settings.db_url)
         lokseva = LokSevaClient(settings.lokseva_url, settings.lokseva_key, settings.http_timeout_s)
         open311 = Open311Client(settings.open311_url, settings.open311_key, settings.http_timeout_s,
                                 settings.open311_georeport_url)

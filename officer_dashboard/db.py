@@ -2,11 +2,12 @@
 officers' sessions."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, create_engine, inspect
+from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from common.clock import utc_now_naive
+from common.db import make_engine, make_sessionmaker
 
 Base = declarative_base()
 
@@ -99,8 +100,9 @@ def _add_new_columns(engine: Engine) -> None:
                     connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
 
 
-def make_sessionmaker(db_url: str) -> sessionmaker:
-    engine: Engine = create_engine(db_url, future=True)
+def open_dashboard_db(db_url: str) -> sessionmaker:
+    """Sessions on the dashboard's tables, created or brought up to date first."""
+    engine = make_engine(db_url)
     Base.metadata.create_all(engine)
     _add_new_columns(engine)
-    return sessionmaker(engine, future=True, expire_on_commit=False)
+    return make_sessionmaker(engine)

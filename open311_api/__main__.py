@@ -5,12 +5,12 @@ import logging.config
 
 import uvicorn
 
+from common.db import make_engine
 from common.exposure import refuse_unsafe_start
 from common.log_config import uvicorn_log_config
 
 from .app import create_app
 from .config import Settings
-from .db import make_engine
 from .migrate import upgrade
 
 LOGGERS = ("open311_api", "alembic")

@@ -6,9 +6,9 @@ from typing import Optional
 from fastapi import FastAPI
 
 from common.body_limit import BodyLimit
+from common.db import make_engine, make_sessionmaker
 
 from .config import Settings
-from .db import make_engine, make_sessionmaker
 from .errors import install_error_handlers
 from .profile import load_profile
 from .routers import open311, operator

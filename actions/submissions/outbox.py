@@ -25,10 +25,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.exc import IntegrityError
 
 from common.clock import utc_now_naive
+from common.db import make_engine
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'actions.db'}"
@@ -101,18 +102,10 @@ def _row_to_submission(row: Any) -> PendingSubmission:
     )
 
 
-def _engine(db_url: str):
-    if db_url.startswith("sqlite:///"):
-        Path(db_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        # The action server and the worker share the file: wait for each other's writes.
-        return create_engine(db_url, future=True, connect_args={"timeout": 30})
-    return create_engine(db_url, future=True, pool_pre_ping=True)
-
-
 class SubmissionOutbox:
     def __init__(self, db_url: Optional[str] = None):
         self.db_url = db_url or os.environ.get("ACTIONS_DB_URL") or DEFAULT_DB_URL
-        self.engine = _engine(self.db_url)
+        self.engine = make_engine(self.db_url)
         metadata.create_all(self.engine)
 
     def add(self, kind: str, sender_id: str, language: str, payload: Dict[str, Any], idempotency_key: str,

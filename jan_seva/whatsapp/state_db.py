@@ -20,11 +20,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    create_engine,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+from common.db import make_engine
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -123,11 +123,7 @@ def citizen_key(sender_id: str, purpose: str) -> str:
 
 
 def state_engine(url: str) -> Engine:
-    options = {"pool_pre_ping": True, "future": True}
-    if make_url(url).get_backend_name() == "sqlite":
-        # several workers share one SQLite file: wait for a lock instead of failing
-        options["connect_args"] = {"timeout": 30, "check_same_thread": False}
-    engine = create_engine(url, **options)
+    engine = make_engine(url)
     try:
         metadata.create_all(engine)
     except (OperationalError, ProgrammingError):

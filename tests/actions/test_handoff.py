@@ -12,7 +12,7 @@ from actions.submissions.notifier import RasaNotifier
 from actions.submissions.outbox import DONE, PENDING, SubmissionOutbox
 from actions.submissions.worker import run_once
 from common.clock import INDIA, utc_now_naive
-from officer_dashboard.db import make_sessionmaker
+from officer_dashboard.db import open_dashboard_db
 from officer_dashboard.handoffs import Handoffs
 from tests.servers import RecordingServer, free_port, running
 
@@ -40,7 +40,7 @@ def dashboard(dashboard_address, tmp_path):
     db_url = f"sqlite:///{tmp_path / 'dashboard.db'}"
     env = {"DASHBOARD_PORT": dashboard_address.rsplit(":", 1)[1], "DASHBOARD_DB_URL": db_url}
     with running(["officer_dashboard"], env, f"{dashboard_address}/health", tmp_path / "dashboard.log"):
-        yield Handoffs(make_sessionmaker(db_url))
+        yield Handoffs(open_dashboard_db(db_url))
 
 
 def citizen(text="", intent="human_handoff", slots=None, events=(), entities=(), loop=None):
@@ -89,7 +89,7 @@ def test_a_request_made_while_the_dashboard_is_down_is_delivered_by_the_worker(o
         with running(["officer_dashboard"], env, f"{dashboard_address}/health", tmp_path / "dashboard.log"):
             run_once(outbox, RasaNotifier(rasa.url), now=later)
             run_once(outbox, RasaNotifier(rasa.url), now=later)  # a second round changes nothing
-            [handoff] = Handoffs(make_sessionmaker(db_url)).open_ones()
+            [handoff] = Handoffs(open_dashboard_db(db_url)).open_ones()
     finally:
         rasa.close()
     assert handoff.wa_id == WA_ID and outbox.get(kept.idempotency_key).status == DONE

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from lokseva_api.db import create_db_engine
+from common.db import make_engine
 from lokseva_api.migrate import VERSION_TABLE, downgrade, upgrade
 from lokseva_api.models import Base
 
@@ -14,7 +14,7 @@ TABLES = {table.name for table in Base.metadata.sorted_tables}
 
 
 def test_migrations_build_the_schema_of_the_models_from_an_empty_database(db_url):
-    engine = create_db_engine(db_url)
+    engine = make_engine(db_url)
     try:
         assert inspect(engine).get_table_names() == []
         upgrade(engine)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from officer_dashboard.db import OfficerSession, make_sessionmaker
+from officer_dashboard.db import OfficerSession, open_dashboard_db
 from officer_dashboard.masking import masked_address
 from officer_dashboard.security import LoginLimiter, LoginLimits
 from officer_dashboard.sessions import LIFETIME, SessionStore
@@ -71,7 +71,7 @@ def test_failures_count_within_the_window_and_a_login_clears_the_officers_own(li
 
 def test_a_session_lives_until_logout_or_its_lifetime(tmp_path):
     clock = Clock(datetime(2026, 12, 4, 8, 0))
-    store = SessionStore(make_sessionmaker(f"sqlite:///{tmp_path / 'dashboard.db'}"), clock)
+    store = SessionStore(open_dashboard_db(f"sqlite:///{tmp_path / 'dashboard.db'}"), clock)
     token, other = store.start("anil"), store.start("priya")
     assert store.username_of(token) == "anil" and store.username_of(None) is None
     store.end(token)
@@ -83,7 +83,7 @@ def test_a_session_lives_until_logout_or_its_lifetime(tmp_path):
 
 def test_expired_sessions_are_deleted(tmp_path):
     clock = Clock(datetime(2026, 12, 4, 8, 0))
-    sessions = make_sessionmaker(f"sqlite:///{tmp_path / 'dashboard.db'}")
+    sessions = open_dashboard_db(f"sqlite:///{tmp_path / 'dashboard.db'}")
     store = SessionStore(sessions, clock)
     store.start("anil")
     clock.now += LIFETIME + timedelta(seconds=1)

@@ -17,9 +17,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from common.db import make_engine
 from open311_api.app import create_app
 from open311_api.config import Settings
-from open311_api.db import make_engine
 from open311_api.migrate import upgrade
 from open311_api.models import Base
 from tests.conftest import POSTGRES_URL, require_server

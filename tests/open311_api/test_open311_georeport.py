@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import update
 
-from open311_api.db import make_engine
+from common.db import make_engine
 from open311_api.models import ServiceRequest
 from tests.open311_api.open311_test_data import (
     CLIENT_KEY,

@@ -10,8 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+from common.db import make_engine, make_sessionmaker
 from open311_api.config import DEFAULT_PROFILE_DIR
-from open311_api.db import make_engine, make_sessionmaker
 from open311_api.inputs import NewRequest
 from open311_api.intake import create_complaint
 from open311_api.migrate import VERSION_TABLE, alembic_config, upgrade
