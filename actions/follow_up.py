@@ -103,6 +103,8 @@ def follow_up(talk: Talk, task: Optional[Task] = None) -> None:
     item = item_meant(talk)
     if item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "send_words"):
         certificate(talk, task)
+    elif item is not None and item["kind"] == COMPLAINT and mentions(talk.message.typed, "photo_words"):
+        talk.say("complaints.texts.send_photo_here", complaint_id=item["id"])  # it joins the complaint
     elif item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "appeal_words"):
         _how_to_appeal(talk)  # "can I appeal?" after a rejection or a delay: the Act's appeal route
     else:

@@ -21,6 +21,20 @@ def last_item(tracker: Any) -> Optional[Dict[str, str]]:
     return {"kind": kind, "id": subject[kind]} if kind in (APPLICATION, COMPLAINT) and subject.get(kind) else None
 
 
+def recent_item(tracker: Any, turns: int) -> Optional[Dict[str, str]]:
+    """The item talked about last, when the bot noted it within the citizen's last `turns` messages
+    (a photo right after a complaint is registered belongs to it; one sent days later does not)."""
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen > turns:
+                return None
+        elif event.get("event") == "slot" and event.get("name") == SUBJECT_SLOT and event.get("value"):
+            return last_item(tracker)
+    return None
+
+
 def remember(talk: Any, application: Optional[str] = None, complaint: Optional[str] = None,
              service: Optional[str] = None) -> None:
     """Notes what was just talked about (on top of what the slot held, and of earlier notes this turn)."""

@@ -199,6 +199,10 @@ class Open311Client:
         return self._extras("POST", f"requests/{service_request_id}/reopen",
                             params={"locale": locale}, json={"phone": phone, "note": note})
 
+    def add_photo(self, service_request_id: str, phone: str, media_url: str, locale: str) -> Dict[str, Any]:
+        return self._extras("POST", f"requests/{service_request_id}/photos",
+                            params={"locale": locale}, json={"phone": phone, "media_url": media_url})
+
     def rate(self, service_request_id: str, phone: str, rating: int, locale: str) -> Dict[str, Any]:
         return self._extras("POST", f"requests/{service_request_id}/rating",
                             params={"locale": locale}, json={"phone": phone, "rating": rating})

@@ -8,6 +8,7 @@ Payloads (JSON-safe dicts, `operation` says which):
   join    service_request_id, phone, locale
   reopen  service_request_id, phone, locale
   rate    service_request_id, phone, rating, locale
+  photo   service_request_id, phone, media_url, locale (a photo sent after the complaint)
 
 The result (sent back to Rasa as the entities of EXTERNAL_complaint_submitted
 when it came from the outbox) always has `complaint_operation` and
@@ -155,11 +156,18 @@ def _rate(client: Open311Client, payload: Mapping[str, Any], look_first: bool) -
     return _result("rate", payload["service_request_id"], rating=payload["rating"])
 
 
+def _photo(client: Open311Client, payload: Mapping[str, Any], look_first: bool) -> Dict[str, str]:
+    # a photo kept twice after a lost answer only shows the officer the same picture again
+    client.add_photo(payload["service_request_id"], payload["phone"], payload["media_url"], payload["locale"])
+    return _result("photo", payload["service_request_id"])
+
+
 OPERATIONS: Dict[str, Callable[[Open311Client, Mapping[str, Any], bool], Dict[str, str]]] = {
     "create": _create,
     "join": _join,
     "reopen": _reopen,
     "rate": _rate,
+    "photo": _photo,
 }
 
 

@@ -83,6 +83,8 @@ def result_message(result: Mapping[str, str], language: str, now: datetime) -> s
         return text("joined", language, complaint_id=complaint_id)
     if operation == "reopen":
         return text("reopened", language, complaint_id=complaint_id)
+    if operation == "photo":
+        return text("photo_added", language, complaint_id=complaint_id)
     if operation == "rate":
         return text("rated", language, complaint_id=complaint_id, rating=result.get("rating"))
     return _lines(
@@ -97,7 +99,7 @@ def newest_first(views: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
     return sorted(views, key=lambda view: view.get("requested_datetime") or "", reverse=True)
 
 
-RESULT_KEYS = {"join": "joined", "reopen": "reopened", "rate": "rated"}
+RESULT_KEYS = {"join": "joined", "reopen": "reopened", "rate": "rated", "photo": "photo_added"}
 
 
 def say_result(talk: Any, result: Mapping[str, str], now: datetime) -> None:

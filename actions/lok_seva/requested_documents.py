@@ -1,7 +1,8 @@
-"""A photo or PDF sent outside any task: added to the citizen's application
-whose documents an officer asked for, or to the one named in the officer's
-update or taken the latest such files; without one the citizen is told what
-files are for. Sent through the outbox like every submission: a Lok Seva API
+"""A photo or PDF sent outside any task: a photo right after a complaint was
+talked about joins that complaint; otherwise the file is added to the
+citizen's application whose documents an officer asked for, or to the one
+named in the officer's update or taken the latest such files; without one
+the citizen is told what files are for. Sent through the outbox like every submission: a Lok Seva API
 that is away gets it later."""
 from __future__ import annotations
 
@@ -12,16 +13,20 @@ from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.complaints.categories import category_meant
+from actions.complaints.photos import add_to_registered
 from actions.lok_seva.citizen import awaiting_documents
 from actions.lok_seva.documents import describe, received_file
 from actions.lok_seva.submission import submit
 from actions.lok_seva.updates import DOCUMENTS_SLOT
+from actions.subject import COMPLAINT as COMPLAINT_SUBJECT
+from actions.subject import recent_item
 from actions.tasks.action import start_kind
 from actions.tasks.kinds.complaint import ComplaintKind
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 
 KIND = "documents"
+PHOTO_FOLLOWS_WITHIN = 3  # the citizen's messages since the complaint was registered or shown
 COMPLAINT = ComplaintKind.name
 
 
@@ -43,6 +48,10 @@ class ActionTakeDocument(AnswerAction):
         path = received_file(message)
         if path is None:
             talk.say("lok_seva.media_rejected.download_failed")
+            return
+        complaint = recent_item(talk.tracker, PHOTO_FOLLOWS_WITHIN)
+        if message.media_type == "image" and complaint and complaint["kind"] == COMPLAINT_SUBJECT:
+            add_to_registered(talk, complaint["id"])  # "photo bhi bhej du?" after registering it
             return
         if message.media_type == "image" and message.caption and category_meant(message.caption, None):
             start_kind(talk, COMPLAINT)  # a photo captioned "नाली जाम है": the complaint it shows

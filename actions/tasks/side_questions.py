@@ -93,6 +93,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
             button(talk, "tasks.buttons.continue", "inform", do="continue"),
             button(talk, "tasks.buttons.start_new", "inform", do="switch")])
         return
+    if kind.photo_invite and mentions(message.typed, "photo_words"):
+        talk.say(kind.photo_invite)  # "should I send a photo too?": it is welcome at any step
+        resume(kind, talk, task, asked)
+        return
     # "kitne din me theek hoga?" in the middle of a complaint, read as a service or a status question
     about_this_one = (intent == "service_info" and not kind.service_of(task)) or (
         intent == "check_complaint_status" and mentions(message.typed, "when_words"))

@@ -50,6 +50,7 @@ def predicted(policy, tracker):
     ("to paisa kab se aayega", "info_schemes"),
     ("is that enough?", "nlu_fallback"),
     ("what can I do now, can I appeal?", "main_menu"),
+    ("photo bhi bhej du?", "nlu_fallback"),
 ])
 def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"

@@ -49,6 +49,8 @@ class TaskKind(ABC):
     service: Optional[str] = None  # the Lok Seva service it is about, for "iski fees kitni hai?"
     # What the task leads to, for "kitne din me hoga?" asked in its middle when no service answers it.
     what_follows: Optional[str] = None
+    # "should I send a photo too?" during the task: the text that invites it (None: files are not asked for)
+    photo_invite: Optional[str] = None
     # NLU entities that answer a field ("service" -> the service asked for).
     entity_fields: Mapping[str, str] = {}
     # Entities of the opening message that answer a field ("Pitol me khasra 130/1 ka namantaran": the village).

@@ -21,6 +21,7 @@ from actions.complaints.categories import categories, category_code, category_me
 from actions.complaints.citizen import phone_of
 from actions.complaints.delivery import deliver
 from actions.complaints.operations import create_payload, update_payload
+from actions.complaints.photos import published
 from actions.complaints.places import other_city_in
 from actions.complaints.telling import remember as remember_number
 from actions.complaints.telling import tell
@@ -36,7 +37,6 @@ from actions.tasks.values import Invalid
 from actions.texts import entry, pick
 from common.masking import mask_for_log, mask_id
 from common.words import after_leading, leads_with, mentions
-from jan_seva.complaint_photos import NotAPhoto, PhotoUnavailable, publish_photo
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ class ComplaintKind(TaskKind):
     name = "complaint"
     entity_fields = {"complaint_category": "category"}
     what_follows = "complaints.texts.what_follows"
+    photo_invite = "complaints.texts.send_photo_now"
     # "paani nahi aa raha 3 din se": the problem's words answer its questions too; the place is offered instead.
     opening_entities = ("service", "location", "scheme")
 
@@ -312,14 +313,10 @@ class ComplaintKind(TaskKind):
 
     def _add_photo(self, talk: Talk, task: Task, message: Message) -> bool:
         """Publishes the photo for the 311 system (media_url); its caption joins the details."""
-        try:
-            task.files.append({"url": publish_photo(str(message.file_id or ""))})
-        except NotAPhoto:
-            talk.say("complaints.texts.photo_only")
+        url = published(talk, message)
+        if url is None:
             return False
-        except (PhotoUnavailable, OSError):
-            talk.say("complaints.texts.photo_unavailable")
-            return False
+        task.files.append({"url": url})
         caption = message.caption
         if caption:  # the words under a photo describe the problem
             _describe(task, caption)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import threading
 
 import requests
-from complaint_chat import TRACKING_NUMBER, registered
+from complaint_chat import TRACKING_NUMBER, at_confirmation, registered
 
 from actions.complaints.photo_server import make_server
-from actions.lok_seva.requested_documents import ActionTakeDocument
+from actions.follow_up import ActionFollowUp
+from actions.lok_seva.requested_documents import PHOTO_FOLLOWS_WITHIN, ActionTakeDocument
 from jan_seva.complaint_photos import PhotoSettings
 from jan_seva.whatsapp.file_store import FileStore
 from tests.actions.citizen_chat import Chat, asked, keys, message, payload, texts
@@ -84,3 +85,36 @@ def test_a_photo_with_a_caption_starts_the_complaint_it_shows(api, settings_env)
                                                       file["metadata"], **file["entities"]))
     assert asked(started) == "location" and chat.task["values"]["category"] == "drainage"
     assert len(chat.task["files"]) == 1
+
+
+def test_a_photo_sent_right_after_registering_joins_that_complaint(api, spot, operator, settings_env):
+    chat = Chat(language="en")
+    at_confirmation(chat, spot, "garbage heap near the temple")
+    number = TRACKING_NUMBER.search(texts(chat.taps("affirm", do="submit"))).group()
+    file = photo(settings_env, "kachra")  # a caption naming the same problem starts no new complaint
+    added = chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
+                                                    file["metadata"], **file["entities"]))
+    assert keys(added) == ["complaints.texts.photo_added"] and chat.task is None
+    assert [item["kind"] for item in operator.complaint(number)["extended_attributes"]["photos"]] == ["report"]
+
+
+def test_a_photo_long_after_the_complaint_is_not_added_to_it(api, spot, operator, settings_env):
+    chat = Chat(language="en")
+    at_confirmation(chat, spot, "garbage heap near the temple")
+    number = TRACKING_NUMBER.search(texts(chat.taps("affirm", do="submit"))).group()
+    for _ in range(PHOTO_FOLLOWS_WITHIN):  # other talk since
+        chat.events.append({"event": "user", "text": "ok", "parse_data": message("ok", "affirm")})
+    file = photo(settings_env)
+    chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
+                                           file["metadata"], **file["entities"]))
+    assert operator.complaint(number)["extended_attributes"]["photos"] == []
+
+
+def test_asked_whether_to_send_a_photo_the_citizen_is_told_to_send_it(api, spot):
+    chat = Chat(language="en")
+    at_confirmation(chat, spot, "garbage heap near the temple")
+    during = chat.says("should I send a photo too?", "download_certificate")  # what the NLU may make of it
+    assert "complaints.texts.send_photo_now" in keys(during) and asked(during) == "confirm"
+    number = TRACKING_NUMBER.search(texts(chat.taps("affirm", do="submit"))).group()
+    after = chat.run(ActionFollowUp(), message("photo bhi bhej du?", "nlu_fallback"))
+    assert keys(after) == ["complaints.texts.send_photo_here"] and number in texts(after)
