@@ -71,8 +71,17 @@ def fields_of(kind: TaskKind, talk: Talk, task: Task) -> List[Field]:
     return fields
 
 
+# context: offered values the citizen answered around ("मोबाइल …, पता …" under "write the name as X?")
+PASSED_OVER = "offers_passed_over"
+
+
 def open_field(kind: TaskKind, talk: Talk, task: Task) -> Optional[Field]:
-    return next((spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)), None)
+    """The next question: in the task's order, but an offer the citizen passed over waits until the other
+    questions are answered (before the documents and the summary)."""
+    passed_over = task.context.get(PASSED_OVER, ())
+    return min((spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)),
+               key=lambda spec: 1 if spec.name in passed_over else 2 if spec.kind in FILES or spec.kind == CONFIRM
+               else 0, default=None)
 
 
 def asked_field(kind: TaskKind, talk: Talk, task: Task) -> Optional[Field]:
@@ -287,6 +296,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
 def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]) -> None:
     message = talk.message
     picked = message.entity("field")
+    offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
     reading = read(message.typed, fields_of(kind, talk, task), asked, talk.today)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
@@ -311,7 +321,10 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         _reopen(kind, talk, task, reading.change)
         return
     if taken:
-        if asked is not None and not asked.required and not task.answered(asked.name):
+        if asked is not None and offered == asked.name and not task.answered(asked.name) \
+                and asked.name not in task.context.get(PASSED_OVER, ()):
+            task.context.setdefault(PASSED_OVER, []).append(asked.name)
+        elif asked is not None and not asked.required and not task.answered(asked.name):
             task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again
         _noted(kind, talk, task, taken, asked)
         ask_next(kind, talk, task, progressed=True)
@@ -503,6 +516,11 @@ def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False, p
                               if not task.answered(spec.name) and spec.kind != CONFIRM):
         submit(kind, talk, task)
     spec = open_field(kind, talk, task)
+    while spec is not None and spec.name in task.context.get(PASSED_OVER, ()):
+        offered = kind.offer(talk, task, spec)
+        if offered is None or take(kind, talk, task, spec, offered[0]) is not None:
+            break
+        spec = open_field(kind, talk, task)  # taken as offered: the summary shows it, to change if wrong
     if spec is None:
         submit(kind, talk, task)
     ask(kind, talk, task, spec, progressed)

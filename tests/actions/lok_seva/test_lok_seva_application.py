@@ -166,3 +166,15 @@ def test_a_profile_name_that_names_nobody_is_not_offered(chat):
     citizen = chat(language="en", profile_name="WhatsApp User")
     started = citizen.says("income certificate", "apply_service", service="income_certificate")
     assert "tasks.offer.name" not in keys(started) and asked(started) == "name"
+
+
+def test_an_offer_answered_around_waits_and_is_taken_for_the_summary(chat):
+    citizen = chat(profile_name="Prakash Vasuniya")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    replies = citizen.says("pati Raju Vasuniya, mazdoori, 55 hajar saal ka")
+    assert asked(replies) != "name"  # the name offered first is not asked again while others are answered
+    while asked(replies) not in ("documents", "confirm"):
+        replies = citizen.taps("affirm", field="applicant.mobile") if asked(replies) == "mobile" \
+            else citizen.says("ग्राम कालीदेवी, तहसील झाबुआ") if asked(replies) == "address" \
+            else citizen.says("457661") if asked(replies) == "pincode" else citizen.taps("inform", do="skip")
+    assert citizen.task["values"]["applicant.name"] == "Prakash Vasuniya"  # shown in the summary, to change there
