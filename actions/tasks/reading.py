@@ -50,7 +50,10 @@ YES_NO = frozenset({"yes", "no"})
 ADDRESS = "address"  # the field an uncued place beside a PIN code answers
 _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
-_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n])\s*|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
+# A full stop ends a sentence when a new one starts after it ("his father. Mother's name …"), not in
+# "S.K. Bhuria", "12.05.2025" or "No. 5".
+_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<=\w\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
+                         r"|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
 
 
@@ -185,12 +188,20 @@ def _inside_a_place(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit]
         and not _SEPARATORS.search(text[tokens[previous.end].start:tokens[at].start])
 
 
-def _awaits_its_name(tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str], at: int) -> bool:
-    """The previous cue names a person and only linking words stand between it and here."""
+def _new_part_between(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Whether a new part of the message starts between these two words (a comma, a new sentence, "aur")."""
+    return bool(_SEPARATORS.search(text[tokens[first].start:tokens[last].end]))
+
+
+def _awaits_its_name(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str],
+                     at: int) -> bool:
+    """The previous cue names a person and only linking words stand between it and here (no new part:
+    "his father. Mother's name …" starts one)."""
     previous = hits[-1] if hits else None
     links = {" ".join(word) for word in _words_of("links")}
     return previous is not None and kinds[previous.field] == NAME and previous.how == "before" \
-        and all(token.word in links for token in tokens[previous.end:at])
+        and all(token.word in links for token in tokens[previous.end:at]) \
+        and not _new_part_between(text, tokens, previous.end - 1, at)
 
 
 def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
@@ -226,7 +237,11 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
             index += 1
             continue
         phrase, name, how = hit
-        if kinds[name] == NAME and _awaits_its_name(tokens, hits, kinds, index):
+        if kinds[name] == NAME and phrase in _words_of("speaker_cues") and index + len(phrase) < len(tokens) \
+                and means(tokens[index + len(phrase)].word, "not_in_names"):
+            index += 1  # "मैं दूल्हा हूँ", "I am his son": who speaks, not their name
+            continue
+        if kinds[name] == NAME and _awaits_its_name(text, tokens, hits, kinds, index):
             index += 1  # "his father was late Hira Katara": "late" belongs to the name asked for
             continue
         if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
@@ -248,14 +263,19 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
 
 
 def speakers_name(text: str, fields: Sequence[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
-    """"I am the father", "मैं उसकी माँ": {the applicant's name field: that person's name} once it is known."""
+    """"I am the father", "मैं उसकी माँ", "I am the groom": the applicant is that person, so the name known of
+    one of them is the other's too ({field: name})."""
     applicant = next((spec for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)
     padded = f" {' '.join(normalise(text).split())} "
     for short_name, phrases in (_cue_data().get("speaker_is") or {}).items():
-        person = next((spec for spec in fields if spec.short_name == short_name and spec.name in values), None)
-        if applicant is not None and person is not None and values[person.name] and \
-                any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
+        person = next((spec for spec in fields if spec.short_name == short_name), None)
+        if applicant is None or person is None or \
+                not any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
+            continue
+        if values.get(person.name):
             return {applicant.name: values[person.name]}
+        if values.get(applicant.name):
+            return {person.name: values[applicant.name]}
     return {}
 
 
@@ -283,6 +303,55 @@ def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_n
                 named.add(person.name)
         meant.append(hit)
     return meant
+
+
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _written_name_word(text: str, token: _Token) -> bool:
+    """A word that can stand in a name here: letters, capitalised in Latin script ("Arya", "भेरूसिंह")."""
+    word = _POSSESSIVE.sub("", text[token.start:token.end]).strip(_EDGE_PUNCTUATION)
+    return bool(word) and values.is_name(word) and (word[0].isupper() or not word[0].isascii())
+
+
+def _relative_named(text: str, tokens: Sequence[_Token],
+                    by_name: Dict[str, Field]) -> Tuple[Dict[str, str], List[Tuple[int, int]]]:
+    """Names given as "my <relative> <name>" (field_cues.yml `relative_named`): {field: name} and where
+    in the text the names stand."""
+    config = _cue_data().get("relative_named") or {}
+    people = _cue_data().get("bare_name_is") or {}
+    mine, titles, ends = ({normalise(word) for word in config.get(key, ())} for key in ("my", "before_title", "name_ends"))
+    relation_of = {normalise(word): short for short, person in people.items() for word in person.get("words", ())}
+    by_short = {spec.short_name: spec for spec in by_name.values()}
+    found: Dict[str, str] = {}
+    spans: List[Tuple[int, int]] = []
+    for at in range(1, len(tokens)):
+        relation = relation_of.get(tokens[at].word)
+        if relation is None or tokens[at - 1].word not in mine:
+            continue
+        start = at + 1
+        while start < len(tokens) and tokens[start].word in titles:
+            start += 1
+        end = start
+        while end < len(tokens) and end - start < values.NAME_WORDS and tokens[end].word not in ends \
+                and _written_name_word(text, tokens[end]):
+            end += 1
+            if _POSSESSIVE.search(text[tokens[end - 1].start:tokens[end - 1].end]):
+                break  # "my father Bherusingh's": the name ends with its 's
+        if end == start:
+            continue
+        closed = end == len(tokens) or tokens[end].word in ends or _POSSESSIVE.search(
+            text[tokens[end - 1].start:tokens[end - 1].end]) or _new_part_between(text, tokens, end - 1, end)
+        for_them = any(at - 1 - len(words) >= 0 and _starts_with(tokens, at - 1 - len(words), words)
+                       for words in map(_phrase, config.get("for_before", ()))) \
+            or any(_starts_with(tokens, end, words) for words in map(_phrase, config.get("for_after", ())))
+        spec = by_short.get(relation) or (by_short.get("name") if for_them else None)
+        if not closed or spec is None or spec.name in found:
+            continue
+        name = _POSSESSIVE.sub("", text[tokens[start].start:tokens[end - 1].end].rstrip(_EDGE_PUNCTUATION))
+        found[spec.name] = name.strip(_EDGE_PUNCTUATION)
+        spans.append((tokens[start].start, tokens[start].start + len(name)))
+    return found, spans
 
 
 def named_fields(text: str, fields: Sequence[Field]) -> List[str]:
@@ -590,6 +659,11 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         return reading
     tokens = _tokens(text)
     by_name = {spec.name: spec for spec in fields}
+    relatives, spans = _relative_named(text, tokens, by_name)
+    if relatives:  # the name read, the rest of the message is read without it (its commas kept)
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        tokens = _tokens(text)
     hits = _person_meant(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), text, tokens, by_name,
                          today)
     leftovers: List[str] = []
@@ -623,14 +697,17 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             span, shaped = _without_shaped_values(span, fields, today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
         _read_cued(reading, spec, hit, span, text, tokens, today)
+        no_digits = not any(character.isdigit() for character in span)
         named_only = hit.how == "before" and (spec.kind in (TEXT, NAME, CHOICE) or (
-            spec.kind in SHAPED and not any(character.isdigit() for character in span) and _is_question(text)))
+            spec.kind in SHAPED and no_digits and _is_question(text)))
         if named_only and spec.name in reading.invalid:
             # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here;
             # "why do you need my aadhaar?": no digits, the field is talked about, not answered
             del reading.invalid[spec.name]
             del leftovers[leftovers_before:]
             continue
+        if spec.kind == DATE and no_digits and hit.how == "before":
+            reading.invalid.pop(spec.name, None)  # "शादी का पंजीयन करवाना है": the marriage named, no date given
         first_claimed = _after_start(hit, text, tokens, previous_end) if hit.how == "after" \
             else _kept_start(hit, text, tokens, previous_end) if hit.how == "kept" \
             else _segment_start(hit, text, tokens, previous_end) if spec.kind in FILES and spec.name in reading.found \
@@ -678,6 +755,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
             and reading.asked_value is None:
         reading.asked_value = parse(asked, reading.rest, today)
+    for name, value in relatives.items():
+        if name not in reading.found and _valid(parse(by_name[name], value, today)):
+            reading.found[name] = parse(by_name[name], value, today)
     _add_implied(reading, fields)
     if reading.change in reading.found:  # "pin galat likha, 457661 hai": the new value came later in the message
         reading.change = None

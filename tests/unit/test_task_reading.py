@@ -345,6 +345,31 @@ def test_a_child_named_in_a_request_about_a_child():
         "answers.child_name": "Kavya", "answers.date_of_birth": "2019-03-05"}
 
 
+@pytest.mark.parametrize("text, code, field, name", [
+    ("मेरे पिताजी भेरूसिंह मुणिया का मृत्यु प्रमाण पत्र चाहिए", "death_certificate", "answers.deceased_name",
+     "भेरूसिंह मुणिया"),
+    ("my father Bherusingh Muniya's death certificate", "death_certificate", "answers.deceased_name",
+     "Bherusingh Muniya"),
+    ("meri beti Arya ka janm praman patra", "birth_certificate", "answers.child_name", "Arya"),
+    ("my son Rohan was born on 2 Feb 2024", "birth_certificate", "answers.child_name", "Rohan"),
+    # a person the service asks nothing about: the one the request is for applies
+    ("मेरी माँ गंगाबाई वसुनिया के लिए वृद्धावस्था पेंशन", "old_age_pension", "applicant.name", "गंगाबाई वसुनिया"),
+    ("old age pension for my mother Kamla Bai, born 1952", "old_age_pension", "applicant.name", "Kamla Bai"),
+])
+def test_a_name_after_my_relative_is_that_persons(text, code, field, name):
+    assert reading(text, code).found[field] == name
+
+
+@pytest.mark.parametrize("text, code", [
+    ("mere papa ka death certificate chahiye", "death_certificate"),  # no name said
+    ("my father passed away last week", "death_certificate"),  # lower case: no name
+    ("मेरी माँ गंगाबाई वसुनिया की पेंशन", "income_certificate"),  # whose income, not said to be for her
+])
+def test_no_name_is_taken_from_a_relative_without_one(text, code):
+    found = reading(text, code).found
+    assert not {"applicant.name", "answers.deceased_name", "answers.child_name"} & set(found)
+
+
 def test_a_caste_of_the_scheduled_tribes_answers_the_category_too():
     assert reading("jati praman patra, hum Bhilala hai", "caste_certificate").found == {
         "answers.caste": "Bhilala", "answers.category": "st"}
@@ -360,7 +385,8 @@ def test_late_before_a_relatives_name_belongs_to_that_name():
     assert found == {"answers.deceased_relative_name": "late Hira Katara"}
 
 
-@pytest.mark.parametrize("text", ["aadhar baad me bhejunga", "माँ बाप का आधार बाद में भेजूंगी"])
+@pytest.mark.parametrize("text", ["aadhar baad me bhejunga", "माँ बाप का आधार बाद में भेजूंगी",
+                                  "अस्पताल की सूचना बाद में दूंगा", "sarpanch ki chitthi baad me bhejunga"])
 def test_a_document_promised_later_is_about_the_documents(text):
     assert reading(text, "mutation", asked="previous_owner_name").found == {"documents": FINISHED}
 
@@ -386,3 +412,21 @@ def test_the_town_beside_the_pin_code_joins_the_address_given():
 ])
 def test_a_place_of_birth_or_death_drops_the_happening_after_it(text, code, field, place):
     assert reading(text, code).found[f"answers.{field}"] == place
+
+
+def test_who_speaks_is_no_name_and_the_name_said_later_is():
+    result = reading("शादी का पंजीयन करवाना है, मैं दूल्हा हूँ, मेरा नाम अर्जुन भाबर", "marriage_registration")
+    assert result.found == {"applicant.name": "अर्जुन भाबर"} and not result.invalid
+
+
+def test_the_groom_speaking_names_the_applicant_and_the_groom_alike():
+    fields = service_fields("marriage_registration")
+    assert speakers_name("मैं दूल्हा हूँ", fields, {"applicant.name": "अर्जुन भाबर"}) == {
+        "answers.groom_name": "अर्जुन भाबर"}
+    assert speakers_name("I am the groom", fields, {"answers.groom_name": "Sanjay Mori"}) == {
+        "applicant.name": "Sanjay Mori"}
+
+
+def test_a_new_sentence_ends_a_name():
+    found = reading("I'm Manoj Bamniya, his father. Mother's name Priya Bamniya", "birth_certificate").found
+    assert found == {"applicant.name": "Manoj Bamniya", "answers.mother_name": "Priya Bamniya"}
