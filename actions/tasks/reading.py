@@ -390,7 +390,9 @@ def _without(text: str, key: str) -> str:
     for phrase in phrases:
         if f" {phrase} " in padded:
             padded = padded.replace(f" {phrase} ", " ")
-            original = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", original, flags=re.IGNORECASE)
+            # "it s" is how "it's" reads once normalised: any punctuation may stand between the words
+            words = r"[\W_]+".join(map(re.escape, phrase.split()))
+            original = re.sub(rf"(?<!\w){words}(?!\w)", " ", original, flags=re.IGNORECASE)
     return " ".join(original.split()).strip(_EDGE_PUNCTUATION)
 
 
@@ -879,7 +881,7 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         elif not spec.required:
             reading.skipped.add(spec.name)
         return
-    value = parse(spec, answer, today) if answer else None
+    value = (_changed_value(spec, answer, today) if changing else parse(spec, answer, today)) if answer else None
     if value is None or (changing and isinstance(value, Invalid)):
         if changing or says_change(text):
             reading.change = spec.name
@@ -887,6 +889,23 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         reading.invalid[spec.name] = value
     else:
         reading.found[spec.name] = value
+
+
+_CHANGE_PARTS = re.compile(r"\s*[,;:.\n।]\s*")
+
+
+def _changed_value(spec: Field, answer: str, today: date) -> Any:
+    """The new value of a change asked for: "लिखा, सही है कानजी डोडियार", "spelling galat hai: Ramesh nahi
+    Rameshwar", "wrong. It's Rooplal, not Roopsingh" hold it in a part of their own (the last one first)."""
+    whole = parse(spec, answer, today)
+    if _valid(whole):
+        return whole
+    for part in reversed(_CHANGE_PARTS.split(answer)):
+        part = strip_links(_without(part, "correct_is"))
+        value = (_corrected(spec, part, today) or parse(spec, part, today)) if part else None
+        if _valid(value):
+            return value
+    return whole
 
 
 _ALTERNATIVE = re.compile(r"\s*(?:,|\bbut\b|\bbalki\b|बल्कि)\s*", re.IGNORECASE)

@@ -414,6 +414,23 @@ def test_a_place_of_birth_or_death_drops_the_happening_after_it(text, code, fiel
     assert reading(text, code).found[f"answers.{field}"] == place
 
 
+@pytest.mark.parametrize("text, code, field, value", [
+    ("पिता का नाम गलत लिखा, सही है कानजी डोडियार", "birth_certificate", "answers.father_name", "कानजी डोडियार"),
+    ("दुल्हन का नाम गलत लिख दिया, रेखा नहीं रेशमा है", "marriage_registration", "answers.bride_name", "रेशमा"),
+    ("name me spelling galat hai: Ramesh nahi Rameshwar", "income_certificate", "applicant.name", "Rameshwar"),
+    ("my father's name is wrong. It's Rooplal Kushwaha, not Roopsingh", "caste_certificate",
+     "answers.father_or_husband_name", "Rooplal Kushwaha"),
+])
+def test_a_change_asked_for_takes_the_right_value_said_in_its_own_part(text, code, field, value):
+    result = reading(text, code)
+    assert result.found == {field: value} and result.change is None
+
+
+def test_a_change_asked_for_without_the_new_value_asks_for_it():
+    result = reading("पिता का नाम गलत लिखा", "birth_certificate")
+    assert result.found == {} and result.change == "answers.father_name"
+
+
 def test_who_speaks_is_no_name_and_the_name_said_later_is():
     result = reading("शादी का पंजीयन करवाना है, मैं दूल्हा हूँ, मेरा नाम अर्जुन भाबर", "marriage_registration")
     assert result.found == {"applicant.name": "अर्जुन भाबर"} and not result.invalid
