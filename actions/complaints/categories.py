@@ -67,7 +67,7 @@ def category_code(value: str) -> Optional[str]:
 
 
 def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
-    """The category the NLU understood, unless the message names another one more fully:
+    """The category the NLU understood, unless the message names another one more fully (or as fully, first):
     "मरी हुई गाय" is a dead animal though "गाय" alone is a stray one; a road named as the place
     ("road pe kutta mara pada") names no problem."""
     problem = without_words(text, "road_as_place")
@@ -77,7 +77,8 @@ def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     best = min(mentioned, key=lambda code: (-mentioned[code], place[code]), default=None)
     if best is None or mentioned[best] == 0:
         return understood
-    if understood is None or mentioned[best] > mentioned.get(understood, 0):
+    # named as fully, and first: "naali jam hai aur ganda pani beh raha" is the drain, whatever the NLU thought
+    if understood is None or (mentioned[best], -place[best]) > (mentioned.get(understood, 0), -place.get(understood, 0)):
         return best
     return understood
 

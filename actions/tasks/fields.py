@@ -186,9 +186,22 @@ OPEN311_KINDS = {"string": TEXT, "text": TEXT, "number": NUMBER, "datetime": DAT
 IDENTIFIER_LENGTH = 30  # characters of a pole, meter or house number
 
 
+# An identifier starts with its digits or the word that holds them ("114", "P-114"): "pole outside house
+# 22 has been off" gives no pole number.
+IDENTIFIER_PATTERN = r"^\W*\S*\d"
+
+
+def _identifier(code: str) -> bool:
+    return code.endswith("_number")
+
+
 def attribute_max_length(code: str) -> Optional[int]:
     """"pole_number": an identifier, so "45 ki light band hai" answers "45" and the rest says more."""
-    return IDENTIFIER_LENGTH if code.endswith("_number") else None
+    return IDENTIFIER_LENGTH if _identifier(code) else None
+
+
+def attribute_pattern(code: str) -> Optional[str]:
+    return IDENTIFIER_PATTERN if _identifier(code) else None
 
 
 def from_open311(attributes: Dict[str, List[Dict[str, Any]]]) -> List[Field]:
@@ -208,6 +221,7 @@ def from_open311(attributes: Dict[str, List[Dict[str, Any]]]) -> List[Field]:
             required=bool(attribute.get("required")),
             several=attribute.get("datatype") == "multivaluelist",
             max_length=attribute_max_length(attribute["code"]),
+            pattern=attribute_pattern(attribute["code"]),
             choices=tuple(choice_of(value["key"], names_hi.get(value["key"], value["name"]), value["name"],
                                     designers_aliases(attribute["code"], value["key"]))
                           for value in attribute.get("values") or []),

@@ -204,8 +204,9 @@ def _awaits_its_name(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit
         and not _new_part_between(text, tokens, previous.end - 1, at)
 
 
-def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> List[_CueHit]:
-    """Non-overlapping cues, left to right, the longest at each place; a field's first cue only."""
+def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answering: bool = True) -> List[_CueHit]:
+    """Non-overlapping cues, left to right, the longest at each place; a field's first cue only. Answering,
+    a cue of a field with a pattern counts only with such a value after it; talked about, it always does."""
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
     table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
     table += [(phrase, spec.name, "after") for spec in fields for phrase in _listed("after", spec.short_name)]
@@ -226,7 +227,7 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field]) -> L
             index = named_paper_end
             continue
         hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
-                    and _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1]))
+                    and (not answering or _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1])))
                     # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
                     and (entry[2] == "after" or not _document_words_at(tokens, index + len(entry[0])))
                     and (entry[2] != "after" or _follows_a_value(text, tokens, index))
@@ -356,7 +357,7 @@ def _relative_named(text: str, tokens: Sequence[_Token],
 
 def named_fields(text: str, fields: Sequence[Field]) -> List[str]:
     """The fields whose cue words the message uses ("don't know the pole number" names pole_number)."""
-    return [hit.field for hit in _cue_hits(text, _tokens(text), fields)]
+    return [hit.field for hit in _cue_hits(text, _tokens(text), fields, answering=False)]
 
 
 def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
@@ -691,7 +692,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
-            if spec.max_length and spec.max_length <= SHORT_TEXT and len(span) > spec.max_length:
+            # "45 ki light band hai": an identifier ends where linking words start
+            if spec.max_length and spec.max_length <= SHORT_TEXT and (len(span) > spec.max_length or spec.pattern):
                 head = _leading_words(span)  # "khasra 128 ki khatauni chahiye": 128, and "khatauni" for another
                 if head:
                     leftovers.append(span[span.find(head) + len(head):])

@@ -15,6 +15,7 @@ from actions.tasks.fields import (
     Choice,
     Field,
     attribute_max_length,
+    attribute_pattern,
     designers_aliases,
     from_catalogue,
 )
@@ -43,7 +44,8 @@ def category_fields(code):
                         for value, names in (attribute.get("values") or {}).items())
         fields.append(Field(attribute["code"], kind, attribute["description"], attribute["description"],
                             required=False, choices=choices, several=attribute["datatype"] == "multivaluelist",
-                            max_length=attribute_max_length(attribute["code"])))
+                            max_length=attribute_max_length(attribute["code"]),
+                            pattern=attribute_pattern(attribute["code"])))
     return fields + [DESCRIPTION_FIELD]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from complaint_chat import TRACKING_NUMBER, at_confirmation
 
+from actions.tasks.state import SKIPPED
 from tests.actions.citizen_chat import Chat, asked, keys, payloads, texts
 
 
@@ -178,3 +179,26 @@ def test_a_word_the_nlu_took_for_a_place_is_offered_only_if_it_names_one(api):
     chat = Chat(language="en")
     offered = chat.says("garbage near Palasia", "register_complaint", complaint_category="garbage", location="Palasia")
     assert "tasks.offer.location" in keys(offered)
+
+
+@pytest.mark.parametrize("text, understood, category, answers", [
+    ("naali jam h aur ganda pani sadak pe beh rha h", "water_supply", "drainage", {"drainage_problem": "blocked"}),
+    ("road pe bde bde gadde ho gye h, gaddo me barish ka pani bhra h", "water_supply", "road_damage",
+     {"damage_type": "pothole", "waterlogged": "yes"}),
+    ("The street light on the pole outside house 22 has been off at night for a week", "streetlight", "streetlight",
+     {"light_problem": "off_at_night"}),
+])
+def test_a_loosely_told_problem_finds_its_category_and_answers(api, text, understood, category, answers):
+    chat = Chat(language="en")
+    chat.says(text, "register_complaint", complaint_category=understood)
+    values = chat.task["values"]
+    assert values["category"] == category and {name: values.get(name) for name in answers} == answers
+    assert "pole_number" not in values  # "pole outside house 22" gives no pole number
+
+
+def test_a_pole_number_that_cannot_be_seen_is_left_out(api):
+    chat = Chat()
+    chat.says("street light band hai", "register_complaint", complaint_category="streetlight")
+    assert asked(chat.says("Vijay Nagar, Scheme 54, C block")) == "pole_number"
+    replies = chat.says("pole number nahi dikh raha")
+    assert asked(replies) != "pole_number" and chat.task["values"]["pole_number"] == SKIPPED
