@@ -449,3 +449,8 @@ def test_the_groom_speaking_names_the_applicant_and_the_groom_alike():
 def test_a_new_sentence_ends_a_name():
     found = reading("I'm Manoj Bamniya, his father. Mother's name Priya Bamniya", "birth_certificate").found
     assert found == {"applicant.name": "Manoj Bamniya", "answers.mother_name": "Priya Bamniya"}
+
+
+def test_an_option_right_after_a_name_cue_is_no_name():
+    found = reading("ठीक है। पति मज़दूरी करते हैं, साल की आय 80 हजार", "income_certificate").found
+    assert found == {"answers.annual_income": 80000, "answers.income_source": "labour"}
