@@ -82,6 +82,16 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
     if intent == "main_menu" and asked is not None:
         help_with(kind, talk, task, asked)
         return
+    numbered = message.tracking_number("application_id") or message.tracking_number("complaint_id")
+    if mentions(message.typed, "when_words") and not numbered and (kind.service_of(task) or kind.what_follows):
+        # "kitne din me banega?", "ye kab tak hoga?" in the middle of a form: about this request, whatever
+        # the NLU made of it (a status without a number, a fallback)
+        if kind.service_of(task):
+            _answers()["service_info"](talk, task)
+        else:
+            talk.say(kind.what_follows)
+        resume(kind, talk, task, asked)
+        return
     if mentions(message.typed, "urge") or intent == "nlu_fallback":
         talk.say("tasks.hurry")  # "jaldi karo, badbu aa rahi hai": a plea, not another request
         resume(kind, talk, task, asked)
@@ -97,11 +107,8 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
         talk.say(kind.photo_invite)  # "should I send a photo too?": it is welcome at any step
         resume(kind, talk, task, asked)
         return
-    # "kitne din me theek hoga?" in the middle of a complaint, read as a service or a status question
-    about_this_one = (intent == "service_info" and not kind.service_of(task)) or (
-        intent == "check_complaint_status" and mentions(message.typed, "when_words"))
-    numbered = message.tracking_number("application_id") or message.tracking_number("complaint_id")
-    if kind.what_follows and about_this_one and not numbered:
+    # "iski fees kitni hai?" in the middle of a complaint: no service to tell about, what follows instead
+    if kind.what_follows and intent == "service_info" and not kind.service_of(task) and not numbered:
         talk.say(kind.what_follows)
         resume(kind, talk, task, asked)
         return

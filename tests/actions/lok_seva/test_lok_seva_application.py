@@ -178,3 +178,11 @@ def test_an_offer_answered_around_waits_and_is_taken_for_the_summary(chat):
             else citizen.says("ग्राम कालीदेवी, तहसील झाबुआ") if asked(replies) == "address" \
             else citizen.says("457661") if asked(replies) == "pincode" else citizen.taps("inform", do="skip")
     assert citizen.task["values"]["applicant.name"] == "Prakash Vasuniya"  # shown in the summary, to change there
+
+
+def test_how_long_in_the_middle_of_a_form_tells_the_services_time(chat):
+    citizen = chat()
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    citizen.says("Sunita Bhuria")
+    answered = citizen.says("kitne din me banega?", "check_application_status")  # no number: about this one
+    assert "lok_seva.services.details" in keys(answered) and asked(answered) == "mobile"
