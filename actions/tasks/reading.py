@@ -820,6 +820,8 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
         value = _number(numbers[0], segment, today)
         if not isinstance(value, Invalid):
             reading.found[numbers[0].name] = value
+            # "1.5 lakh saal ki खेती से": the option named beside the amount
+            _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], segment, today)
             return ""
     plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE

@@ -43,9 +43,10 @@ def folded(text: str) -> str:
 
 
 def _any_word(words: Iterable[str]) -> str:
-    """Whole words, the longest first; a word starting or ending with a sign ("₹", "/-") may touch its neighbour."""
+    """Whole words, the longest first; a word starting or ending with a sign ("₹", "/-") may touch its
+    neighbour, and a word may follow digits directly ("80k", "1.5lakh")."""
     def whole(word: str) -> str:
-        before = rf"(?<![{_WORD_CHAR}])" if re.match(rf"[{_WORD_CHAR}]", word) else ""
+        before = rf"(?:(?<![{_WORD_CHAR}])|(?<=\d))" if re.match(rf"[{_WORD_CHAR}]", word) else ""
         after = rf"(?![{_WORD_CHAR}])" if re.search(rf"[{_WORD_CHAR}]$", word) else ""
         return before + re.escape(word) + after
     return "(?:" + "|".join(whole(word) for word in sorted(set(words), key=len, reverse=True)) + ")"

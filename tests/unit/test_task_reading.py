@@ -454,3 +454,9 @@ def test_a_new_sentence_ends_a_name():
 def test_an_option_right_after_a_name_cue_is_no_name():
     found = reading("ठीक है। पति मज़दूरी करते हैं, साल की आय 80 हजार", "income_certificate").found
     assert found == {"answers.annual_income": 80000, "answers.income_source": "labour"}
+
+
+@pytest.mark.parametrize("text, income", [("80k saal ki mazdoori", 80000), ("1.5lakh saal ki mazdoori se", 150000)])
+def test_an_amount_written_short_and_its_source_beside_it(text, income):
+    assert reading(text, "income_certificate").found == {"answers.annual_income": income,
+                                                           "answers.income_source": "labour"}
