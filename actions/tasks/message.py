@@ -73,7 +73,8 @@ class Message:
         text = self.text
         for start, end in spans:
             text = text[:start] + " " + text[end:]
-        return "" if self.is_payload else " ".join(text.split())
+        # line breaks kept: they separate the answers of a message written line by line
+        return "" if self.is_payload else "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
     # --- numbers ---------------------------------------------------------------
     def tracking_number(self, entity: str) -> Optional[str]:

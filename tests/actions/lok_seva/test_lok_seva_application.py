@@ -6,6 +6,7 @@ from __future__ import annotations
 import requests
 
 from actions.information import ActionShowInformation
+from actions.tasks.action import ActionTask
 from tests.actions.citizen_chat import asked, keys, message, payloads, texts
 from tests.lokseva_api.lokseva_helpers import CLIENT, VALID_AADHAAR
 
@@ -186,3 +187,14 @@ def test_how_long_in_the_middle_of_a_form_tells_the_services_time(chat):
     citizen.says("Sunita Bhuria")
     answered = citizen.says("kitne din me banega?", "check_application_status")  # no number: about this one
     assert "lok_seva.services.details" in keys(answered) and asked(answered) == "mobile"
+
+
+def test_an_opening_written_line_by_line_is_read_line_by_line(chat):
+    citizen = chat()
+    text = "मूल निवास chahiye\nnaam Pooja Katara\npapa Bhuru Katara\nDOB 12/03/1999\n26 saal se MP में ही rehti hu"
+    opening = message(text, "apply_service", service="domicile_certificate")
+    opening["entities"][0].update(start=0, end=len("मूल निवास"))  # the words the NLU read as the service
+    citizen.run(ActionTask(), opening)
+    values = citizen.task["values"]
+    assert values["applicant.name"] == "Pooja Katara" and values["answers.father_or_husband_name"] == "Bhuru Katara"
+    assert values["answers.date_of_birth"] == "1999-03-12" and values["answers.years_of_residence"] == 26
