@@ -379,7 +379,7 @@ def _name_end(tokens: Sequence[_Token], fields: Iterable[Field], start: int, end
     option's name ("Vijay Katara salary job", "कालू भाबोर अनुसूचित जनजाति"); at `start` itself when an option
     stands there ("पति मज़दूरी करते हैं" names the husband's work, not his name)."""
     names = {tuple(name.split()) for spec in fields if spec.kind == CHOICE for choice in spec.choices
-             if choice.value not in YES_NO | GENERIC_CHOICES for name in choice.names() if len(name) > 2}
+             if choice.value not in YES_NO | GENERIC_CHOICES for name in choice.names() if len(name) >= 2}
     return next((index for index in range(start, end) if any(_starts_with(tokens, index, name) for name in names)),
                 end)
 

@@ -460,3 +460,8 @@ def test_an_option_right_after_a_name_cue_is_no_name():
 def test_an_amount_written_short_and_its_source_beside_it(text, income):
     assert reading(text, "income_certificate").found == {"answers.annual_income": income,
                                                            "answers.income_source": "labour"}
+
+
+def test_a_category_written_short_ends_a_name():
+    found = reading("पिता Mangu Bhuria ST bhil jati", "caste_certificate").found
+    assert found["answers.father_or_husband_name"] == "Mangu Bhuria" and found["answers.category"] == "st"
