@@ -450,9 +450,10 @@ def _text(spec: Field, text: str, today: date) -> Any:
 
 
 def _leading_words(text: str) -> str:
+    """The words a value starts with, up to a linking word or the end of its part ("45/2, Ramesh …": 45/2)."""
     links = {" ".join(word) for word in _words_of("links")} | {" ".join(word) for word in _words_of("fillers")}
     words = []
-    for word in text.split():
+    for word in _SEPARATORS.split(text)[0].split():
         if normalise(word) in links:
             break
         words.append(word)

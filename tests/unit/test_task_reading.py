@@ -465,3 +465,7 @@ def test_an_amount_written_short_and_its_source_beside_it(text, income):
 def test_a_category_written_short_ends_a_name():
     found = reading("पिता Mangu Bhuria ST bhil jati", "caste_certificate").found
     assert found["answers.father_or_husband_name"] == "Mangu Bhuria" and found["answers.category"] == "st"
+
+
+def test_an_identifier_ends_with_its_part_of_the_message():
+    assert reading("khasra no 45/2, Ramesh Bhuria ke naam h", "mutation").found["answers.khasra_number"] == "45/2"
