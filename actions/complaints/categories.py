@@ -72,7 +72,9 @@ def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     ("road pe kutta mara pada") names no problem."""
     problem = without_words(text, "road_as_place")
     mentioned = {choice.value: choice.longest_mention(problem) for choice in categories()}
-    place = {choice.value: choice.first_mentioned_at(problem) for choice in categories()}
+    # where each is first named by more than a word that stands around other problems too
+    strong = without_words(problem, "weak_category_words")
+    place = {choice.value: choice.first_mentioned_at(strong) for choice in categories()}
     # the most fully named; between equals, the one named first ("चैंबर ओवरफ्लो ... गंदा पानी")
     best = min(mentioned, key=lambda code: (-mentioned[code], place[code]), default=None)
     if best is None or mentioned[best] == 0:

@@ -202,3 +202,10 @@ def test_a_pole_number_that_cannot_be_seen_is_left_out(api):
     assert asked(chat.says("Vijay Nagar, Scheme 54, C block")) == "pole_number"
     replies = chat.says("pole number nahi dikh raha")
     assert asked(replies) != "pole_number" and chat.task["values"]["pole_number"] == SKIPPED
+
+
+def test_a_road_around_another_problem_does_not_name_the_category(api):
+    chat = Chat()
+    chat.says("मल्हारगंज में किसी ने सड़क पर पक्की दीवार बना ली है, आधी सड़क घेर ली, अतिक्रमण है", "register_complaint",
+              complaint_category="encroachment")
+    assert chat.task["values"]["category"] == "encroachment"
