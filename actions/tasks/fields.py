@@ -186,9 +186,7 @@ OPEN311_KINDS = {"string": TEXT, "text": TEXT, "number": NUMBER, "datetime": DAT
 IDENTIFIER_LENGTH = 30  # characters of a pole, meter or house number
 
 
-# An identifier starts with its digits or the word that holds them ("114", "P-114"): "pole outside house
-# 22 has been off" gives no pole number.
-IDENTIFIER_PATTERN = r"^\W*\S*\d"
+IDENTIFIER_PATTERN = r"\d"  # a pole or meter number holds digits ("114", "P-114")
 
 
 def _identifier(code: str) -> bool:

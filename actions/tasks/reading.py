@@ -141,12 +141,37 @@ class _CueHit:
 
 
 PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start ("khasra number 61")
+CODE_PREFIX = 3  # letters before the digits of a code ("P-114", "KJ-52")
+
+
+def _between_cue_and_identifier() -> Set[str]:
+    return {" ".join(words) for key in ("links", "fillers", "before_identifier") for words in _words_of(key)}
+
+
+def _after_words_before_identifier(span: str) -> str:
+    words = span.split()
+    between = _between_cue_and_identifier()
+    while words and normalise(words[0]) in between:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) -> bool:
-    """For a field whose values have a pattern, a cue counts only with such a value right after it:
-    "khasra copy of Kalidevi" names the record, "khasra 61" a khasra number."""
-    return pattern is None or any(re.search(pattern, token.word) for token in tokens[at:at + PATTERN_LOOKAHEAD])
+    """For a field whose values have a pattern, a cue counts only with such a value right after it, only
+    words like "number" or "पर" between: "khasra copy of Kalidevi" names the record, "khasra 61" a khasra
+    number; "the pole outside house 22" gives no pole number."""
+    if pattern is None:
+        return True
+    between = _between_cue_and_identifier()
+    others = 0  # words of another kind: only a short prefix of the value itself ("P-114", "KJ-52")
+    for token in tokens[at:at + 2 * PATTERN_LOOKAHEAD]:
+        if re.search(pattern, token.word):
+            return True
+        if token.word not in between:
+            others += 1
+            if others > 1 or len(token.word) > CODE_PREFIX:
+                return False
+    return False
 
 
 def _document_words_at(tokens: Sequence[_Token], at: int) -> int:
@@ -696,6 +721,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             leftovers += rest
             # "45 ki light band hai": an identifier ends where linking words start
             if spec.max_length and spec.max_length <= SHORT_TEXT and (len(span) > spec.max_length or spec.pattern):
+                if spec.pattern:  # "pe number likha h KJ-52": the words before the code are not part of it
+                    span = _after_words_before_identifier(span)
                 head = _leading_words(span)  # "khasra 128 ki khatauni chahiye": 128, and "khatauni" for another
                 if head:
                     leftovers.append(span[span.find(head) + len(head):])

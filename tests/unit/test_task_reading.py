@@ -469,3 +469,13 @@ def test_a_category_written_short_ends_a_name():
 
 def test_an_identifier_ends_with_its_part_of_the_message():
     assert reading("khasra no 45/2, Ramesh Bhuria ke naam h", "mutation").found["answers.khasra_number"] == "45/2"
+
+
+@pytest.mark.parametrize("text, pole", [
+    ("pole pe number likha h KJ-52", "KJ-52"),
+    ("pole no P-114 ke paas light band", "P-114"),
+    ("khamba number 45 ki light band hai", "45"),
+    ("The street light on the pole outside house 22 has been off at night", None),
+])
+def test_a_pole_number_is_the_code_right_after_its_cue(text, pole):
+    assert complaint_reading(text, "streetlight").found.get("pole_number") == pole
