@@ -74,13 +74,16 @@ def category_meant(text: str, understood: Optional[str]) -> Optional[str]:
     mentioned = {choice.value: choice.longest_mention(problem) for choice in categories()}
     # where each is first named by more than a word that stands around other problems too
     strong = without_words(problem, "weak_category_words")
-    place = {choice.value: choice.first_mentioned_at(strong) for choice in categories()}
+    place = {choice.value: (choice.first_mentioned_at(strong), choice.first_mentioned_at(problem))
+             for choice in categories()}
     # the most fully named; between equals, the one named first ("चैंबर ओवरफ्लो ... गंदा पानी")
     best = min(mentioned, key=lambda code: (-mentioned[code], place[code]), default=None)
     if best is None or mentioned[best] == 0:
         return understood
-    # named as fully, and first: "naali jam hai aur ganda pani beh raha" is the drain, whatever the NLU thought
-    if understood is None or (mentioned[best], -place[best]) > (mentioned.get(understood, 0), -place.get(understood, 0)):
+    # named as fully, and first by a strong word: "naali jam hai aur ganda pani beh raha" is the drain,
+    # whatever the NLU thought
+    if understood is None or mentioned[best] > mentioned.get(understood, 0) or (
+            mentioned[best] == mentioned.get(understood, 0) and place[best][0] < place[understood][0]):
         return best
     return understood
 

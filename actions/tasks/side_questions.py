@@ -83,7 +83,8 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
         help_with(kind, talk, task, asked)
         return
     numbered = message.tracking_number("application_id") or message.tracking_number("complaint_id")
-    if mentions(message.typed, "when_words") and not numbered and (kind.service_of(task) or kind.what_follows):
+    if mentions(message.typed, "when_words") and not numbered and intent not in INFORMATION \
+            and (kind.service_of(task) or kind.what_follows):
         # "kitne din me banega?", "ye kab tak hoga?" in the middle of a form: about this request, whatever
         # the NLU made of it (a status without a number, a fallback)
         if kind.service_of(task):

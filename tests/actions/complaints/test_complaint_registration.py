@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from complaint_chat import TRACKING_NUMBER, at_confirmation
 
+from actions.complaints.categories import category_meant
 from actions.tasks.state import SKIPPED
 from tests.actions.citizen_chat import Chat, asked, keys, payloads, texts
 
@@ -209,3 +210,14 @@ def test_a_road_around_another_problem_does_not_name_the_category(api):
     chat.says("मल्हारगंज में किसी ने सड़क पर पक्की दीवार बना ली है, आधी सड़क घेर ली, अतिक्रमण है", "register_complaint",
               complaint_category="encroachment")
     assert chat.task["values"]["category"] == "encroachment"
+
+
+def test_a_when_question_about_something_else_mid_complaint_gets_its_answer(api):
+    chat = Chat()
+    chat.says("मोहल्ले में कचरा पड़ा है", "register_complaint", complaint_category="garbage")
+    answered = chat.says("जनसुनवाई कब होती है", "info_jansunwai")
+    assert "information.jansunwai" in keys(answered) and asked(answered) == "location"
+
+
+def test_between_words_that_stand_around_many_problems_the_first_named_wins(api):
+    assert category_meant("सड़क पूरी टूट गई है और उसमें बारिश का पानी भरा रहता है", None) == "road_damage"
