@@ -283,6 +283,10 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
             return
         help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
         return
+    if asked is not None and message.says("hold_on"):
+        talk.say("tasks.take_your_time")  # "ruko", "ek min": no answer, the question waits
+        resume(kind, talk, task, asked)
+        return
     files_step = next((spec for spec in fields_of(kind, talk, task) if spec.kind in FILES), None)
     if files_step is not None and task.files and not task.answered(files_step.name) and message.says("done"):
         task.values[files_step.name] = kind.files_value(task)  # "bas ho gaya" after sending documents

@@ -3,6 +3,7 @@ the catalogue's questions, answers in any order and wording, the channel's
 prefills, corrections, side questions, cancelling and never looping."""
 from __future__ import annotations
 
+import pytest
 import requests
 
 from actions.information import ActionShowInformation
@@ -198,3 +199,15 @@ def test_an_opening_written_line_by_line_is_read_line_by_line(chat):
     values = citizen.task["values"]
     assert values["applicant.name"] == "Pooja Katara" and values["answers.father_or_husband_name"] == "Bhuru Katara"
     assert values["answers.date_of_birth"] == "1999-03-12" and values["answers.years_of_residence"] == 26
+
+
+@pytest.mark.parametrize("typed", ["ruko", "एक मिनट", "wait"])
+def test_asked_to_wait_the_bot_waits_and_stores_nothing(chat, typed):
+    citizen = chat()
+    citizen.says("जाति प्रमाण पत्र", "apply_service", service="caste_certificate")
+    citizen.says("सुनीता भूरिया")
+    citizen.taps("affirm", field="applicant.mobile")
+    assert asked(citizen.taps("inform", do="skip")) == "address"
+    replies = citizen.says(typed, "nlu_fallback", confidence=0.3)
+    assert "tasks.take_your_time" in keys(replies) and asked(replies) == "address"
+    assert "applicant.address" not in citizen.task["values"]
