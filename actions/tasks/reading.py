@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
@@ -50,8 +50,8 @@ YES_NO = frozenset({"yes", "no"})
 ADDRESS = "address"  # the field an uncued place beside a PIN code answers
 _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
-# A full stop ends a sentence when a new one starts after it ("his father. Mother's name …"), not in
-# "S.K. Bhuria", "12.05.2025" or "No. 5".
+# A full stop, a space and a letter end a sentence ("his father. Mother's name …"); not in "S.K. Bhuria",
+# "12.05.2025" or "No. 5".
 _SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<=\w\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
                          r"|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
@@ -144,8 +144,9 @@ PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start
 CODE_PREFIX = 3  # letters before the digits of a code ("P-114", "KJ-52")
 
 
-def _between_cue_and_identifier() -> Set[str]:
-    return {" ".join(words) for key in ("links", "fillers", "before_identifier") for words in _words_of(key)}
+@functools.lru_cache(maxsize=1)
+def _between_cue_and_identifier() -> FrozenSet[str]:
+    return frozenset(" ".join(words) for key in ("links", "fillers", "before_identifier") for words in _words_of(key))
 
 
 def _after_words_before_identifier(span: str) -> str:
@@ -789,8 +790,9 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             and reading.asked_value is None:
         reading.asked_value = parse(asked, reading.rest, today)
     for name, value in relatives.items():
-        if name not in reading.found and _valid(parse(by_name[name], value, today)):
-            reading.found[name] = parse(by_name[name], value, today)
+        parsed = parse(by_name[name], value, today)
+        if name not in reading.found and _valid(parsed):
+            reading.found[name] = parsed
     _add_implied(reading, fields)
     if reading.change in reading.found:  # "pin galat likha, 457661 hai": the new value came later in the message
         reading.change = None
