@@ -717,6 +717,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
             leftovers += rest
             if spec.kind not in (NAME, CHOICE):
                 spares.append(span)  # "72000 per year from labour": the option named beside the amount
+            if spec.kind == NUMBER and hit.how == "before" and _after_words_before_identifier(span)[:1].isdigit():
+                span = _after_words_before_identifier(span)  # "khata no 30198276451": "no" is no "none"
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest

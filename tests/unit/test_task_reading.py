@@ -479,3 +479,8 @@ def test_an_identifier_ends_with_its_part_of_the_message():
 ])
 def test_a_pole_number_is_the_code_right_after_its_cue(text, pole):
     assert complaint_reading(text, "streetlight").found.get("pole_number") == pole
+
+
+def test_no_before_an_account_number_is_its_abbreviation():
+    assert reading("bank khata no 30198276451", "old_age_pension").found == {
+        "answers.bank_account_number": 30198276451}

@@ -118,3 +118,14 @@ def test_asked_whether_to_send_a_photo_the_citizen_is_told_to_send_it(api, spot)
     number = TRACKING_NUMBER.search(texts(chat.taps("affirm", do="submit"))).group()
     after = chat.run(ActionFollowUp(), message("photo bhi bhej du?", "nlu_fallback"))
     assert keys(after) == ["complaints.texts.send_photo_here"] and number in texts(after)
+
+
+def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
+    chat = Chat()
+    chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
+    replies = chat.sends_pin(*spot)
+    while asked(replies) != "photo":
+        replies = chat.taps("inform", do="skip")
+    chat.sends_file(photo(settings_env))
+    finished = chat.says("bs ek hi h, ha kr do", "info_samadhan_ek_din")  # what the NLU made of "ek"
+    assert asked(finished) != "photo" and "information.samadhan_ek_din" not in keys(finished)
