@@ -1,7 +1,7 @@
 """The dashboard application: sessions, error pages, routes."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Awaitable, Callable, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -14,7 +14,7 @@ from .items import NotVisible
 from .routes import analytics, applications, complaints, handoff_api, inbox, item_pages, login, overview
 from .sessions import LIFETIME
 from .settings import Settings
-from .web import Forbidden, LoginRequired, render
+from .web import Forbidden, LoginRequired, photo_origin, render
 
 
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
@@ -26,6 +26,13 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
                        max_age=int(LIFETIME.total_seconds()), same_site="strict", https_only=settings.cookie_secure)
     for module in (login, overview, complaints, applications, item_pages, analytics, inbox, handoff_api):
         app.include_router(module.router)
+
+    @app.middleware("http")
+    async def images_only_from_us(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        # a page never loads images from anywhere but the dashboard and the city's photo server
+        response.headers["Content-Security-Policy"] = f"img-src 'self' {photo_origin()}"
+        return response
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict:

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from typing import Any, List, Optional
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+
+from jan_seva.complaint_photos import PhotoSettings
 
 from .context import Dashboard
 from .masking import masked_phone
@@ -27,6 +30,21 @@ class LoginRequired(Exception):
 
 class Forbidden(Exception):
     """The officer's role does not allow this page."""
+
+
+def our_photo(url: str) -> bool:
+    """A photo the city's photo server serves: shown in the page. Any other address (an Open311 client may
+    send one) is only linked, so an officer's browser never loads it by itself."""
+    return str(url or "").startswith(PhotoSettings.from_env().base_url + "/")
+
+
+def photo_origin() -> str:
+    """scheme://host[:port] of the photo server, for the pages' Content-Security-Policy."""
+    parts = urlsplit(PhotoSettings.from_env().base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+templates.env.globals["our_photo"] = our_photo
 
 
 def flash(request: Request, text: str) -> None:

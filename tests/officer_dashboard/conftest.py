@@ -2,7 +2,7 @@
 and the dashboard (TestClient) wired to them."""
 from __future__ import annotations
 
-from typing import Callable, Dict, Iterator
+from typing import Callable, Dict, Iterator, Optional
 
 import pytest
 import requests
@@ -94,9 +94,10 @@ def submit_application(backends) -> Callable[..., str]:
 
 @pytest.fixture
 def file_complaint(backends) -> Callable[..., str]:
-    def _file(service_code: str = "garbage") -> str:
+    def _file(service_code: str = "garbage", media_url: Optional[str] = None) -> str:
         data = {"api_key": OPEN311_CLIENT_KEY, "service_code": service_code, "phone": "9827012345",
-                "lat": VIJAY_NAGAR[0], "long": VIJAY_NAGAR[1], "description": "Garbage not picked up"}
+                "lat": VIJAY_NAGAR[0], "long": VIJAY_NAGAR[1], "description": "Garbage not picked up",
+                **({"media_url": media_url} if media_url else {})}
         response = requests.post(f"{backends['open311']}/open311/v2/requests.json", data=data, timeout=10)
         assert response.status_code == 200, response.text
         return response.json()[0]["service_request_id"]

@@ -207,3 +207,11 @@ def test_times_and_statuses_are_shown_in_india_time_and_by_their_labels(login, f
     for page in (officer.get("/complaints").text, officer.get(f"/complaints/{number}").text):
         assert not ISO_TIME.search(page) and SHOWN_TIME.search(page)
         assert "In progress" in page and "in_progress" not in page.split("<select")[0]
+
+
+def test_a_photo_address_from_outside_is_linked_never_loaded(login, file_complaint):
+    outside = "https://tracker.example.net/pixel.jpg"  # what any Open311 client may send as media_url
+    number = file_complaint(media_url=outside)
+    page = login("urban_officer").get(f"/complaints/{number}")
+    assert f'src="{outside}"' not in page.text and f'href="{outside}"' in page.text
+    assert page.headers["Content-Security-Policy"].startswith("img-src 'self' http://127.0.0.1")
