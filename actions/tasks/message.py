@@ -68,7 +68,9 @@ class Message:
     def typed_without(self, *entities: str) -> str:
         """What was typed, without the words the NLU read as these entities ("jati praman patra")."""
         spans = sorted(((e["start"], e["end"]) for e in self.entities
-                        if e.get("entity") in entities and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)),
+                        if e.get("entity") in entities and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+                        # a bare number the NLU took for a place ("khamba number 45") stays: it answers something
+                        and any(character.isalpha() for character in self.text[e["start"]:e["end"]])),
                        reverse=True)
         text = self.text
         for start, end in spans:

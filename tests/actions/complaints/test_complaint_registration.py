@@ -7,8 +7,9 @@ import pytest
 from complaint_chat import TRACKING_NUMBER, at_confirmation
 
 from actions.complaints.categories import category_meant
+from actions.tasks.action import ActionTask
 from actions.tasks.state import SKIPPED
-from tests.actions.citizen_chat import Chat, asked, keys, payloads, texts
+from tests.actions.citizen_chat import Chat, asked, keys, message, payloads, texts
 
 
 @pytest.mark.parametrize("language", ["hi", "en"])
@@ -221,3 +222,12 @@ def test_a_when_question_about_something_else_mid_complaint_gets_its_answer(api)
 
 def test_between_words_that_stand_around_many_problems_the_first_named_wins(api):
     assert category_meant("सड़क पूरी टूट गई है और उसमें बारिश का पानी भरा रहता है", None) == "road_damage"
+
+
+def test_a_number_the_nlu_took_for_a_place_still_answers_its_question(api):
+    chat = Chat()
+    text = "Vijay Nagar scheme 54 me khamba number 45 ki light raat ko band rehti h"
+    opening = message(text, "register_complaint", complaint_category="streetlight", location="45")
+    opening["entities"][-1].update(start=text.index("45"), end=text.index("45") + 2)
+    chat.run(ActionTask(), opening)
+    assert chat.task["values"].get("pole_number") == "45"
