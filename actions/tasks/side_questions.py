@@ -38,9 +38,14 @@ def asks_who_decides(message: Message) -> bool:
     return message.intent == "human_handoff" and mentions(message.typed, "officer_question")
 
 
+def asks_office_hours(message: Message) -> bool:
+    """"office kab khulta h?" asks when the office opens, whatever the NLU made of it (a request for an officer)."""
+    return mentions(message.typed, "office_words") and mentions(message.typed, "when_words")
+
+
 def is_control(message: Message) -> bool:
     return message.intent in CONTROL_INTENTS and message.confidence >= CONTROL_CONFIDENCE \
-        and not asks_who_decides(message)
+        and not asks_who_decides(message) and not asks_office_hours(message)
 
 
 def _answers() -> Dict[str, Callable[[Talk, Task], None]]:
@@ -72,6 +77,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
     message = talk.message
     intent = "service_info" if asks_who_decides(message) else message.intent  # the service names its officer
     asked = asked_field(kind, talk, task)
+    if asks_office_hours(message):
+        talk.say("tasks.office_hours")
+        resume(kind, talk, task, asked)
+        return
     if intent == "human_handoff":
         from actions.handoff import request_human
         request_human(talk)

@@ -211,3 +211,10 @@ def test_asked_to_wait_the_bot_waits_and_stores_nothing(chat, typed):
     replies = citizen.says(typed, "nlu_fallback", confidence=0.3)
     assert "tasks.take_your_time" in keys(replies) and asked(replies) == "address"
     assert "applicant.address" not in citizen.task["values"]
+
+
+def test_asking_when_the_office_opens_mid_form_is_answered_and_the_form_stays(chat):
+    citizen = chat()
+    citizen.says("जाति प्रमाण पत्र", "apply_service", service="caste_certificate")
+    replies = citizen.says("office kab khulta h?", "human_handoff", confidence=0.9)
+    assert "tasks.office_hours" in keys(replies) and citizen.task is not None and asked(replies) == "name"
