@@ -484,3 +484,8 @@ def test_a_pole_number_is_the_code_right_after_its_cue(text, pole):
 def test_no_before_an_account_number_is_its_abbreviation():
     assert reading("bank khata no 30198276451", "old_age_pension").found == {
         "answers.bank_account_number": 30198276451}
+
+
+def test_the_mother_speaking_names_herself_without_her_words_around_it():
+    found = reading("पिता का नाम कालू भूरिया, माँ मैं ही हूँ रेखा भूरिया", "birth_certificate").found
+    assert found == {"answers.father_name": "कालू भूरिया", "answers.mother_name": "रेखा भूरिया"}
