@@ -259,6 +259,10 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     if picked and message.intent == "inform" and message.entity("value") is None and control is None:
         _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
         return
+    if asked is not None and message.says("hold_on"):
+        talk.say("tasks.take_your_time")  # "ruko", "ek min": no answer, the question waits
+        resume(kind, talk, task, asked)
+        return
     if asked is not None and asked.kind == CONFIRM:
         _confirmation(kind, talk, task)
         return
@@ -282,10 +286,6 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
             ask_next(kind, talk, task)
             return
         help_with(kind, talk, task, asked)  # the citizen cannot answer: explain it and offer the ways out
-        return
-    if asked is not None and message.says("hold_on"):
-        talk.say("tasks.take_your_time")  # "ruko", "ek min": no answer, the question waits
-        resume(kind, talk, task, asked)
         return
     files_step = next((spec for spec in fields_of(kind, talk, task) if spec.kind in FILES), None)
     if files_step is not None and task.files and not task.answered(files_step.name) and message.says("done"):
