@@ -103,6 +103,8 @@ def follow_up(talk: Talk, task: Optional[Task] = None) -> None:
     item = item_meant(talk)
     if item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "send_words"):
         certificate(talk, task)
+    elif item is not None and mentions(talk.message.typed, "submit") and not mentions(talk.message.typed, "send_words"):
+        talk.say("general.already_done", number=item["id"])  # "haan darj karo" again, right after it was done
     elif item is not None and item["kind"] == COMPLAINT and mentions(talk.message.typed, "photo_words"):
         talk.say("complaints.texts.send_photo_here", complaint_id=item["id"])  # it joins the complaint
     elif item is not None and item["kind"] == APPLICATION and mentions(talk.message.typed, "appeal_words"):

@@ -51,6 +51,7 @@ def predicted(policy, tracker):
     ("is that enough?", "nlu_fallback"),
     ("what can I do now, can I appeal?", "main_menu"),
     ("photo bhi bhej du?", "nlu_fallback"),
+    ("haan darj karo", "affirm"),
 ])
 def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"

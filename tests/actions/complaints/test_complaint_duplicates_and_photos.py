@@ -129,3 +129,11 @@ def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
     chat.sends_file(photo(settings_env))
     finished = chat.says("bs ek hi h, ha kr do", "info_samadhan_ek_din")  # what the NLU made of "ek"
     assert asked(finished) != "photo" and "information.samadhan_ek_din" not in keys(finished)
+
+
+def test_submit_again_right_after_registering_says_it_is_done(api, spot):
+    chat = Chat()
+    at_confirmation(chat, spot, "kachra pada hai")
+    number = TRACKING_NUMBER.search(texts(chat.taps("affirm", do="submit"))).group()
+    again = chat.run(ActionFollowUp(), message("haan darj karo", "affirm"))
+    assert keys(again) == ["general.already_done"] and number in texts(again)
