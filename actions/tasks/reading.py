@@ -52,7 +52,7 @@ _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
 # A full stop, a space and a letter end a sentence ("his father. Mother's name …"); not in "S.K. Bhuria",
 # "12.05.2025" or "No. 5".
-_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<=\w\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
+_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<!\b\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
                          r"|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
 

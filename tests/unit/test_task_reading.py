@@ -489,3 +489,9 @@ def test_no_before_an_account_number_is_its_abbreviation():
 def test_the_mother_speaking_names_herself_without_her_words_around_it():
     found = reading("पिता का नाम कालू भूरिया, माँ मैं ही हूँ रेखा भूरिया", "birth_certificate").found
     assert found == {"answers.father_name": "कालू भूरिया", "answers.mother_name": "रेखा भूरिया"}
+
+
+def test_a_sentence_after_a_relatives_name_is_read_on_its_own():
+    found = reading("I need a death certificate for my father Mangilal Chouhan. I am his son.", "death_certificate").found
+    assert found == {"answers.deceased_name": "Mangilal Chouhan", "answers.relation": "son_daughter"}
+    assert reading("naam S.K. Bhuria, pin 457661").found["applicant.name"] == "S.K. Bhuria"
