@@ -112,6 +112,12 @@ def _words_of(key: str) -> Tuple[Tuple[str, ...], ...]:
     return tuple(_phrase(word) for word in _cue_data()[key])
 
 
+@functools.lru_cache(maxsize=None)
+def _word_set(*keys: str) -> FrozenSet[str]:
+    """The phrases of these lists, each as one normalised string ("links", "fillers", …)."""
+    return frozenset(" ".join(words) for key in keys for words in _words_of(key))
+
+
 @dataclass(frozen=True)
 class _Token:
     word: str  # normalised
@@ -144,14 +150,11 @@ PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start
 CODE_PREFIX = 3  # letters before the digits of a code ("P-114", "KJ-52")
 
 
-@functools.lru_cache(maxsize=1)
-def _between_cue_and_identifier() -> FrozenSet[str]:
-    return frozenset(" ".join(words) for key in ("links", "fillers", "before_identifier") for words in _words_of(key))
 
 
 def _after_words_before_identifier(span: str) -> str:
     words = span.split()
-    between = _between_cue_and_identifier()
+    between = _word_set("links", "fillers", "before_identifier")
     while words and normalise(words[0]) in between:
         words.pop(0)
     return " ".join(words)
@@ -163,7 +166,7 @@ def _pattern_follows(tokens: Sequence[_Token], at: int, pattern: Optional[str]) 
     number; "the pole outside house 22" gives no pole number."""
     if pattern is None:
         return True
-    between = _between_cue_and_identifier()
+    between = _word_set("links", "fillers", "before_identifier")
     others = 0  # words of another kind: only a short prefix of the value itself ("P-114", "KJ-52")
     for token in tokens[at:at + 2 * PATTERN_LOOKAHEAD]:
         if re.search(pattern, token.word):
@@ -224,7 +227,7 @@ def _awaits_its_name(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit
     """The previous cue names a person and only linking words stand between it and here (no new part:
     "his father. Mother's name …" starts one)."""
     previous = hits[-1] if hits else None
-    links = {" ".join(word) for word in _words_of("links")}
+    links = _word_set("links")
     return previous is not None and kinds[previous.field] == NAME and previous.how == "before" \
         and all(token.word in links for token in tokens[previous.end:at]) \
         and not _new_part_between(text, tokens, previous.end - 1, at)
@@ -341,14 +344,25 @@ def _written_name_word(text: str, token: _Token) -> bool:
     return bool(word) and values.is_name(word) and (word[0].isupper() or not word[0].isascii())
 
 
+@functools.lru_cache(maxsize=None)
+def _relative_words(key: str) -> FrozenSet[str]:
+    return frozenset(normalise(word) for word in (_cue_data().get("relative_named") or {}).get(key, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _relation_of() -> Dict[str, str]:
+    """Each relation word of bare_name_is and the field of the person it names ("पिताजी" -> deceased_name)."""
+    people = _cue_data().get("bare_name_is") or {}
+    return {normalise(word): short for short, person in people.items() for word in person.get("words", ())}
+
+
 def _relative_named(text: str, tokens: Sequence[_Token],
                     by_name: Dict[str, Field]) -> Tuple[Dict[str, str], List[Tuple[int, int]]]:
     """Names given as "my <relative> <name>" (field_cues.yml `relative_named`): {field: name} and where
     in the text the names stand."""
     config = _cue_data().get("relative_named") or {}
-    people = _cue_data().get("bare_name_is") or {}
-    mine, titles, ends = ({normalise(word) for word in config.get(key, ())} for key in ("my", "before_title", "name_ends"))
-    relation_of = {normalise(word): short for short, person in people.items() for word in person.get("words", ())}
+    mine, titles, ends = (_relative_words(key) for key in ("my", "before_title", "name_ends"))
+    relation_of = _relation_of()
     by_short = {spec.short_name: spec for spec in by_name.values()}
     found: Dict[str, str] = {}
     spans: List[Tuple[int, int]] = []
@@ -426,7 +440,7 @@ def _without(text: str, key: str) -> str:
 
 def strip_links(text: str) -> str:
     words = text.split()
-    links = {" ".join(link) for link in _words_of("links")}
+    links = _word_set("links")
     while words and (normalise(words[0]) in links or not normalise(words[0])):
         words.pop(0)
     while words and (normalise(words[-1]) in links or not normalise(words[-1])):
@@ -477,7 +491,7 @@ def _text(spec: Field, text: str, today: date) -> Any:
 
 def _leading_words(text: str) -> str:
     """The words a value starts with, up to a linking word or the end of its part ("45/2, Ramesh …": 45/2)."""
-    links = {" ".join(word) for word in _words_of("links")} | {" ".join(word) for word in _words_of("fillers")}
+    links = _word_set("links", "fillers")
     words = []
     for word in _SEPARATORS.split(text)[0].split():
         if normalise(word) in links:
@@ -621,7 +635,7 @@ def names_a_place(text: str) -> bool:
 
 def meaningful(text: str) -> bool:
     """More than filler words ("mera", "aur", "hai")."""
-    fillers = {" ".join(word) for word in _words_of("fillers")} | {" ".join(word) for word in _words_of("links")}
+    fillers = _word_set("links", "fillers")
     return any(normalise(word) not in fillers and any(character.isalnum() for character in word)
                for word in text.split() if normalise(word))  # "🙏" says nothing either
 
@@ -648,7 +662,7 @@ KEPT_WORDS_BEFORE = 2  # "Civil Hospital", "Karwad gaon": a place's name before 
 def _kept_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
     """Back from a kept cue over the words of a name: not past a separator, a linking word or a number."""
     first = max(_segment_start(hit, text, tokens, previous_end), hit.start - KEPT_WORDS_BEFORE)
-    links = {" ".join(word) for word in _words_of("links")} | {" ".join(word) for word in _words_of("fillers")}
+    links = _word_set("links", "fillers")
     start = hit.start
     while start > first and tokens[start - 1].word not in links and not any(ch.isdigit() for ch in tokens[start - 1].word):
         start -= 1
@@ -890,7 +904,7 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
 
 def _no_before(tokens: Sequence[_Token], at: int) -> bool:
     """"no photo", "नहीं है फोटो": a no just before the cue, linking words between."""
-    links = {" ".join(word) for word in _words_of("links")}
+    links = _word_set("links")
     index = at - 1
     while index >= 0 and tokens[index].word in links:
         index -= 1
