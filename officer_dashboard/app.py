@@ -27,11 +27,13 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     for module in (login, overview, complaints, applications, item_pages, analytics, inbox, handoff_api):
         app.include_router(module.router)
 
+    # a page never loads images from anywhere but the dashboard and the city's photo server
+    image_policy = f"img-src 'self' {photo_origin()}"
+
     @app.middleware("http")
     async def images_only_from_us(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
-        # a page never loads images from anywhere but the dashboard and the city's photo server
-        response.headers["Content-Security-Policy"] = f"img-src 'self' {photo_origin()}"
+        response.headers["Content-Security-Policy"] = image_policy
         return response
 
     @app.get("/health", include_in_schema=False)
