@@ -52,6 +52,7 @@ def predicted(policy, tracker):
     ("what can I do now, can I appeal?", "main_menu"),
     ("photo bhi bhej du?", "nlu_fallback"),
     ("haan darj karo", "affirm"),
+    ("ok darj kro", "affirm"),
 ])
 def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
