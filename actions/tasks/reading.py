@@ -36,13 +36,14 @@ from actions.tasks.fields import (
     TEXT,
     Field,
 )
-from actions.tasks.values import Invalid
+from actions.tasks.values import Invalid, PartChanged
 from actions.texts import content
 from common.words import means, mentions, name_in, normalise, without_words
 
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
 SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khasra number)
 FILES = (DOCUMENTS, PHOTOS)
+WRITTEN = (TEXT, NAME, LOCATION)  # answers in the citizen's own words, corrected a part at a time
 PLACES = (TEXT, LOCATION, CHOICE)  # fields whose answer may stand before the cue ("Gopalpura village")
 FINISHED = "finished"  # a files step said to be over ("kagaj baad me", "no photo")
 GENERIC_CHOICES = frozenset({"other"})  # too vague to be named in passing
@@ -965,7 +966,7 @@ VALUE_TEXT = 200  # characters: a text field this short holds a value (a place, 
 
 
 def _value_like(spec: Field, old: str, new: str) -> bool:
-    short_field = spec.kind == NAME or (spec.max_length or DEFAULT_MAX_LENGTH[TEXT]) <= VALUE_TEXT
+    short_field = spec.kind in (NAME, LOCATION) or (spec.max_length or DEFAULT_MAX_LENGTH[TEXT]) <= VALUE_TEXT
     return short_field and all(len(side.split()) <= SHORT_VALUE for side in (old, new))
 
 
@@ -981,8 +982,23 @@ def _corrected(spec: Field, span: str, today: date) -> Any:
             continue
         old_value, new_value = (parse(spec, side, today) if side else None for side in (old, new))
         if _valid(old_value) and _valid(new_value) and old_value != new_value:
-            return new_value
+            # a written answer keeps what the correction does not name ("Scheme 78 not Scheme 54, Vijay Nagar")
+            return PartChanged(old_value, new_value) if spec.kind in WRITTEN else new_value
     return None
+
+
+def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date) -> Dict[str, PartChanged]:
+    """"Ranapur nahi Rajpur" said after the bot moved on, with no word naming the answer: the part of the
+    one written answer that holds the denied words changes."""
+    for key, before, after in _negations(text):
+        old, new = (before, after) if key == "not_the_one_before" else (after, before)
+        old, new = strip_links(old), strip_links(new)
+        change = PartChanged(old, new)
+        holders = [spec for spec, written in answers if old and change.found_in(written)]
+        if len(holders) == 1 and holders[0].kind in WRITTEN and _value_like(holders[0], old, new) \
+                and _valid(parse(holders[0], new, today)):
+            return {holders[0].name: change}
+    return {}
 
 
 def _negations(text: str) -> Iterator[Tuple[str, str, str]]:

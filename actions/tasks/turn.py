@@ -29,6 +29,7 @@ from actions.tasks.reading import (
     FILES,
     FINISHED,
     Reading,
+    corrected_part,
     meaningful,
     named_fields,
     read,
@@ -39,7 +40,7 @@ from actions.tasks.reading import (
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
-from actions.tasks.values import Invalid, written_as_name
+from actions.tasks.values import Invalid, PartChanged, written_as_name
 from actions.texts import pick
 from common.words import after_leading, ends_with, leads_with, mentions
 from jan_seva.text.ids import fold_digits
@@ -117,6 +118,9 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if spec is None or (name in reading.passing and task.answered(name) and (asked is None or asked.name != name)):
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
+        if isinstance(value, PartChanged):
+            written = "" if before in (_UNSET, SKIPPED) else shown_value(spec, before, talk.language)
+            value = value.applied_to(written)
         refusal = take(kind, talk, task, spec, value)
         if refusal is not None:
             reading.invalid[name] = refusal
@@ -302,6 +306,8 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     picked = message.entity("field")
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
     reading = read(message.typed, fields_of(kind, talk, task), asked, talk.today)
+    if not reading.anything:
+        _read_part_corrected(kind, talk, task, reading)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _is_side_question(message) and not _same_request(kind, message):
@@ -334,6 +340,17 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         ask_next(kind, talk, task, progressed=True)
         return
     _nothing_taken(kind, talk, task, asked, reading)
+
+
+def _read_part_corrected(kind: TaskKind, talk: Talk, task: Task, reading: Reading) -> None:
+    """"Ranapur nahi Rajpur" after the bot moved on: it changes the answer that holds "Ranapur", and answers
+    nothing else."""
+    answers = [(spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields_of(kind, talk, task)
+               if task.answered(spec.name) and task.values[spec.name] != SKIPPED]
+    changes = corrected_part(talk.message.typed, answers, talk.today)
+    if changes:
+        reading.found.update(changes)
+        reading.rest, reading.asked_value = "", None
 
 
 def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:

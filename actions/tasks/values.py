@@ -37,6 +37,32 @@ class Invalid:
         return self.key or f"tasks.invalid.{self.code}"
 
 
+@dataclass(frozen=True)
+class PartChanged:
+    """"Scheme 78, not Scheme 54": a written answer whose named part changes; the rest of it stays."""
+    old: str
+    new: str
+
+    def _part(self, written: str) -> Optional[Pattern[str]]:
+        """The old words as the answer holds them; words before them may be the citizen's ("sorry गाँव
+        कालीदेवी"), so the longest ending of them found counts."""
+        words = self.old.split()
+        for start in range(len(words)):
+            part = re.compile(rf"(?<![{_WORD_CHAR}]){re.escape(' '.join(words[start:]))}(?![{_WORD_CHAR}])",
+                              re.IGNORECASE)
+            if part.search(written):
+                return part
+        return None
+
+    def found_in(self, written: str) -> bool:
+        return self._part(written) is not None
+
+    def applied_to(self, written: str) -> str:
+        """The answer with its old part replaced; only the new part when the old one is not in it."""
+        part = self._part(written)
+        return part.sub(lambda _: self.new, written, count=1) if part else self.new
+
+
 def folded(text: str) -> str:
     """Compared forms: ASCII digits, no capitals, one encoding of nukta letters."""
     return unicodedata.normalize("NFC", fold_digits(text).casefold())

@@ -21,6 +21,7 @@ from actions.tasks.fields import (
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
 from actions.tasks.reading import FINISHED, names_a_place, read, speakers_name
+from actions.tasks.values import PartChanged
 from tests.servers import ROOT
 
 TODAY = date(2026, 12, 6)
@@ -191,7 +192,7 @@ def test_asking_to_submit_answers_no_free_text_question(text):
     ("माफ करना आय 60 हजार नहीं 72 हजार है", "answers.annual_income", 72000),
     ("income is 72000 not 60000", "answers.annual_income", 72000),
     ("income not 60000 but 72000", "answers.annual_income", 72000),
-    ("pati ka naam Ramesh nahi Suresh hai", "answers.father_or_husband_name", "Suresh"),
+    ("pati ka naam Ramesh nahi Suresh hai", "answers.father_or_husband_name", PartChanged("Ramesh", "Suresh")),
     ("father's name is wrong, it should be Ramesh Kumar", "answers.father_or_husband_name", "Ramesh Kumar"),
 ])
 def test_a_correction_keeps_the_new_value(text, field, value):
@@ -418,8 +419,10 @@ def test_a_place_of_birth_or_death_drops_the_happening_after_it(text, code, fiel
 
 @pytest.mark.parametrize("text, code, field, value", [
     ("पिता का नाम गलत लिखा, सही है कानजी डोडियार", "birth_certificate", "answers.father_name", "कानजी डोडियार"),
-    ("दुल्हन का नाम गलत लिख दिया, रेखा नहीं रेशमा है", "marriage_registration", "answers.bride_name", "रेशमा"),
-    ("name me spelling galat hai: Ramesh nahi Rameshwar", "income_certificate", "applicant.name", "Rameshwar"),
+    ("दुल्हन का नाम गलत लिख दिया, रेखा नहीं रेशमा है", "marriage_registration", "answers.bride_name",
+     PartChanged("रेखा", "रेशमा")),
+    ("name me spelling galat hai: Ramesh nahi Rameshwar", "income_certificate", "applicant.name",
+     PartChanged("Ramesh", "Rameshwar")),
     ("my father's name is wrong. It's Rooplal Kushwaha, not Roopsingh", "caste_certificate",
      "answers.father_or_husband_name", "Rooplal Kushwaha"),
 ])

@@ -68,3 +68,14 @@ def test_a_place_is_shown_by_its_name_never_as_its_record():
 def test_small_numbers_written_as_words(text, number):
     from actions.tasks.values import amount
     assert amount(text) == number
+
+
+@pytest.mark.parametrize("written, old, new, changed", [
+    ("Scheme 54, Vijay Nagar, C block", "scheme 54", "Scheme 78", "Scheme 78, Vijay Nagar, C block"),
+    ("रेखा बाई भूरिया", "रेखा", "रेशमा", "रेशमा बाई भूरिया"),
+    ("ग्राम कालीदेवी, तहसील झाबुआ", "sorry गाँव कालीदेवी", "रामा", "ग्राम रामा, तहसील झाबुआ"),
+    ("Rameshwar Damor", "Ramesh", "Rajesh", "Rajesh"),  # a part of a word is not the part named
+    ("", "Ranapur", "Rajpur", "Rajpur"),
+])
+def test_a_correction_changes_only_the_part_it_names(written, old, new, changed):
+    assert values.PartChanged(old, new).applied_to(written) == changed

@@ -49,6 +49,14 @@ def test_a_category_question_takes_several_options(api):
     assert sorted(chat.task["values"]["animal_type"]) == ["cattle", "dogs"]
 
 
+def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api):
+    chat = Chat(language="en")
+    chat.says("street light not working", "register_complaint", complaint_category="streetlight")
+    chat.says("Scheme 54, Vijay Nagar, C block")
+    chat.says("sorry, the place is Scheme 78 not Scheme 54")
+    assert chat.task["values"]["location"]["address"] == "Scheme 78, Vijay Nagar, C block"
+
+
 def test_the_category_is_asked_and_chosen_by_words_or_button(api):
     chat = Chat(language="en")
     first = chat.says("I want to complain", "register_complaint")

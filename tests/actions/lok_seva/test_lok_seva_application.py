@@ -87,6 +87,21 @@ def test_a_correction_changes_that_answer(chat):
     assert "tasks.updated" in keys(corrected) and citizen.task["values"]["applicant.name"] == "रेखा देवी डामोर"
 
 
+@pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
+def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    citizen.says("सुनीता भूरिया")
+    citizen.taps("affirm", field="applicant.mobile")
+    citizen.taps("inform", do="skip")
+    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    asked_before = asked(citizen.says("457661"))
+    corrected = citizen.says(correction)
+    values = citizen.task["values"]
+    assert "tasks.updated" in keys(corrected) and values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
+    assert asked(corrected) == asked_before and asked_before not in values  # the question asked is still open
+
+
 def test_a_side_question_is_answered_and_the_question_comes_back(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
