@@ -65,6 +65,8 @@ def detect_language(text: str) -> Optional[str]:
 
 LANGUAGES = ("hi", "en")
 SET_LANGUAGE = "set_language"
+# "ok thanks", "yes", "bye": Hindi speakers say them in English too, so they do not switch a conversation
+COURTESIES = frozenset({"thank", "affirm", "deny", "goodbye"})
 
 
 def reply_language(current: Optional[str], locked: bool, intent: Optional[str], detected: Optional[str],
@@ -73,12 +75,13 @@ def reply_language(current: Optional[str], locked: bool, intent: Optional[str], 
 
     "English please" (set_language) chooses a language and locks it, or switches
     to the other one when it names none; a locked language sticks; otherwise the
-    language the message is written in; a message without words keeps the last one.
+    language the message is written in; a message without words, or only a courtesy
+    or a yes or no, keeps the last one.
     """
     if intent == SET_LANGUAGE:
         return (requested if requested in LANGUAGES else ("en" if current == "hi" else "hi")), True
     if locked:
         return current or "hi", True
-    if detected in LANGUAGES:
+    if detected in LANGUAGES and not (current and intent in COURTESIES):
         return str(detected), False
     return current or "hi", False

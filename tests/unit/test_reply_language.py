@@ -12,6 +12,12 @@ def test_a_message_without_words_keeps_the_language():
     assert reply_language("en", False, "affirm", None, None) == ("en", False)
 
 
+@pytest.mark.parametrize("intent", ["thank", "affirm", "goodbye"])
+def test_a_courtesy_or_a_yes_keeps_the_language_of_the_conversation(intent):
+    assert reply_language("hi", False, intent, "en", None) == ("hi", False)  # "ok thanks", "yes"
+    assert reply_language(None, False, intent, "en", None) == ("en", False)  # no language yet: as written
+
+
 def test_choosing_a_language_locks_it_and_detection_no_longer_moves_it():
     language, locked = reply_language("hi", False, "set_language", "hi", "en")
     assert (language, locked) == ("en", True)
