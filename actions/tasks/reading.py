@@ -145,8 +145,11 @@ class _CueHit:
     end: int  # token index after it
     how: str  # "before" the answer (the usual), "kept" (part of it: "ग्राम कालीदेवी"), "after" it ("25 saal se")
     amount: bool = False  # the field takes a number: a trailing cue's answer is the amount just before it
+    name_only: bool = False  # a trailing cue whose answer is only the name just before it ("रामा गाँव में हुई")
 
 
+AFTER_A_NAME = "after_a_name"
+TRAILING = ("after", AFTER_A_NAME)  # cues said after the answer
 PATTERN_LOOKAHEAD = 3  # words after a cue in which a patterned value must start ("khasra number 61")
 CODE_PREFIX = 3  # letters before the digits of a code ("P-114", "KJ-52")
 
@@ -192,7 +195,7 @@ def _document_name_end(tokens: Sequence[_Token], at: int, table: Sequence[Tuple[
                                                    for later in _words_of("later_words")):
             return at + len(name)
     for phrase, _, how in table:
-        if how != "after" and _starts_with(tokens, at, phrase):  # "के लिए चाहिए प्रमाण पत्र" names no document
+        if how not in TRAILING and _starts_with(tokens, at, phrase):  # "के लिए चाहिए प्रमाण पत्र" names no document
             length = _document_words_at(tokens, at + len(phrase))
             if length:
                 return at + len(phrase) + length
@@ -240,6 +243,7 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
     table = [(phrase, spec.name, "before") for spec in fields for phrase in cues_of(spec)]
     table += [(phrase, spec.name, "kept") for spec in fields for phrase in _listed("kept_with_value", spec.short_name)]
     table += [(phrase, spec.name, "after") for spec in fields for phrase in _listed("after", spec.short_name)]
+    table += [(phrase, spec.name, AFTER_A_NAME) for spec in fields for phrase in _listed("after_a_name", spec.short_name)]
     table += [(phrase, spec.name, "value") for spec in fields for phrase in _listed("values", spec.short_name)]
     table.sort(key=lambda item: len(item[0]), reverse=True)
     patterns = {spec.name: spec.pattern for spec in fields if spec.pattern}
@@ -259,10 +263,11 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
                     and (not answering or _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1])))
                     # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
-                    and (entry[2] == "after" or not _document_words_at(tokens, index + len(entry[0])))
-                    and (entry[2] != "after" or _follows_a_value(text, tokens, index))
+                    and (entry[2] in TRAILING or not _document_words_at(tokens, index + len(entry[0])))
+                    and (entry[2] not in TRAILING or _follows_a_value(text, tokens, index))
                     # "kheti se saal ki sawa lakh": a trailing cue of an amount needs the amount before it
-                    and (entry[2] != "after" or kinds[entry[1]] != NUMBER or values.amount_word(tokens[index - 1].word))),
+                    and (entry[2] not in TRAILING or kinds[entry[1]] != NUMBER
+                         or values.amount_word(tokens[index - 1].word))),
                    None)
         if hit is None:
             index += 1
@@ -274,6 +279,10 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
             continue
         if kinds[name] == NAME and _awaits_its_name(text, tokens, hits, kinds, index):
             index += 1  # "his father was late Hira Katara": "late" belongs to the name asked for
+            continue
+        if how == "kept" and any(entry[2] == AFTER_A_NAME and entry[1] != name
+                                 and _starts_with(tokens, index + len(phrase), entry[0]) for entry in table):
+            index += 1  # "Rama gaon me hui": the place where the marriage happened, not the address
             continue
         if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
             index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
@@ -287,7 +296,8 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         elif how == "before" and kinds[name] == NUMBER and _ends_a_part(text, tokens, end) \
                 and _follows_a_value(text, tokens, index):
             how = "after"  # "sawa lakh aamdani": the amount stands before the cue that ends the part
-        hits.append(_CueHit(name, index, end, how, amount=kinds[name] == NUMBER))
+        hits.append(_CueHit(name, index, end, "after" if how == AFTER_A_NAME else how, amount=kinds[name] == NUMBER,
+                            name_only=how == AFTER_A_NAME))
         seen.add(name)
         index = end
     return hits
@@ -580,13 +590,19 @@ def _by_shape(spec: Field, text: str, today: date) -> Any:
     return None
 
 
+_SHAPED_RUNS = {MOBILE: re.compile(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]"),
+                PINCODE: re.compile(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]"),
+                DATE: re.compile(r"[\d०-९]{1,2}[-/.][\d०-९]{1,2}[-/.][\d०-९]{2,4}")}
+
+
 def _without_shaped_values(span: str, fields: Sequence[Field], today: date) -> Tuple[str, Dict[str, Any]]:
-    """A mobile or PIN code written inside a free-text answer, taken out for its own field."""
+    """A mobile, a PIN code or a date in figures written inside a free-text answer, taken out for its own
+    field ("mandir me hui 5-3-2024 ko")."""
     found: Dict[str, Any] = {}
     for spec in fields:
-        if spec.kind not in (MOBILE, PINCODE):
+        if spec.kind not in _SHAPED_RUNS:
             continue
-        for run in re.findall(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]", span):
+        for run in _SHAPED_RUNS[spec.kind].findall(span):
             value = _by_shape(spec, run, today)
             if value is not None:
                 found[spec.name] = value
@@ -674,6 +690,13 @@ def _after_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
     """Where a trailing cue's answer starts: "husband Vijay salary job 1 lakh 20 hazar yearly" gives the
     amount only; otherwise the words back to a separator or the previous cue."""
     start = _segment_start(hit, text, tokens, previous_end)
+    if hit.name_only:  # "12 मई को रामा गाँव में हुई": back to a linking word or a number, not over the date
+        links = _word_set("links", "fillers")
+        place_start = hit.start
+        while place_start > start and tokens[place_start - 1].word not in links \
+                and not any(ch.isdigit() for ch in tokens[place_start - 1].word):
+            place_start -= 1
+        return place_start
     if hit.amount:
         amount_start = hit.start
         while amount_start > start and values.amount_word(tokens[amount_start - 1].word):

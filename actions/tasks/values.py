@@ -22,6 +22,7 @@ from jan_seva.text.ids import fold_digits
 
 _WORD_CHAR = r"\w\u0900-\u097F"  # word characters of any script, Devanagari matras included
 _GROUPED_DIGITS = re.compile(r"\+?\d(?:[\s\-]?\d)*")
+_HYPHENATED_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:\d{2}|\d{4})")
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,10 @@ def a_date(text: str, today: date) -> Optional[date]:
 
 
 def digit_runs(text: str) -> List[str]:
-    """The numbers of a text, each with the spaces and hyphens people group digits by removed."""
-    return [re.sub(r"[\s\-]", "", run) for run in _GROUPED_DIGITS.findall(fold_digits(text))]
+    """The numbers of a text, each with the spaces and hyphens people group digits by removed; a date
+    ("5-3-2024") is no number (joined, it would read as the PIN code 532024)."""
+    return [re.sub(r"[\s\-]", "", run) for run in _GROUPED_DIGITS.findall(fold_digits(text))
+            if not _HYPHENATED_DATE.fullmatch(run)]
 
 
 def mobile(text: str) -> Optional[str]:

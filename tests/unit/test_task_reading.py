@@ -498,3 +498,17 @@ def test_a_sentence_after_a_relatives_name_is_read_on_its_own():
     found = reading("I need a death certificate for my father Mangilal Chouhan. I am his son.", "death_certificate").found
     assert found == {"answers.deceased_name": "Mangilal Chouhan", "answers.relation": "son_daughter"}
     assert reading("naam S.K. Bhuria, pin 457661").found["applicant.name"] == "S.K. Bhuria"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("shaadi 12 may 2024 ko Rama gaon me hui", "Rama gaon"),
+    ("शादी 12 मई 2024 को रामा गाँव में हुई थी", "रामा गाँव"),
+])
+def test_a_village_where_the_marriage_happened_is_its_place_not_the_address(text, place):
+    found = reading(text, "marriage_registration").found
+    assert found == {"answers.marriage_date": "2024-05-12", "answers.marriage_place": place}
+
+
+def test_a_date_in_figures_inside_a_place_is_the_date_not_a_pin_code():
+    found = reading("shadi Petlawad ke mandir me hui 5-3-2024 ko", "marriage_registration").found
+    assert found["answers.marriage_date"] == "2024-03-05" and "applicant.pincode" not in found
