@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
+from common.last_turn import slot_set_within
+
 SUBJECT_SLOT = "subject"
 APPLICATION, COMPLAINT = "application", "complaint"
 
@@ -24,15 +26,7 @@ def last_item(tracker: Any) -> Optional[Dict[str, str]]:
 def recent_item(tracker: Any, turns: int) -> Optional[Dict[str, str]]:
     """The item talked about last, when the bot noted it within the citizen's last `turns` messages
     (a photo right after a complaint is registered belongs to it; one sent days later does not)."""
-    users_seen = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen > turns:
-                return None
-        elif event.get("event") == "slot" and event.get("name") == SUBJECT_SLOT and event.get("value"):
-            return last_item(tracker)
-    return None
+    return last_item(tracker) if slot_set_within(tracker.events, SUBJECT_SLOT, turns) else None
 
 
 def remember(talk: Any, application: Optional[str] = None, complaint: Optional[str] = None,

@@ -1,8 +1,10 @@
-"""What the bot answered to the citizen's previous message, by text key (or
-response name) and by action, read from a conversation's events as JSON: a
-second "did not understand" or "not found" in a row offers an officer; a yes
-right after a service's details applies for it. Used by the action server (tracker
-events) and the Rasa server's policies (events turned to dicts)."""
+"""What the bot answered to the citizen's previous messages, by text key (or
+response name), by action and by slot set, read from a conversation's events as
+JSON: a second "did not understand" or "not found" in a row offers an officer; a
+yes right after a service's details applies for it; "kab tak?" or a photo soon
+after an application or complaint was talked about is about it. Used by the
+action server (tracker events) and the Rasa server's policies (events turned to
+dicts)."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List
@@ -38,3 +40,17 @@ def previous_answer_keys(events: Iterable[Dict[str, Any]]) -> List[str]:
             if key:
                 keys.append(str(key))
     return keys
+
+
+def slot_set_within(events: Iterable[Dict[str, Any]], slot: str, turns: int) -> bool:
+    """Whether the bot gave `slot` a value in its answers to the citizen's last `turns` messages before
+    the latest one."""
+    users_seen = 0
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen > turns:
+                return False
+        elif event.get("event") == "slot" and event.get("name") == slot and event.get("value") and users_seen:
+            return True
+    return False

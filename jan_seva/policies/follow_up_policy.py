@@ -19,10 +19,10 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.constants import RULE_POLICY_PRIORITY
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from common.last_turn import previous_actions, previous_answer_keys
+from common.last_turn import previous_actions, previous_answer_keys, slot_set_within
 from common.not_offered import not_offered_in
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
@@ -50,15 +50,7 @@ ITEM_ENTITIES = frozenset({"application_id", "complaint_id"})
 
 def subject_set_recently(tracker: DialogueStateTracker, turns: int = RECENT_TURNS) -> bool:
     """Whether the bot noted an application or complaint in its last `turns` answers."""
-    users_seen = 0
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            users_seen += 1
-            if users_seen > turns:
-                return False
-        elif isinstance(event, SlotSet) and event.key == SUBJECT_SLOT and users_seen >= 1 and event.value:
-            return True
-    return False
+    return slot_set_within((event.as_dict() for event in tracker.events), SUBJECT_SLOT, turns)
 
 
 def applies_for_shown_service(tracker: DialogueStateTracker) -> bool:
