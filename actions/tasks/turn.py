@@ -22,12 +22,13 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, SHAPED, Field
+from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
     FILES,
     FINISHED,
+    VALUE_TEXT,
     Reading,
     corrected_part,
     meaningful,
@@ -41,7 +42,7 @@ from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_sid
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, PartChanged, written_as_name
-from actions.texts import pick
+from actions.texts import entry, pick
 from common.words import after_leading, ends_with, leads_with, mentions
 from jan_seva.text.ids import fold_digits
 
@@ -220,6 +221,18 @@ def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> 
     return value
 
 
+WHY_WORDS_AT_MOST = 8  # a longer message with "kyu" says more than "why is this asked?"
+
+
+def _asks_why(message: Message, asked: Field) -> bool:
+    """"ye kyu puch rahe ho?", "why do you need my name?": why the question is asked (a "why" about the
+    Aadhaar number is a privacy question; at a description it may be the complaint itself)."""
+    account = asked.kind == TEXT and (asked.max_length or 0) > VALUE_TEXT
+    return mentions(message.typed, "why_words") and message.intent != "privacy" and asked.kind != CONFIRM \
+        and not account and len(message.typed.split()) <= WHY_WORDS_AT_MOST \
+        and not any(ch.isdigit() for ch in message.typed)
+
+
 def _attempted(asked: Optional[Field], typed: str) -> bool:
     """A reply that tried to answer: digits to a question of numbers ("98765 4321" is a wrong mobile), a
     place too vague to find to the place asked ("मेरे घर के पास ही है", though it reads as home delivery)."""
@@ -265,6 +278,11 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if asked is not None and message.says("hold_on"):
         talk.say("tasks.take_your_time")  # "ruko", "ek min": no answer, the question waits
+        resume(kind, talk, task, asked)
+        return
+    if asked is not None and _asks_why(message, asked):
+        reasons = entry("tasks", "why_asked")
+        talk.say(f"tasks.why_asked.{asked.short_name if asked.short_name in reasons else 'default'}")
         resume(kind, talk, task, asked)
         return
     if asked is not None and asked.kind == CONFIRM:

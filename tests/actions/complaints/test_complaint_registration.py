@@ -57,6 +57,13 @@ def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api):
     assert chat.task["values"]["location"]["address"] == "Scheme 78, Vijay Nagar, C block"
 
 
+def test_asked_why_the_place_is_needed_the_bot_says_why(api):
+    chat = Chat()
+    chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
+    why = chat.says("jagah kyu chahiye?")
+    assert "tasks.why_asked.location" in keys(why) and asked(why) == "location"
+
+
 def test_the_category_is_asked_and_chosen_by_words_or_button(api):
     chat = Chat(language="en")
     first = chat.says("I want to complain", "register_complaint")

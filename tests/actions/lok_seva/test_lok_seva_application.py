@@ -102,6 +102,15 @@ def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     assert asked(corrected) == asked_before and asked_before not in values  # the question asked is still open
 
 
+@pytest.mark.parametrize("why", ["ye kyu puch rahe ho?", "why do you need my name?", "नाम किसलिए चाहिए"])
+def test_asked_why_a_question_is_asked_the_bot_says_why_and_asks_again(chat, why):
+    citizen = chat()
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    replies = citizen.says(why, "check_complaint_status")  # what the NLU may make of it
+    assert "tasks.why_asked.name" in keys(replies) and asked(replies) == "name"
+    assert "applicant.name" not in citizen.task["values"]
+
+
 def test_a_side_question_is_answered_and_the_question_comes_back(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
