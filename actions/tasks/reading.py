@@ -972,6 +972,9 @@ _CHANGE_PARTS = re.compile(r"\s*[,;:.\n।]\s*")
 def _changed_value(spec: Field, answer: str, today: date) -> Any:
     """The new value of a change asked for: "लिखा, सही है कानजी डोडियार", "spelling galat hai: Ramesh nahi
     Rameshwar", "wrong. It's Rooplal, not Roopsingh" hold it in a part of their own (the last one first)."""
+    corrected = _corrected(spec, strip_links(_without(answer, "correct_is")), today)
+    if corrected is not None:  # "spelling mistake in the name: Kamla, not Kamala"
+        return corrected
     whole = parse(spec, answer, today)
     if _valid(whole):
         return whole
@@ -1010,17 +1013,31 @@ def _corrected(spec: Field, span: str, today: date) -> Any:
     return None
 
 
+CORRECTION_WORDS = 10  # a message this short that denies part of an answer only corrects it
+
+
 def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date) -> Dict[str, PartChanged]:
-    """"Ranapur nahi Rajpur" said after the bot moved on, with no word naming the answer: the part of the
-    one written answer that holds the denied words changes."""
+    """"अरे गली नंबर 4 नहीं, गली नंबर 6 है", "Ranapur nahi Rajpur" said after the bot moved on: the part of
+    the one written answer that holds the denied words changes."""
+    if len(text.split()) > CORRECTION_WORDS:
+        return {}
     for key, before, after in _negations(text):
+        before = strip_links(_SEPARATORS.split(before.strip(_EDGE_PUNCTUATION))[-1])
+        after = strip_links(_SEPARATORS.split(after.strip(_EDGE_PUNCTUATION))[0])
         old, new = (before, after) if key == "not_the_one_before" else (after, before)
-        old, new = strip_links(old), strip_links(new)
-        change = PartChanged(old, new)
-        holders = [spec for spec, written in answers if old and change.found_in(written)]
-        if len(holders) == 1 and holders[0].kind in WRITTEN and _value_like(holders[0], old, new) \
-                and _valid(parse(holders[0], new, today)):
-            return {holders[0].name: change}
+        changes = [(spec, PartChanged(old, new).within(written)) for spec, written in answers
+                   if spec.kind in WRITTEN and old and new]
+        found = [(spec, change) for spec, change in changes if change is not None]
+        if len(found) != 1:
+            continue
+        spec, change = found[0]
+        words = new.split()
+        if len(words) > SHORT_VALUE:  # "spelling mistake in the name: Kamla, not Kamala": as many words as denied
+            count = len(change.old.split())
+            new = " ".join(words[-count:] if key == "not_the_one_after" else words[:count])
+        if _value_like(spec, change.old, new) and _valid(parse(spec, new, today)) \
+                and normalise(change.old) != normalise(new):
+            return {spec.name: PartChanged(change.old, new)}
     return {}
 
 

@@ -323,9 +323,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     message = talk.message
     picked = message.entity("field")
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
-    reading = read(message.typed, fields_of(kind, talk, task), asked, talk.today)
-    if not reading.anything:
-        _read_part_corrected(kind, talk, task, reading)
+    reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _is_side_question(message) and not _same_request(kind, message):
@@ -360,15 +358,15 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     _nothing_taken(kind, talk, task, asked, reading)
 
 
-def _read_part_corrected(kind: TaskKind, talk: Talk, task: Task, reading: Reading) -> None:
-    """"Ranapur nahi Rajpur" after the bot moved on: it changes the answer that holds "Ranapur", and answers
-    nothing else."""
-    answers = [(spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields_of(kind, talk, task)
+def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
+    """The message read against the task's fields; a short "Ranapur nahi Rajpur" only changes the answer that
+    holds "Ranapur", whatever was asked."""
+    answers = [(spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields
                if task.answered(spec.name) and task.values[spec.name] != SKIPPED]
     changes = corrected_part(talk.message.typed, answers, talk.today)
     if changes:
-        reading.found.update(changes)
-        reading.rest, reading.asked_value = "", None
+        return Reading(found=dict(changes))
+    return read(talk.message.typed, fields, asked, talk.today)
 
 
 def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:
@@ -510,7 +508,7 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or _agrees(message)
                                                     or message.says("done") or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
-    reading = read(message.typed, kind.fields(talk, task), None, talk.today)
+    reading = _read(kind, talk, task, kind.fields(talk, task), None)
     taken = take_reading(kind, talk, task, reading, None)
     if reading.change:
         _reopen(kind, talk, task, reading.change)

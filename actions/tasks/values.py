@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Iterable, List, Optional, Pattern
+from typing import Any, Dict, Iterable, List, Optional, Pattern, Set
 
 from actions.texts import content
 from common.words import mentions
@@ -55,13 +55,24 @@ class PartChanged:
                 return part
         return None
 
-    def found_in(self, written: str) -> bool:
-        return self._part(written) is not None
+    def within(self, written: str) -> Optional["PartChanged"]:
+        """This change with the old words as the answer holds them, if it holds them."""
+        part = self._part(written)
+        found = part.search(written) if part else None
+        return PartChanged(found.group(0), self.new) if found else None
 
     def applied_to(self, written: str) -> str:
-        """The answer with its old part replaced; only the new part when the old one is not in it."""
+        """The answer with its old part replaced; only the new part when the old one is not in it, or when
+        the new part already says the rest ("Rooplal Kushwaha, not Roopsingh" of "Roopsingh Kushwaha")."""
         part = self._part(written)
-        return part.sub(lambda _: self.new, written, count=1) if part else self.new
+        if part is None:
+            return self.new
+        rest, said = (_words_of(text) for text in (part.sub(" ", written, count=1), self.new))
+        return self.new if rest <= said else part.sub(lambda _: self.new, written, count=1)
+
+
+def _words_of(text: str) -> Set[str]:
+    return {word.strip(",.;:-()") for word in folded(text).split()} - {""}
 
 
 def folded(text: str) -> str:

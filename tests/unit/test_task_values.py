@@ -76,6 +76,7 @@ def test_small_numbers_written_as_words(text, number):
     ("ग्राम कालीदेवी, तहसील झाबुआ", "sorry गाँव कालीदेवी", "रामा", "ग्राम रामा, तहसील झाबुआ"),
     ("Rameshwar Damor", "Ramesh", "Rajesh", "Rajesh"),  # a part of a word is not the part named
     ("", "Ranapur", "Rajpur", "Rajpur"),
+    ("Roopsingh Kushwaha", "Roopsingh", "Rooplal Kushwaha", "Rooplal Kushwaha"),  # the new part says the rest
 ])
 def test_a_correction_changes_only_the_part_it_names(written, old, new, changed):
     assert values.PartChanged(old, new).applied_to(written) == changed

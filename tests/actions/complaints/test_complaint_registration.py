@@ -49,12 +49,19 @@ def test_a_category_question_takes_several_options(api):
     assert sorted(chat.task["values"]["animal_type"]) == ["cattle", "dogs"]
 
 
-def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api):
-    chat = Chat(language="en")
-    chat.says("street light not working", "register_complaint", complaint_category="streetlight")
-    chat.says("Scheme 54, Vijay Nagar, C block")
-    chat.says("sorry, the place is Scheme 78 not Scheme 54")
-    assert chat.task["values"]["location"]["address"] == "Scheme 78, Vijay Nagar, C block"
+@pytest.mark.parametrize("category, place, correction, corrected", [
+    ("streetlight", "Scheme 54, Vijay Nagar, C block", "sorry, the place is Scheme 78 not Scheme 54",
+     "Scheme 78, Vijay Nagar, C block"),
+    ("water_supply", "खजराना गणेश मंदिर के पीछे गली नंबर 4", "अरे गली नंबर 4 नहीं, गली नंबर 6 है",
+     "खजराना गणेश मंदिर के पीछे गली नंबर 6"),  # no word for the place: the words denied find it
+])
+def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place, correction, corrected):
+    chat = Chat()
+    chat.says("complaint", "register_complaint", complaint_category=category)
+    chat.says(place)
+    replies = chat.says(correction)
+    assert chat.task["values"]["location"]["address"] == corrected
+    assert "description" not in chat.task["values"] and "tasks.updated" in keys(replies)
 
 
 def test_asked_why_the_place_is_needed_the_bot_says_why(api):
