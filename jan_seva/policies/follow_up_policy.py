@@ -155,9 +155,10 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
     text = (message.text or "") if message else ""
     # "who is the officer?", "how long will it take?" right after a status are about that item (after a
     # service's details, "how many days?" is about the service)
-    about_the_item = (intent == "human_handoff" and mentions(text, "officer_question")) or (
-        intent == "service_info" and mentions(text, "when_words") and message is not None
-        and not any(entity.get("entity") == "service" for entity in message.entities)
+    no_service = message is not None and not any(entity.get("entity") == "service" for entity in message.entities)
+    about_the_item = (intent in ("human_handoff", "service_info") and mentions(text, "officer_question")
+                      and no_service) or (
+        intent == "service_info" and mentions(text, "when_words") and no_service
         and SERVICE_DETAILS_KEY not in previous_answer_keys(event.as_dict() for event in tracker.events))
     if message is None or (intent in KEPT_INTENTS and not about_the_item) or intent.startswith("EXTERNAL_"):
         return False
