@@ -948,6 +948,8 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         return
     answer = strip_links(span)
     changing = says_change(answer)
+    if not changing and spec.kind in WRITTEN and means(answer, "no"):
+        return  # "pata nahi", "पता नहीं": the cue word said "don't know", no address "nahi"
     if changing:
         answer = strip_links(_without(answer, "change"))
     elif (said_no and not answer) or (answer and says_none(span) and spec.kind not in (NAME, TEXT)):

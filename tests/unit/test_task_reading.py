@@ -512,3 +512,13 @@ def test_a_village_where_the_marriage_happened_is_its_place_not_the_address(text
 def test_a_date_in_figures_inside_a_place_is_the_date_not_a_pin_code():
     found = reading("shadi Petlawad ke mandir me hui 5-3-2024 ko", "marriage_registration").found
     assert found["answers.marriage_date"] == "2024-03-05" and "applicant.pincode" not in found
+
+
+def test_sms_spellings_of_husband_and_address_are_cues():
+    found = reading("naam Rekha Muniya pti Jitendra Muniya mob 6267904183 pta Bhagor gaon pin 457661").found
+    assert found["answers.father_or_husband_name"] == "Jitendra Muniya" and found["applicant.address"] == "Bhagor gaon"
+
+
+@pytest.mark.parametrize("text", ["pata nahi", "pta nhi, pin 457661", "पता नहीं"])
+def test_pata_nahi_is_not_knowing_never_an_address(text):
+    assert "applicant.address" not in reading(text, asked="aadhaar").found
