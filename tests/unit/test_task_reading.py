@@ -159,7 +159,7 @@ def test_a_yearly_amount_is_the_income_without_the_word_income():
         "answers.annual_income": 48000, "answers.income_source": "labour"}
 
 
-@pytest.mark.parametrize("text", ["कागज़ बाद में", "kagaz baad me", "documents baad me", "documents later"])
+@pytest.mark.parametrize("text", ["कागज़ बाद में", "kagaz baad me", "kagaj bad me", "documents baad me", "documents later"])
 def test_documents_later_is_understood_while_another_question_is_asked(text):
     assert reading(text, asked="annual_income").found == {"documents": FINISHED}
 
