@@ -31,7 +31,7 @@ def language_of(tracker: Tracker) -> str:
     requested = next((e.get("value") for e in message.get("entities") or [] if e.get("entity") == "language"), None)
     language, _ = reply_language(tracker.get_slot("language"), bool(tracker.get_slot("language_locked")),
                                  (message.get("intent") or {}).get("name"), message.get("detected_language"),
-                                 requested)
+                                 requested, message.get("leaning_language"))
     return language
 
 

@@ -1,8 +1,9 @@
 """Adds the language a message is written in to the parse result.
 
 The value (`hi`, `en` or None for messages without words) appears as
-`detected_language` in the parse data; the action behind the `language`
-slot's custom mapping reads it before the bot answers.
+`detected_language` in the parse data, and the language a message of
+borrowed English words only leans to as `leaning_language`; the language
+policy and the actions read them before the bot answers.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from jan_seva.text.language import detect_language
+from jan_seva.text.language import detect_language, leaning_language
 
 DETECTED_LANGUAGE = "detected_language"
+LEANING_LANGUAGE = "leaning_language"
 
 
 @DefaultV1Recipe.register(
@@ -44,7 +46,7 @@ class LanguageDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            message.set(
-                DETECTED_LANGUAGE, detect_language(message.get(TEXT) or ""), add_to_output=True
-            )
+            text = message.get(TEXT) or ""
+            message.set(DETECTED_LANGUAGE, detect_language(text), add_to_output=True)
+            message.set(LEANING_LANGUAGE, leaning_language(text), add_to_output=True)
         return messages

@@ -1,7 +1,7 @@
 """Keeps the `language` slot: detected from each message, locked once chosen.
 
 The NLU writes `detected_language` (hi, en or None for messages without
-words) into every parse; this policy writes the language to answer in
+words) and `leaning_language` into every parse; this policy writes the language to answer in
 (jan_seva.text.language.reply_language) into the slot with the turn's first
 action, without a call to the action server. That first action already
 answers in it: the NLG (jan_seva.nlg) and the actions (actions/texts.py)
@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from jan_seva.components.language_detector import DETECTED_LANGUAGE
+from jan_seva.components.language_detector import DETECTED_LANGUAGE, LEANING_LANGUAGE
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action
 from jan_seva.text.language import reply_language
 
@@ -26,10 +26,10 @@ LANGUAGE_SLOT, LOCKED_SLOT = "language", "language_locked"
 def answer_language(tracker: DialogueStateTracker) -> Tuple[Text, bool]:
     """The language to answer the latest message in, and whether it is locked (jan_seva.text.language)."""
     message = tracker.latest_message
+    parsed: Dict[str, Any] = dict(message.parse_data) if message else {}
     return reply_language(tracker.get_slot(LANGUAGE_SLOT), bool(tracker.get_slot(LOCKED_SLOT)),
-                          message.intent.get("name") if message else None,
-                          message.parse_data.get(DETECTED_LANGUAGE) if message else None,  # type: ignore[arg-type]
-                          next(tracker.get_latest_entity_values("language"), None))
+                          message.intent.get("name") if message else None, parsed.get(DETECTED_LANGUAGE),
+                          next(tracker.get_latest_entity_values("language"), None), parsed.get(LEANING_LANGUAGE))
 
 
 def language_events(tracker: DialogueStateTracker) -> List[Event]:

@@ -2,9 +2,11 @@
 
 Any Devanagari letter decides at once. A Latin-script message is romanized Hindi
 when it has more Hindi marker words (a designer-edited list) than English
-function words; words Hinglish borrows ("complaint") count for English only
-when no Hindi word stands beside them. Messages with no words ("1", "👍") give None so that the
-conversation keeps the language it had.
+function words. Messages with no words ("1", "👍") give None so that the
+conversation keeps the language it had. Words Hinglish borrows ("complaint",
+"near") with no Hindi word beside them only lean to English: enough to start a
+conversation in English ("garbage complaint"), not to switch one a citizen
+writes in Hindi ("Sector B, near Shiv mandir" typed as an address).
 """
 from __future__ import annotations
 
@@ -58,8 +60,17 @@ def detect_language(text: str) -> Optional[str]:
         return "hi"
     if english > hindi:
         return "en"
-    if hindi == 0 and any(word in _marker_set("english_borrowed") for word in words):
-        return "en"  # "garbage complaint": English words and not one Hindi one
+    return None
+
+
+def leaning_language(text: str) -> Optional[str]:
+    """English for a message of borrowed words and not one Hindi marker ("garbage complaint")."""
+    if _DEVANAGARI_LETTER.search(text):
+        return None
+    words = [normalize_token(w) for w in _LATIN_WORD.findall(text)]
+    if not any(word in hindi_markers() for word in words) \
+            and any(word in _marker_set("english_borrowed") for word in words):
+        return "en"
     return None
 
 
@@ -70,13 +81,14 @@ COURTESIES = frozenset({"thank", "affirm", "deny", "goodbye"})
 
 
 def reply_language(current: Optional[str], locked: bool, intent: Optional[str], detected: Optional[str],
-                   requested: Optional[str]) -> Tuple[str, bool]:
+                   requested: Optional[str], leaning: Optional[str] = None) -> Tuple[str, bool]:
     """The language to answer a message in, and whether it is now locked.
 
     "English please" (set_language) chooses a language and locks it, or switches
     to the other one when it names none; a locked language sticks; otherwise the
     language the message is written in; a message without words, or only a courtesy
-    or a yes or no, keeps the last one.
+    or a yes or no, keeps the last one; the language a message only leans to starts
+    a conversation in it.
     """
     if intent == SET_LANGUAGE:
         return (requested if requested in LANGUAGES else ("en" if current == "hi" else "hi")), True
@@ -84,4 +96,6 @@ def reply_language(current: Optional[str], locked: bool, intent: Optional[str], 
         return current or "hi", True
     if detected in LANGUAGES and not (current and intent in COURTESIES):
         return str(detected), False
+    if not current and leaning in LANGUAGES:
+        return str(leaning), False
     return current or "hi", False

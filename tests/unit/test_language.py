@@ -1,6 +1,6 @@
 import pytest
 
-from jan_seva.text.language import detect_language
+from jan_seva.text.language import detect_language, leaning_language
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,11 @@ def test_capitalised_and_stretched_marker_words_still_count():
     assert detect_language("MERA PRAMAN PATRA KAB MILEGA") == "hi"
     assert detect_language("haaaan ji") == "hi"
     assert detect_language("WHAT IS THE STATUS") == "en"
+
+
+@pytest.mark.parametrize("text, detected, leaning", [
+    ("garbage complaint", None, "en"), ("Sector B, Sudama Nagar, near Shiv mandir", None, "en"),
+    ("kachra complaint hai", "hi", None), ("कचरा complaint", "hi", None), ("Rajwada", None, None),
+])
+def test_borrowed_words_alone_only_lean_to_english(text, detected, leaning):
+    assert detect_language(text) == detected and leaning_language(text) == leaning

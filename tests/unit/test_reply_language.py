@@ -27,3 +27,8 @@ def test_choosing_a_language_locks_it_and_detection_no_longer_moves_it():
 @pytest.mark.parametrize("current, other", [("hi", "en"), ("en", "hi")])
 def test_asking_to_change_the_language_without_naming_one_switches(current, other):
     assert reply_language(current, False, "set_language", None, None) == (other, True)
+
+
+def test_a_message_leaning_to_english_starts_a_conversation_in_it_but_does_not_switch_one():
+    assert reply_language(None, False, "register_complaint", None, None, "en") == ("en", False)  # "garbage complaint"
+    assert reply_language("hi", False, "inform", None, None, "en") == ("hi", False)  # "near Shiv mandir" as a place
