@@ -350,8 +350,8 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         if asked is not None and offered == asked.name and not task.answered(asked.name) \
                 and asked.name not in task.context.get(PASSED_OVER, ()):
             task.context.setdefault(PASSED_OVER, []).append(asked.name)
-        elif asked is not None and not asked.required and not task.answered(asked.name):
-            task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again
+        elif asked is not None and not asked.required and not task.answered(asked.name) and asked.kind not in FILES:
+            task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again (files may come)
         _noted(kind, talk, task, taken, asked)
         ask_next(kind, talk, task, progressed=True)
         return
@@ -470,9 +470,11 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
             task.context.setdefault("declined_offers", []).append(asked.name)
             return True
     if asked.kind in FILES:
+        # "surname galat ho gaya, Bhabor नहीं Bhabar" mentions "ho gaya" but corrects an answer
         finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip")) \
             or _plain(message, "affirm", "yes") or _plain(message, "deny", "no") \
-            or any(mentions(message.typed, key) for key in ("done", "submit", "skip"))
+            or (any(mentions(message.typed, key) for key in ("done", "submit", "skip"))
+                and not _read(kind, talk, task, fields_of(kind, talk, task), asked).found)
         if finished:
             task.values[asked.name] = kind.files_value(task)
         return finished

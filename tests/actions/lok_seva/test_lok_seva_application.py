@@ -102,6 +102,23 @@ def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     assert asked(corrected) == asked_before and asked_before not in values  # the question asked is still open
 
 
+def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    citizen.says("सुनीता भूरिया")
+    citizen.taps("affirm", field="applicant.mobile")
+    citizen.taps("inform", do="skip")
+    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    citizen.says("457661")
+    citizen.says("रमेश भूरिया")
+    citizen.says("1,20,000")
+    citizen.taps("inform", field="answers.income_source", value="agriculture")
+    assert asked(citizen.taps("inform", do="skip")) == "documents"
+    corrected = citizen.says("pati ke naam me surname galat ho gaya, भूरिया नहीं डामोर है", "deny")
+    assert citizen.task["values"]["answers.father_or_husband_name"] == "रमेश डामोर"
+    assert asked(corrected) == "documents" and "documents" not in citizen.task["values"]
+
+
 @pytest.mark.parametrize("why", ["ye kyu puch rahe ho?", "why do you need my name?", "नाम किसलिए चाहिए"])
 def test_asked_why_a_question_is_asked_the_bot_says_why_and_asks_again(chat, why):
     citizen = chat()
