@@ -21,17 +21,26 @@ def application(api_url, number):
     return requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
 
 
-def answer_income_certificate(citizen):
-    """From the start of an income certificate application to its summary, one question at a time."""
+def answer_up_to_the_address(citizen):
+    """From the start of an income certificate application to its address, one question at a time."""
     citizen.says("सुनीता भूरिया")
     citizen.taps("affirm", field="applicant.mobile")  # the WhatsApp number, offered
     citizen.taps("inform", do="skip")  # Aadhaar is optional
-    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    return citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+
+
+def answer_up_to_the_documents(citizen):
+    answer_up_to_the_address(citizen)
     citizen.says("457661")
     citizen.says("रमेश भूरिया")
     citizen.says("1,20,000")
     citizen.taps("inform", field="answers.income_source", value="agriculture")
-    citizen.taps("inform", do="skip")  # the purpose
+    return citizen.taps("inform", do="skip")  # the purpose
+
+
+def answer_income_certificate(citizen):
+    """From the start of an income certificate application to its summary."""
+    answer_up_to_the_documents(citizen)
     return citizen.taps("inform", do="done")  # no documents now
 
 
@@ -91,10 +100,7 @@ def test_a_correction_changes_that_answer(chat):
 def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
-    citizen.says("सुनीता भूरिया")
-    citizen.taps("affirm", field="applicant.mobile")
-    citizen.taps("inform", do="skip")
-    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
+    answer_up_to_the_address(citizen)
     asked_before = asked(citizen.says("457661"))
     corrected = citizen.says(correction)
     values = citizen.task["values"]
@@ -105,15 +111,7 @@ def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
-    citizen.says("सुनीता भूरिया")
-    citizen.taps("affirm", field="applicant.mobile")
-    citizen.taps("inform", do="skip")
-    citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
-    citizen.says("457661")
-    citizen.says("रमेश भूरिया")
-    citizen.says("1,20,000")
-    citizen.taps("inform", field="answers.income_source", value="agriculture")
-    assert asked(citizen.taps("inform", do="skip")) == "documents"
+    assert asked(answer_up_to_the_documents(citizen)) == "documents"
     corrected = citizen.says("pati ke naam me surname galat ho gaya, भूरिया नहीं डामोर है", "deny")
     assert citizen.task["values"]["answers.father_or_husband_name"] == "रमेश डामोर"
     assert asked(corrected) == "documents" and "documents" not in citizen.task["values"]
