@@ -243,6 +243,14 @@ def test_between_words_that_stand_around_many_problems_the_first_named_wins(api)
     assert category_meant("सड़क पूरी टूट गई है और उसमें बारिश का पानी भरा रहता है", None) == "road_damage"
 
 
+@pytest.mark.parametrize("text, category", [
+    ("Geeta Bhawan के पास road खोद के chhod di, gas pipeline walon ne", "road_damage"),
+    ("Malharganj Gorakund chauraha pe ek bhains mari pdi h kal se, bdbu aa rhi h", "dead_animal"),
+])
+def test_problems_told_in_everyday_words_find_their_category(api, text, category):
+    assert category_meant(text, None) == category
+
+
 def test_a_number_the_nlu_took_for_a_place_still_answers_its_question(api):
     chat = Chat()
     text = "Vijay Nagar scheme 54 me khamba number 45 ki light raat ko band rehti h"
