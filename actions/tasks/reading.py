@@ -246,6 +246,10 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
     table += [(phrase, spec.name, AFTER_A_NAME) for spec in fields for phrase in _listed("after_a_name", spec.short_name)]
     table += [(phrase, spec.name, "value") for spec in fields for phrase in _listed("values", spec.short_name)]
     table.sort(key=lambda item: len(item[0]), reverse=True)
+    starting: Dict[str, List[Tuple[Tuple[str, ...], str, str]]] = {}  # the cues by their first word, longest first
+    for entry in table:
+        if entry[0]:
+            starting.setdefault(entry[0][0], []).append(entry)
     patterns = {spec.name: spec.pattern for spec in fields if spec.pattern}
     kinds = {spec.name: spec.kind for spec in fields}
     papers = next((spec.name for spec in fields if spec.kind == DOCUMENTS), None)
@@ -253,14 +257,15 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
     seen = set()
     index = 0
     while index < len(tokens):
-        named_paper_end = _document_name_end(tokens, index, table)
+        here = starting.get(tokens[index].word, [])
+        named_paper_end = _document_name_end(tokens, index, here)
         if named_paper_end and papers is not None and papers not in seen:
             # "जाति प्रमाण पत्र बाद में दूंगी", "aadhaar card kal bhejungi": a document named, then what about it
             hits.append(_CueHit(papers, index, named_paper_end, "before"))
             seen.add(papers)
             index = named_paper_end
             continue
-        hit = next((entry for entry in table if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
+        hit = next((entry for entry in here if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
                     and (not answering or _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1])))
                     # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
                     and (entry[2] in TRAILING or not _document_words_at(tokens, index + len(entry[0])))
@@ -280,8 +285,10 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         if kinds[name] == NAME and _awaits_its_name(text, tokens, hits, kinds, index):
             index += 1  # "his father was late Hira Katara": "late" belongs to the name asked for
             continue
-        if how == "kept" and any(entry[2] == AFTER_A_NAME and entry[1] != name
-                                 and _starts_with(tokens, index + len(phrase), entry[0]) for entry in table):
+        after = index + len(phrase)
+        if how == "kept" and after < len(tokens) and any(
+                entry[2] == AFTER_A_NAME and entry[1] != name and _starts_with(tokens, after, entry[0])
+                for entry in starting.get(tokens[after].word, [])):
             index += 1  # "Rama gaon me hui": the place where the marriage happened, not the address
             continue
         if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):

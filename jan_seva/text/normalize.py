@@ -34,6 +34,11 @@ def has_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
 
 
+# Words seen are few and come back in every message; each is normalised once.
+WORDS_CACHED = 1 << 16
+
+
+@functools.lru_cache(maxsize=WORDS_CACHED)
 def normalize_token(token: str) -> str:
     """Normalised form of one token (a word, never a sentence).
 

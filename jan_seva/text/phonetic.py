@@ -8,9 +8,10 @@ the same word look alike to the model.
 """
 from __future__ import annotations
 
+import functools
 import re
 
-from jan_seva.text.normalize import normalize_token
+from jan_seva.text.normalize import WORDS_CACHED, normalize_token
 
 _CONSONANTS = {
     "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n",
@@ -74,6 +75,7 @@ def transliterate(word: str) -> str:
     return "".join(letters)
 
 
+@functools.lru_cache(maxsize=WORDS_CACHED)
 def sound_of(word: str) -> str:
     """One token in folded Latin, vowels kept: "खेती" and "kheti" both "kheti"."""
     latin = transliterate(normalize_token(word))
@@ -82,6 +84,7 @@ def sound_of(word: str) -> str:
     return latin
 
 
+@functools.lru_cache(maxsize=WORDS_CACHED)
 def phonetic_key(word: str) -> str:
     """The sound skeleton of one token: first letter kept, later vowels dropped."""
     latin = sound_of(word)
