@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected, BackendUnavailable
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, SHAPED, TEXT, Field
+from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
@@ -169,6 +169,14 @@ def _is_side_question(message: Message) -> bool:
     if message.intent in TASK_REQUESTS and not _names_a_request(message):
         return False
     return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if _asks(message) else CONFIDENT)
+
+
+def _side_question(message: Message, asked: Optional[Field]) -> bool:
+    """A question beside the form; "ye kitne din me ban jayega?" is one whatever the NLU made of it (not
+    at a question of a number of days, which it may answer)."""
+    how_long = _asks(message) and mentions(message.typed, "when_words") and asked is not None \
+        and asked.kind != NUMBER and not any(ch.isdigit() for ch in fold_digits(message.typed))
+    return how_long or _is_side_question(message)
 
 
 DONT_KNOW_WORDS = 5  # "पिन कोड पता नहीं": short enough to be only that
@@ -326,7 +334,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
-    elif not reading.found and _asks(message) and _is_side_question(message) and not _same_request(kind, message):
+    elif not reading.found and _asks(message) and _side_question(message, asked) and not _same_request(kind, message):
         _nothing_taken(kind, talk, task, asked, reading)  # "income certificate ka process batao?" asked, not answered
         return
     add_entity_answers(kind, talk, task, reading, kind.entity_fields)
@@ -384,7 +392,7 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
     if kind.explain_unmatched(talk, task, asked, why):  # the kind knows better than the NLU ("vidhwa pension")
         resume(kind, talk, task, asked)
         return
-    side = _is_side_question(message) and not _same_request(kind, message)
+    side = _side_question(message, asked) and not _same_request(kind, message)
     if side and not (why is not None and _attempted(asked, message.typed)):
         answer_side_question(kind, talk, task)
         return

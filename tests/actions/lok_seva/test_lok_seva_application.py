@@ -29,12 +29,16 @@ def answer_up_to_the_address(citizen):
     return citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
 
 
-def answer_up_to_the_documents(citizen):
+def answer_up_to_the_purpose(citizen):
     answer_up_to_the_address(citizen)
     citizen.says("457661")
     citizen.says("रमेश भूरिया")
     citizen.says("1,20,000")
-    citizen.taps("inform", field="answers.income_source", value="agriculture")
+    return citizen.taps("inform", field="answers.income_source", value="agriculture")
+
+
+def answer_up_to_the_documents(citizen):
+    answer_up_to_the_purpose(citizen)
     return citizen.taps("inform", do="skip")  # the purpose
 
 
@@ -115,6 +119,15 @@ def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
     corrected = citizen.says("pati ke naam me surname galat ho gaya, भूरिया नहीं डामोर है", "deny")
     assert citizen.task["values"]["answers.father_or_husband_name"] == "रमेश डामोर"
     assert asked(corrected) == "documents" and "documents" not in citizen.task["values"]
+
+
+def test_how_long_asked_at_a_free_text_question_is_answered_whatever_the_nlu_made_of_it(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
+    replies = citizen.says("ye kitne din me ban jayega?", "inform")
+    assert "lok_seva.services.details" in keys(replies) and asked(replies) == "purpose"
+    assert "answers.purpose" not in citizen.task["values"]
 
 
 @pytest.mark.parametrize("why", ["ye kyu puch rahe ho?", "why do you need my name?", "नाम किसलिए चाहिए"])
