@@ -522,3 +522,9 @@ def test_sms_spellings_of_husband_and_address_are_cues():
 @pytest.mark.parametrize("text", ["pata nahi", "pta nhi, pin 457661", "पता नहीं"])
 def test_pata_nahi_is_not_knowing_never_an_address(text):
     assert "applicant.address" not in reading(text, asked="aadhaar").found
+
+
+def test_a_hospital_report_promised_later_is_a_document_not_the_place_of_death():
+    found = reading("I don't have his Aadhaar card, I'll send the hospital report later", "death_certificate",
+                    asked="documents").found
+    assert found == {"documents": FINISHED}
