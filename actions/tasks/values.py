@@ -68,7 +68,17 @@ class PartChanged:
         if part is None:
             return self.new
         rest, said = (_words_of(text) for text in (part.sub(" ", written, count=1), self.new))
-        return self.new if rest <= said else part.sub(lambda _: self.new, written, count=1)
+        if rest <= said:
+            return self.new
+        found = part.search(written)
+        if found is None:
+            return self.new
+        # "Palasia nahi, Manoramaganj side" of "Geeta Bhawan, Palasia side": "side" is not said twice
+        new = [folded(word) for word in self.new.split()]
+        following = [folded(word.strip(",.;")) for word in written[found.end():].split()]
+        overlap = max((size for size in range(1, len(new)) if new[-size:] == following[:size]), default=0)
+        kept = " ".join(self.new.split()[:len(new) - overlap])
+        return written[:found.start()] + kept + written[found.end():]
 
 
 def _words_of(text: str) -> Set[str]:

@@ -77,6 +77,7 @@ def test_small_numbers_written_as_words(text, number):
     ("Rameshwar Damor", "Ramesh", "Rajesh", "Rajesh"),  # a part of a word is not the part named
     ("", "Ranapur", "Rajpur", "Rajpur"),
     ("Roopsingh Kushwaha", "Roopsingh", "Rooplal Kushwaha", "Rooplal Kushwaha"),  # the new part says the rest
+    ("Geeta Bhawan, Palasia side", "Palasia", "Manoramaganj side", "Geeta Bhawan, Manoramaganj side"),
 ])
 def test_a_correction_changes_only_the_part_it_names(written, old, new, changed):
     assert values.PartChanged(old, new).applied_to(written) == changed
