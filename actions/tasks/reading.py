@@ -55,6 +55,7 @@ _WORD = re.compile(r"\S+")
 # "12.05.2025" or "No. 5".
 _SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<!\b\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
                          r"|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z\u0900-\u097F][.!?।])\s+(?=[A-Z\u0900-\u097F])")
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"
 
 
@@ -767,6 +768,10 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
+            if spec.kind == TEXT and (spec.max_length or DEFAULT_MAX_LENGTH[TEXT]) <= VALUE_TEXT:
+                # "at home in Thandla. I am his son.": a place or a name of a thing ends with its sentence
+                span, *later = _SENTENCE_END.split(span, maxsplit=1)
+                leftovers += later
             # "45 ki light band hai": an identifier ends where linking words start
             if spec.max_length and spec.max_length <= SHORT_TEXT and (len(span) > spec.max_length or spec.pattern):
                 if spec.pattern:  # "pe number likha h KJ-52": the words before the code are not part of it

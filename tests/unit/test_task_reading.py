@@ -528,3 +528,9 @@ def test_a_hospital_report_promised_later_is_a_document_not_the_place_of_death()
     found = reading("I don't have his Aadhaar card, I'll send the hospital report later", "death_certificate",
                     asked="documents").found
     assert found == {"documents": FINISHED}
+
+
+def test_a_place_ends_with_its_sentence():
+    found = reading("my father Mangilal Chouhan died on 3 March 2025 at home in Thandla. I am his son.",
+                    "death_certificate").found
+    assert found["answers.place_of_death"] == "home in Thandla" and found["answers.relation"] == "son_daughter"
