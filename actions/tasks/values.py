@@ -65,8 +65,8 @@ class PartChanged:
         """The answer with its old part replaced; only the new part when the old one is not in it, or when
         the new part already says the rest ("Rooplal Kushwaha, not Roopsingh" of "Roopsingh Kushwaha")."""
         part = self._part(written)
-        if part is None:
-            return self.new
+        if part is None:  # "Ward 9 not Ward 11" of "Ward 9, …": nothing to change when the answer says so already
+            return written if written and PartChanged(self.new, "")._part(written) else self.new
         rest, said = (_words_of(text) for text in (part.sub(" ", written, count=1), self.new))
         if rest <= said:
             return self.new

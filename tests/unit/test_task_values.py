@@ -78,6 +78,7 @@ def test_small_numbers_written_as_words(text, number):
     ("", "Ranapur", "Rajpur", "Rajpur"),
     ("Roopsingh Kushwaha", "Roopsingh", "Rooplal Kushwaha", "Rooplal Kushwaha"),  # the new part says the rest
     ("Geeta Bhawan, Palasia side", "Palasia", "Manoramaganj side", "Geeta Bhawan, Manoramaganj side"),
+    ("Ward 9, Bajrang Colony", "Ward 11", "Ward 9", "Ward 9, Bajrang Colony"),  # it says so already
 ])
 def test_a_correction_changes_only_the_part_it_names(written, old, new, changed):
     assert values.PartChanged(old, new).applied_to(written) == changed
