@@ -289,8 +289,10 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         resume(kind, talk, task, asked)
         return
     if asked is not None and _asks_why(message, asked):
-        reasons = entry("tasks", "why_asked")
-        talk.say(f"tasks.why_asked.{asked.short_name if asked.short_name in reasons else 'default'}")
+        # "why do you need my address?" asked the mobile: the address's reason
+        named = [name for name in named_fields(message.typed, fields_of(kind, talk, task)) if name != asked.name]
+        about = named[0].rsplit(".", 1)[-1] if len(named) == 1 else asked.short_name
+        talk.say(f"tasks.why_asked.{about if about in entry('tasks', 'why_asked') else 'default'}")
         resume(kind, talk, task, asked)
         return
     if asked is not None and asked.kind == CONFIRM:

@@ -139,6 +139,13 @@ def test_asked_why_a_question_is_asked_the_bot_says_why_and_asks_again(chat, why
     assert "applicant.name" not in citizen.task["values"]
 
 
+def test_asked_why_another_answer_is_needed_the_bot_says_why_for_that_one(chat):
+    citizen = chat()
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    replies = citizen.says("why do you need my address?", "inform")
+    assert "tasks.why_asked.address" in keys(replies) and asked(replies) == "name"
+
+
 def test_a_side_question_is_answered_and_the_question_comes_back(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
