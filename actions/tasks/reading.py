@@ -8,8 +8,10 @@ Values with a shape of their own (a mobile, a date, a masked Aadhaar
 number, a spoken amount, an option's name) are found without a cue when only
 one open field can take them. A cue with a change word ("naam galat hai,
 Rekha Devi likho") corrects that answer, or asks to change it when no new
-value follows; a cue with a "no" ("no photo", "pole number nahi hai") skips
-an optional field. What no cue claims is read as the answer to the question
+value follows; a correction of a part of a written answer ("Scheme 78 not
+Scheme 54", even without a cue) changes only that part (values.PartChanged);
+a cue with a "no" ("no photo", "pole number nahi hai") skips an optional
+field. What no cue claims is read as the answer to the question
 asked; the turn (actions/tasks/turn.py) decides whether it reads as one.
 """
 from __future__ import annotations
@@ -598,8 +600,8 @@ def _by_shape(spec: Field, text: str, today: date) -> Any:
     return None
 
 
-_SHAPED_RUNS = {MOBILE: re.compile(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]"),
-                PINCODE: re.compile(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]"),
+_DIGIT_RUN = re.compile(r"\+?[\d०-९][\d०-९ \-]{4,14}[\d०-९]")
+_SHAPED_RUNS = {MOBILE: _DIGIT_RUN, PINCODE: _DIGIT_RUN,
                 DATE: re.compile(r"[\d०-९]{1,2}[-/.][\d०-९]{1,2}[-/.][\d०-९]{2,4}")}
 
 
