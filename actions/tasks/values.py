@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Iterable, List, Optional, Pattern, Set
+from typing import Any, Dict, Iterable, List, Match, Optional, Pattern, Set
 
 from actions.texts import content
 from common.words import mentions
@@ -44,41 +44,36 @@ class PartChanged:
     old: str
     new: str
 
-    def _part(self, written: str) -> Optional[Pattern[str]]:
+    def _found(self, written: str) -> Optional[Match[str]]:
         """The old words as the answer holds them; words before them may be the citizen's ("sorry गाँव
         कालीदेवी"), so the longest ending of them found counts."""
         words = self.old.split()
         for start in range(len(words)):
-            part = re.compile(rf"(?<![{_WORD_CHAR}]){re.escape(' '.join(words[start:]))}(?![{_WORD_CHAR}])",
-                              re.IGNORECASE)
-            if part.search(written):
-                return part
+            found = re.search(rf"(?<![{_WORD_CHAR}]){re.escape(' '.join(words[start:]))}(?![{_WORD_CHAR}])",
+                              written, re.IGNORECASE)
+            if found:
+                return found
         return None
 
     def within(self, written: str) -> Optional["PartChanged"]:
         """This change with the old words as the answer holds them, if it holds them."""
-        part = self._part(written)
-        found = part.search(written) if part else None
+        found = self._found(written)
         return PartChanged(found.group(0), self.new) if found else None
 
     def applied_to(self, written: str) -> str:
         """The answer with its old part replaced; only the new part when the old one is not in it, or when
         the new part already says the rest ("Rooplal Kushwaha, not Roopsingh" of "Roopsingh Kushwaha")."""
-        part = self._part(written)
-        if part is None:  # "Ward 9 not Ward 11" of "Ward 9, …": nothing to change when the answer says so already
-            return written if written and PartChanged(self.new, "")._part(written) else self.new
-        rest, said = (_words_of(text) for text in (part.sub(" ", written, count=1), self.new))
-        if rest <= said:
-            return self.new
-        found = part.search(written)
-        if found is None:
+        found = self._found(written)
+        if found is None:  # "Ward 9 not Ward 11" of "Ward 9, …": nothing to change when the answer says so already
+            return written if written and PartChanged(self.new, "")._found(written) else self.new
+        before, after = written[:found.start()], written[found.end():]
+        if _words_of(f"{before} {after}") <= _words_of(self.new):
             return self.new
         # "Palasia nahi, Manoramaganj side" of "Geeta Bhawan, Palasia side": "side" is not said twice
         new = [folded(word) for word in self.new.split()]
-        following = [folded(word.strip(",.;")) for word in written[found.end():].split()]
+        following = [folded(word.strip(",.;")) for word in after.split()]
         overlap = max((size for size in range(1, len(new)) if new[-size:] == following[:size]), default=0)
-        kept = " ".join(self.new.split()[:len(new) - overlap])
-        return written[:found.start()] + kept + written[found.end():]
+        return before + " ".join(self.new.split()[:len(new) - overlap]) + after
 
 
 def _words_of(text: str) -> Set[str]:
