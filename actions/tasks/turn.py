@@ -290,8 +290,10 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if asked is not None and _asks_why(message, asked):
         # "why do you need my address?" asked the mobile: the address's reason
-        named = [name for name in named_fields(message.typed, fields_of(kind, talk, task)) if name != asked.name]
-        about = named[0].rsplit(".", 1)[-1] if len(named) == 1 else asked.short_name
+        fields = fields_of(kind, talk, task)
+        names = set(named_fields(message.typed, fields)) - {asked.name}
+        named = [spec for spec in fields if spec.name in names]
+        about = (named[0] if len(named) == 1 else asked).short_name
         talk.say(f"tasks.why_asked.{about if about in entry('tasks', 'why_asked') else 'default'}")
         resume(kind, talk, task, asked)
         return
