@@ -335,6 +335,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     message = talk.message
     picked = message.entity("field")
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
+    answered_before = set(task.values)
     reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
@@ -359,11 +360,12 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         _reopen(kind, talk, task, reading.change)
         return
     if taken:
-        if asked is not None and offered == asked.name and not task.answered(asked.name) \
-                and asked.name not in task.context.get(PASSED_OVER, ()):
-            task.context.setdefault(PASSED_OVER, []).append(asked.name)
-        elif asked is not None and not asked.required and not task.answered(asked.name) and asked.kind not in FILES:
-            task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again (files may come)
+        new_answers = bool(set(taken) - answered_before)  # a correction alone passes no question over
+        if asked is not None and new_answers and not task.answered(asked.name):
+            if offered == asked.name and asked.name not in task.context.get(PASSED_OVER, ()):
+                task.context.setdefault(PASSED_OVER, []).append(asked.name)
+            elif not asked.required and asked.kind not in FILES:
+                task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again (files may come)
         _noted(kind, talk, task, taken, asked)
         ask_next(kind, talk, task, progressed=True)
         return

@@ -112,6 +112,16 @@ def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     assert asked(corrected) == asked_before and asked_before not in values  # the question asked is still open
 
 
+def test_a_correction_at_an_optional_question_leaves_that_question_open(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
+    corrected = citizen.says("कालीदेवी नहीं, रामा")
+    values = citizen.task["values"]
+    assert values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
+    assert asked(corrected) == "purpose" and "answers.purpose" not in values
+
+
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
