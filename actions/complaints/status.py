@@ -62,10 +62,11 @@ def show_complaint(talk: Talk, number: str) -> None:
         talk.say("complaints.texts.status_limited", complaint_id=number,
                  status=status_label(status_of(view), talk.language),
                  expected=spoken_datetime(view.get("expected_datetime"), talk.language, now) or "-")
-        return
-    talk.say_text(status_message(view, talk.language, now), key="complaints.texts.status")
+    else:
+        talk.say_text(status_message(view, talk.language, now), key="complaints.texts.status")
     if _awaits_feedback(view, role):
         talk.say("complaints.texts.ask_fixed", buttons=buttons("fixed_or_not", talk.language, complaint_id=number))
+    # "kab tak?" next asks about this one too; what is shown of it is checked against its owner each time
     remember(talk, complaint=number)
 
 

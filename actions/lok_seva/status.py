@@ -67,8 +67,10 @@ def show_status(talk: Talk, number: str, client: Optional[LokSevaClient] = None)
         talk.say("lok_seva.status.limited", application_id=application["application_id"],
                  service=pick(application["service"]["name"], talk.language),
                  status=pick(application["status_label"], talk.language), due_date=day(application["due_date"]))
-        return
-    talk.say_text(status_text(talk, application), key="lok_seva.status.summary", buttons=status_buttons(talk, application))
+    else:
+        talk.say_text(status_text(talk, application), key="lok_seva.status.summary",
+                      buttons=status_buttons(talk, application))
+    # "how long?" next asks about this one too; what is shown of it is checked against its owner each time
     remember(talk, application=application["application_id"], service=application["service"]["code"])
 
 

@@ -6,6 +6,7 @@ from complaint_chat import registered
 
 from actions.complaints.feedback import ActionComplaintFixed, ActionRateComplaint, ActionReopenComplaint
 from actions.complaints.status import ActionComplaintStatus
+from actions.follow_up import ActionFollowUp
 from tests.actions.citizen_chat import Chat, keys, message, payloads, texts
 
 
@@ -19,7 +20,12 @@ def test_status_by_number_for_the_citizen_and_limited_for_others(api, spot, oper
     number = registered(spot, mine.sender)
     shown = status_of(number, mine.sender)
     assert keys(shown) == ["complaints.texts.status"] and operator.complaint(number)["agency_responsible"] in texts(shown)
-    assert keys(status_of(number, "919800000099")) == ["complaints.texts.status_limited"]
+    stranger = Chat(sender="919800000099", language="en")
+    limited = stranger.run(ActionComplaintStatus(), message(f"status of {number}", "check_complaint_status",
+                                                            complaint_id=number))
+    assert keys(limited) == ["complaints.texts.status_limited"]
+    when = stranger.run(ActionFollowUp(), message("kab tak?", "inform"))
+    assert keys(when) == ["complaints.texts.status_limited"]  # the same one, still limited
 
 
 def test_an_unknown_number_is_answered_kindly(api):

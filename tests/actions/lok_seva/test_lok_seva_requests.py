@@ -27,8 +27,10 @@ def test_status_by_number_typed_any_way_and_limited_for_others(chat, application
     assert keys(shown) == ["lok_seva.status.summary"] and number in texts(shown)
     typed = status(citizen, f"mera aavedan {number.lower().replace('-', ' ')} kahan tak pahucha")
     assert keys(typed) == ["lok_seva.status.summary"]
-    stranger = status(chat(), "", application_id=number)
-    assert keys(stranger) == ["lok_seva.status.limited"]  # someone else's: its stage only
+    stranger = chat()
+    assert keys(status(stranger, "", application_id=number)) == ["lok_seva.status.limited"]  # its stage only
+    when = stranger.run(ActionFollowUp(), message("how long?", "inform"))
+    assert keys(when) == ["lok_seva.status.limited"]  # the one just shown, still limited
     missing = status(citizen, "", application_id="LS-2026-999999")
     assert keys(missing) == ["backend.rejected"]
     again = status(citizen, "", application_id="LS-2026-999998")
