@@ -71,10 +71,6 @@ class Reading:
     rest: str = ""  # what no cue claimed
     asked_value: Any = None  # `rest` read as the asked field's value (or Invalid); the turn decides on it
 
-    @property
-    def anything(self) -> bool:
-        return bool(self.found or self.invalid or self.change or self.skipped)
-
 
 # --- cues ---------------------------------------------------------------------
 
