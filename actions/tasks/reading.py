@@ -70,6 +70,7 @@ class Reading:
     passing: Set[str] = field(default_factory=set)  # fields whose value was named in passing, without a cue
     rest: str = ""  # what no cue claimed
     asked_value: Any = None  # `rest` read as the asked field's value (or Invalid); the turn decides on it
+    unclear: Dict[str, Any] = field(default_factory=dict)  # a correction that fits several answers: each, changed
 
 
 # --- cues ---------------------------------------------------------------------
@@ -1030,27 +1031,36 @@ CORRECTION_WORDS = 10  # a message this short that denies part of an answer only
 
 def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date) -> Dict[str, PartChanged]:
     """"अरे गली नंबर 4 नहीं, गली नंबर 6 है", "Ranapur nahi Rajpur" said after the bot moved on: the part of
-    the one written answer that holds the denied words changes."""
+    the written answer that holds the denied words changes. Several answers holding them are all returned:
+    which one is meant is the citizen's to say."""
     if len(text.split()) > CORRECTION_WORDS:
         return {}
     for key, before, after in _negations(text):
         before = strip_links(_SEPARATORS.split(before.strip(_EDGE_PUNCTUATION))[-1])
         after = strip_links(_SEPARATORS.split(after.strip(_EDGE_PUNCTUATION))[0])
         old, new = (before, after) if key == "not_the_one_before" else (after, before)
-        changes = [(spec, PartChanged(old, new).within(written)) for spec, written in answers
-                   if spec.kind in WRITTEN and old and new]
-        found = [(spec, change) for spec, change in changes if change is not None]
-        if len(found) != 1:
+        if not (old and new):
             continue
-        spec, change = found[0]
-        words = new.split()
-        if len(words) > SHORT_VALUE:  # "spelling mistake in the name: Kamla, not Kamala": as many words as denied
-            count = len(change.old.split())
-            new = " ".join(words[-count:] if key == "not_the_one_after" else words[:count])
-        if _value_like(spec, change.old, new) and _valid(parse(spec, new, today)) \
-                and normalise(change.old) != normalise(new):
-            return {spec.name: PartChanged(change.old, new)}
+        found = {spec.name: change for spec, written in answers if spec.kind in WRITTEN
+                 for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today)] if change}
+        if found:
+            return found
     return {}
+
+
+def _part_changed(spec: Field, change: Optional[PartChanged], key: str, today: date) -> Optional[PartChanged]:
+    """The change as it applies to this answer, if the new words are a value of its kind."""
+    if change is None:
+        return None
+    new = change.new
+    words = new.split()
+    if len(words) > SHORT_VALUE:  # "spelling mistake in the name: Kamla, not Kamala": as many words as denied
+        count = len(change.old.split())
+        new = " ".join(words[-count:] if key == "not_the_one_after" else words[:count])
+    if _value_like(spec, change.old, new) and _valid(parse(spec, new, today)) \
+            and normalise(change.old) != normalise(new):
+        return PartChanged(change.old, new)
+    return None
 
 
 def _negations(text: str) -> Iterator[Tuple[str, str, str]]:

@@ -337,6 +337,9 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
     answered_before = set(task.values)
     reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
+    if reading.unclear:
+        _ask_which_answer(kind, talk, task, reading.unclear)
+        return
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _side_question(message, asked) and not _same_request(kind, message):
@@ -374,13 +377,25 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
 
 def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
     """The message read against the task's fields; a short "Ranapur nahi Rajpur" only changes the answer that
-    holds "Ranapur", whatever was asked."""
-    answers = [(spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields
-               if task.answered(spec.name) and task.values[spec.name] != SKIPPED]
-    changes = corrected_part(talk.message.typed, answers, talk.today)
+    holds "Ranapur", whatever was asked (or asks which, when several do)."""
+    written = {spec.name: (spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields
+               if task.answered(spec.name) and task.values[spec.name] != SKIPPED}
+    changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
+    if len(changes) > 1:
+        return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
     if changes:
         return Reading(found=dict(changes))
     return read(talk.message.typed, fields, asked, talk.today)
+
+
+def _ask_which_answer(kind: TaskKind, talk: Talk, task: Task, unclear: Mapping[str, Any]) -> None:
+    """"रामा नहीं, रानापुर" when the address and the place of marriage both say रामा: a button for each,
+    carrying that answer as changed."""
+    by_name = {spec.name: spec for spec in fields_of(kind, talk, task)}
+    talk.say("tasks.which_answer", buttons=[
+        {"title": pick(by_name[name].label, talk.language)[:24],
+         "payload": talk.payload("inform", field=name, value=value)}
+        for name, value in unclear.items()])
 
 
 def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field], reading: Reading) -> None:
@@ -525,6 +540,9 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
                                                     or message.says("done") or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
     reading = _read(kind, talk, task, kind.fields(talk, task), None)
+    if reading.unclear:
+        _ask_which_answer(kind, talk, task, reading.unclear)
+        return
     taken = take_reading(kind, talk, task, reading, None)
     if reading.change:
         _reopen(kind, talk, task, reading.change)

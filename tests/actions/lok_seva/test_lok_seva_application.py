@@ -3,6 +3,8 @@ the catalogue's questions, answers in any order and wording, the channel's
 prefills, corrections, side questions, cancelling and never looping."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import requests
 
@@ -120,6 +122,22 @@ def test_a_correction_at_an_optional_question_leaves_that_question_open(chat):
     values = citizen.task["values"]
     assert values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
     assert asked(corrected) == "purpose" and "answers.purpose" not in values
+
+
+def test_a_correction_that_fits_two_answers_asks_which_one_it_changes(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_up_to_the_purpose(citizen)
+    citizen.says("कालीदेवी के स्कूल में दाखिले के लिए")  # the purpose names the village too
+    purpose = citizen.task["values"]["answers.purpose"]
+    which = citizen.says("कालीदेवी नहीं, रामा")
+    offered = {entities["field"]: entities["value"] for entities in
+               (json.loads(button[len("/inform"):]) for button in payloads(which))}
+    assert "tasks.which_answer" in keys(which) and set(offered) == {"applicant.address", "answers.purpose"}
+    citizen.taps("inform", field="applicant.address", value=offered["applicant.address"])
+    values = citizen.task["values"]
+    assert values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
+    assert values["answers.purpose"] == purpose
 
 
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
