@@ -42,7 +42,7 @@ from common.masking import mask_id
 from jan_seva.stores.tracker_store import conversation_forgetter, handled_checker
 from jan_seva.whatsapp.citizen_rights import CitizenRights
 from jan_seva.whatsapp.custom_messages import CUSTOM_KEY, InvalidCustomMessage, custom_content
-from jan_seva.whatsapp.data_files import reply_language
+from jan_seva.whatsapp.data_files import bot_text_language
 from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
@@ -126,7 +126,7 @@ class WhatsAppOutput(OutputChannel):
 
     def _note_language(self, text: str) -> None:
         if text and self.language is None:
-            self.language = reply_language(text)
+            self.language = bot_text_language(text)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         self._note_language(text)

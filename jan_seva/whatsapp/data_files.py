@@ -18,11 +18,11 @@ def load_data(name: str) -> Dict[str, Any]:
         return yaml.safe_load(handle)
 
 
-def reply_language(text: str) -> str:
+def bot_text_language(text: str) -> str:
     """The language of words added to a bot text: Hindi when it is in Devanagari."""
     return "hi" if has_devanagari(text or "") else "en"
 
 
 def localized(variants: Mapping[str, str], text: str) -> str:
     """The variant (`{hi: …, en: …}`) matching the language of `text`."""
-    return variants.get(reply_language(text)) or variants["en"]
+    return variants.get(bot_text_language(text)) or variants["en"]

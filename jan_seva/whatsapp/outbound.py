@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from jan_seva.whatsapp.data_files import load_data, localized, reply_language
+from jan_seva.whatsapp.data_files import bot_text_language, load_data, localized
 from jan_seva.whatsapp.numbered_options import Option, numbered_text
 from jan_seva.whatsapp.text_units import split_text, truncate
 
@@ -192,7 +192,7 @@ def outside_window_template(content: Mapping[str, Any]) -> Dict[str, Any]:
     citizen's last message."""
     config = load_data("fallback_template")
     words = _template_words(content, int(config["max_parameter_length"]))
-    language = config["language"][reply_language(words)]
+    language = config["language"][bot_text_language(words)]
     parameter = {"type": "text", "text": words}
     template = template_content(config["name"], language, [{"type": "body", "parameters": [parameter]}])
     if content.get("biz_opaque_callback_data"):  # which response it carries, as the message would have said
