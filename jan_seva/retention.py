@@ -25,7 +25,7 @@ from sqlalchemy import inspect, text
 
 from actions.submissions.outbox import SubmissionOutbox
 from common.db import make_engine
-from jan_seva.periodic import run_every
+from common.periodic import run_every
 from jan_seva.stores.tracker_store import tracker_db_url
 from jan_seva.whatsapp.file_store import SUBFOLDER
 from jan_seva.whatsapp.settings import DEFAULT_FILE_STORE_DIR

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
 from common.clock import INDIA
+from common.ids import find_tracking_numbers
 from common.masking import mask_for_log, masked_aadhaar
-from jan_seva.text.ids import find_tracking_numbers
 
 from . import lifecycle
 from .catalogue import Service

@@ -17,7 +17,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from pydantic import BaseModel, constr, root_validator
 
 from common import verhoeff
-from jan_seva.text.ids import fold_digits
+from common.ids import fold_digits
 
 from .errors import FieldError
 from .texts import Bilingual, messages

@@ -8,7 +8,7 @@ from typing import Dict, List, Optional
 
 from pydantic import BaseModel
 
-from jan_seva.text.ids import fold_digits
+from common.ids import fold_digits
 
 from .datafiles import load_yaml_model
 from .texts import Bilingual

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jan_seva.deadlines import DeadlineCount, in_units, median_duration
+from common.deadlines import DeadlineCount, in_units, median_duration
 
 from . import lifecycle
 from .applications import is_overdue

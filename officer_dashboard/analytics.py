@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional
 
-from jan_seva.deadlines import DeadlineCount, in_units, median_duration
+from common.deadlines import DeadlineCount, in_units, median_duration
 
 HOUR = timedelta(hours=1)
 Complaint = Dict[str, Any]

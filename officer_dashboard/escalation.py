@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional
 
-from jan_seva.periodic import run_every
+from common.periodic import run_every
 
 from .audit import AuditLog
 from .backends import BackendError, LokSevaClient, Open311Client

@@ -18,7 +18,7 @@ from actions.submissions.notifier import RasaNotifier, notification_intent
 from actions.submissions.outbox import DONE, PendingSubmission, SubmissionOutbox
 from actions.submissions.registry import SUBMITTERS, Submitter
 from common.masking import mask_id
-from jan_seva.periodic import run_every
+from common.periodic import run_every
 
 log = logging.getLogger("actions.submissions.worker")
 DEFAULT_POLL_SECONDS = 5.0

@@ -9,8 +9,8 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
+from common.ids import find_tracking_numbers
 from common.words import means
-from jan_seva.text.ids import find_tracking_numbers
 
 MAX_ADDRESS_LENGTH = 500  # GeoReport address_string in the reference backend
 

@@ -43,8 +43,8 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, PartChanged, written_as_name
 from actions.texts import entry, pick
+from common.ids import fold_digits
 from common.words import after_leading, ends_with, leads_with, mentions
-from jan_seva.text.ids import fold_digits
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer

@@ -17,8 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Dict, Iterable, List, Match, Optional, Pattern, Set
 
 from actions.texts import content
+from common.ids import fold_digits
 from common.words import mentions
-from jan_seva.text.ids import fold_digits
 
 _WORD_CHAR = r"\w\u0900-\u097F"  # word characters of any script, Devanagari matras included
 _GROUPED_DIGITS = re.compile(r"\+?\d(?:[\s\-]?\d)*")

@@ -17,7 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from jan_seva.text.ids import ID_ENTITIES, find_tracking_numbers
+from common.ids import ID_ENTITIES, find_tracking_numbers
 
 _ID_ENTITY_NAMES = set(ID_ENTITIES.values())
 

@@ -22,12 +22,12 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from common.ids import find_tracking_numbers
 from common.last_turn import previous_actions, previous_answer_keys, slot_set_within
 from common.not_offered import not_offered_in
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
 from jan_seva.policies.task_policy import TASK_ACTION, TASK_SLOT
-from jan_seva.text.ids import find_tracking_numbers
 
 FOLLOW_UP_ACTION = "action_follow_up"
 SERVICE_INFO_ACTION = "action_service_info"  # shows a service's details

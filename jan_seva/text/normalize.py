@@ -13,7 +13,7 @@ import unicodedata
 
 from indicnlp.normalize.indic_normalize import DevanagariNormalizer
 
-from jan_seva.text.ids import fold_digits
+from common.ids import fold_digits
 
 _INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")

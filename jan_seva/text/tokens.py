@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import regex
 
-from jan_seva.text.ids import find_tracking_numbers
+from common.ids import find_tracking_numbers
 
 # An emoji keeps its variation selector, skin tone and ZWJ-joined parts (❤️, 👍🏽, 👨‍👩‍👧).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_\u200c\u200d]+|\p{So}(?:[\p{M}\p{Sk}]|\u200d\p{So})*")

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
-from jan_seva.text.ids import fold_digits
+from common.ids import fold_digits
 
 # "2", "२", "2.", "2)", "(2)", "2।" with surrounding spaces
 _NUMBER_REPLY = re.compile(r"^\s*\(?\s*([0-9]{1,2})\s*[.):।]?\s*$")

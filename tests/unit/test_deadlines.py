@@ -1,7 +1,7 @@
 """The service-level figures both backends' reports use: median time, share met in time."""
 from datetime import timedelta
 
-from jan_seva.deadlines import DeadlineCount, in_units, median_duration
+from common.deadlines import DeadlineCount, in_units, median_duration
 
 DAY = timedelta(days=1)
 

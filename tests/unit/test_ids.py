@@ -1,6 +1,6 @@
 import pytest
 
-from jan_seva.text.ids import canonical_id, find_tracking_numbers
+from common.ids import canonical_id, find_tracking_numbers
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
-from jan_seva.text.ids import fold_digits
+from common.ids import fold_digits
 
 VILLAGES_SECONDS = 300
 KHASRA_LENGTH = 20  # as the Lok Seva API stores it

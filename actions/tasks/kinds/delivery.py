@@ -63,7 +63,7 @@ class DeliveryKind(TaskKind):
     def canonical(self, talk: Talk, task: Task, spec: Field, value: Any) -> Any:
         if spec.name != "application":
             return value
-        from jan_seva.text.ids import canonical_id
+        from common.ids import canonical_id
         return canonical_id(str(value), "application_id") or value
 
     def accept(self, talk: Talk, task: Task, spec: Field, value: Any) -> Optional[Invalid]:
