@@ -310,20 +310,25 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
     return hits
 
 
-def speakers_name(text: str, fields: Sequence[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
-    """"I am the father", "मैं उसकी माँ", "I am the groom": the applicant is that person, so the name known of
-    one of them is the other's too ({field: name})."""
-    applicant = next((spec for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)
+def speaker_is(text: str, fields: Sequence[Field]) -> Optional[str]:
+    """"I am the father", "मैं उसकी माँ", "I am the groom": the field of the person the speaker says they are."""
     padded = f" {' '.join(normalise(text).split())} "
     for short_name, phrases in (_cue_data().get("speaker_is") or {}).items():
         person = next((spec for spec in fields if spec.short_name == short_name), None)
-        if applicant is None or person is None or \
-                not any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
-            continue
-        if values.get(person.name):
-            return {applicant.name: values[person.name]}
-        if values.get(applicant.name):
-            return {person.name: values[applicant.name]}
+        if person is not None and any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
+            return person.name
+    return None
+
+
+def same_person(fields: Sequence[Field], values: Mapping[str, Any], person: str) -> Dict[str, Any]:
+    """The applicant is `person`: the name known of one of them is the other's too ({field: name})."""
+    applicant = next((spec.name for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)
+    if applicant is None or person not in {spec.name for spec in fields}:
+        return {}
+    if values.get(person) and not values.get(applicant):
+        return {applicant: values[person]}
+    if values.get(applicant) and not values.get(person):
+        return {person: values[applicant]}
     return {}
 
 

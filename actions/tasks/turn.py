@@ -34,7 +34,8 @@ from actions.tasks.reading import (
     meaningful,
     named_fields,
     read,
-    speakers_name,
+    same_person,
+    speaker_is,
     strip_links,
     vague_place,
 )
@@ -135,11 +136,26 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if name not in task.values:
             task.values[name] = SKIPPED
             taken[name] = SKIPPED
-    for name, value in speakers_name(talk.message.typed, fields_of(kind, talk, task), task.values).items():
-        spec = next(spec for spec in fields_of(kind, talk, task) if spec.name == name)
-        if not task.answered(name) and take(kind, talk, task, spec, value) is None:
-            taken[name] = task.values[name]  # "I am the father": the applicant is named already
+    speaker = speaker_is(talk.message.typed, fields_of(kind, talk, task))
+    if speaker:
+        task.context[SPEAKER] = speaker  # "मैं दुल्हन हूँ" before either name is known: kept for when one is
+    taken.update(_same_person_named(kind, talk, task))
     return taken
+
+
+def _same_person_named(kind: TaskKind, talk: Talk, task: Task) -> Dict[str, Any]:
+    """"I am the father": once the applicant's name or the father's is known, the other is the same."""
+    speaker = task.context.get(SPEAKER)
+    fields = fields_of(kind, talk, task)
+    taken: Dict[str, Any] = {}
+    for name, value in (same_person(fields, task.values, speaker) if speaker else {}).items():
+        spec = next(spec for spec in fields if spec.name == name)
+        if take(kind, talk, task, spec, value) is None:
+            taken[name] = task.values[name]
+    return taken
+
+
+SPEAKER = "speaker_is"  # context: the field of the person the citizen said they are
 
 
 _UNSET = object()
@@ -586,11 +602,13 @@ def ask_next(kind: TaskKind, talk: Talk, task: Task, submit_now: bool = False, p
     if submit_now and not any(spec.required for spec in fields_of(kind, talk, task)
                               if not task.answered(spec.name) and spec.kind != CONFIRM):
         submit(kind, talk, task)
+    _same_person_named(kind, talk, task)  # a name taken as offered names the speaker's person too
     spec = open_field(kind, talk, task)
     while spec is not None and spec.name in task.context.get(PASSED_OVER, ()):
         offered = kind.offer(talk, task, spec)
         if offered is None or take(kind, talk, task, spec, offered[0]) is not None:
             break
+        _same_person_named(kind, talk, task)
         spec = open_field(kind, talk, task)  # taken as offered: the summary shows it, to change if wrong
     if spec is None:
         submit(kind, talk, task)

@@ -20,7 +20,7 @@ from actions.tasks.fields import (
     from_catalogue,
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
-from actions.tasks.reading import FINISHED, names_a_place, read, speakers_name
+from actions.tasks.reading import FINISHED, names_a_place, read, same_person, speaker_is
 from actions.tasks.values import PartChanged
 from tests.servers import ROOT
 
@@ -337,8 +337,9 @@ def test_typed_words_name_a_place_by_place_words_numbers_or_capitals(text, place
 def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     fields = service_fields("birth_certificate")
     known = {"answers.father_name": "Rakesh Solanki", "answers.mother_name": "Seema Solanki"}
-    assert speakers_name(text, fields, known) == {"applicant.name": "Rakesh Solanki"}
-    assert speakers_name("Mobile 7000381946", fields, known) == {}
+    assert speaker_is(text, fields) == "answers.father_name"
+    assert same_person(fields, known, "answers.father_name") == {"applicant.name": "Rakesh Solanki"}
+    assert speaker_is("Mobile 7000381946", fields) is None
 
 
 def test_a_child_named_in_a_request_about_a_child():
@@ -443,9 +444,10 @@ def test_who_speaks_is_no_name_and_the_name_said_later_is():
 
 def test_the_groom_speaking_names_the_applicant_and_the_groom_alike():
     fields = service_fields("marriage_registration")
-    assert speakers_name("मैं दूल्हा हूँ", fields, {"applicant.name": "अर्जुन भाबर"}) == {
+    assert speaker_is("मैं दूल्हा हूँ", fields) == speaker_is("I am the groom", fields) == "answers.groom_name"
+    assert same_person(fields, {"applicant.name": "अर्जुन भाबर"}, "answers.groom_name") == {
         "answers.groom_name": "अर्जुन भाबर"}
-    assert speakers_name("I am the groom", fields, {"answers.groom_name": "Sanjay Mori"}) == {
+    assert same_person(fields, {"answers.groom_name": "Sanjay Mori"}, "answers.groom_name") == {
         "applicant.name": "Sanjay Mori"}
 
 

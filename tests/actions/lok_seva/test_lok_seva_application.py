@@ -243,6 +243,14 @@ def test_a_service_named_in_what_reads_as_a_complaint_is_applied_for(chat):
     assert citizen.task["values"]["answers.groom_name"] == "Deepak Parmar"
 
 
+def test_the_bride_speaking_before_any_name_is_known_is_named_by_the_offered_name(chat):
+    citizen = chat(profile_name="Sapna Parmar")
+    offered = citizen.says("शादी का पंजीयन करवाना है, मैं दुल्हन हूँ", "apply_service", service="marriage_registration")
+    assert asked(offered) == "name"  # the WhatsApp name, offered
+    citizen.taps("affirm", field="applicant.name")
+    assert citizen.task["values"]["answers.bride_name"] == "Sapna Parmar"
+
+
 def test_who_is_the_officer_in_a_form_names_the_services_officer_and_opens_no_handoff(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
