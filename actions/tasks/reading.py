@@ -1041,8 +1041,9 @@ def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date)
     if len(text.split()) > CORRECTION_WORDS:
         return {}
     for key, before, after in _negations(text):
-        before = strip_links(_SEPARATORS.split(before.strip(_EDGE_PUNCTUATION))[-1])
-        after = strip_links(_SEPARATORS.split(after.strip(_EDGE_PUNCTUATION))[0])
+        # "Kamla nhi Kamala likho": the words asking for the change are neither side
+        before = strip_links(_without(_SEPARATORS.split(before.strip(_EDGE_PUNCTUATION))[-1], "change"))
+        after = strip_links(_without(_SEPARATORS.split(after.strip(_EDGE_PUNCTUATION))[0], "change"))
         old, new = (before, after) if key == "not_the_one_before" else (after, before)
         if not (old and new):
             continue

@@ -20,7 +20,7 @@ from actions.tasks.fields import (
     from_catalogue,
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
-from actions.tasks.reading import FINISHED, names_a_place, read, same_person, speaker_is
+from actions.tasks.reading import FINISHED, corrected_part, names_a_place, read, same_person, speaker_is
 from actions.tasks.values import PartChanged
 from tests.servers import ROOT
 
@@ -120,6 +120,21 @@ def test_documents_said_to_come_later_end_the_documents_step():
 def test_a_change_word_asks_to_change_or_changes_the_answer():
     assert reading("naam galat hai", asked="mobile").change == "applicant.name"
     assert reading("naam galat hai, Rekha Devi likho", asked="mobile").found == {"applicant.name": "Rekha Devi"}
+
+
+@pytest.mark.parametrize("text, code, found", [
+    ("sorry pin glt likh diya, 457616 nhi 457661 h", "income_certificate", {"applicant.pincode": "457661"}),
+    ("papa ka sahi naam Bhuvansingh Katara h", "domicile_certificate",
+     {"answers.father_or_husband_name": "Bhuvansingh Katara"}),
+])
+def test_a_correction_in_sms_spelling_finds_the_right_value(text, code, found):
+    assert reading(text, code, asked="documents").found == found
+
+
+def test_the_words_asking_for_a_change_are_not_part_of_the_new_value():
+    [(field, change)] = corrected_part("naam me spelling glt h, Kamla nhi Kamala likho",
+                                       [(service_fields("caste_certificate")[0], "Kamla Ninama")], TODAY).items()
+    assert field == "applicant.name" and change.applied_to("Kamla Ninama") == "Kamala Ninama"
 
 
 def test_a_future_date_of_birth_is_refused():
