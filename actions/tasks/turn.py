@@ -35,6 +35,7 @@ from actions.tasks.reading import (
     named_fields,
     read,
     same_person,
+    says_change,
     speaker_is,
     strip_links,
     vague_place,
@@ -364,9 +365,10 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     add_entity_answers(kind, talk, task, reading, kind.entity_fields)
     taken = take_reading(kind, talk, task, reading, asked)
     if asked is not None and asked.name not in taken and asked.name not in reading.invalid:
-        # beside other answers, filler words ("mera ... aur") do not answer the question asked
+        # beside other answers, filler words ("mera ... aur", "पहले ये सुधार दो") do not answer the question asked
         value = _asked_answer(talk, kind, reading, asked) if not taken or asked.kind not in (*FREE_TEXT, NAME) \
-            or (meaningful(reading.rest) and (asked.kind != NAME or written_as_name(reading.rest))) else None
+            or (meaningful(reading.rest) and not says_change(reading.rest)
+                and (asked.kind != NAME or written_as_name(reading.rest))) else None
         if isinstance(value, Invalid):
             reading.invalid[asked.name] = value
         elif value is not None:

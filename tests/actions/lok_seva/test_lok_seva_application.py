@@ -124,6 +124,16 @@ def test_a_correction_at_an_optional_question_leaves_that_question_open(chat):
     assert asked(corrected) == "purpose" and "answers.purpose" not in values
 
 
+def test_words_asking_for_a_correction_do_not_answer_the_free_text_question_asked(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
+    corrected = citizen.says("पहले ये सुधार दो, पति का नाम रमेश नहीं महेश भूरिया है")
+    values = citizen.task["values"]
+    assert values["answers.father_or_husband_name"] == "महेश भूरिया"
+    assert asked(corrected) == "purpose" and "answers.purpose" not in values
+
+
 def test_a_correction_that_fits_two_answers_asks_which_one_it_changes(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
