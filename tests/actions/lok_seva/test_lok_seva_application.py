@@ -114,23 +114,18 @@ def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     assert asked(corrected) == asked_before and asked_before not in values  # the question asked is still open
 
 
-def test_a_correction_at_an_optional_question_leaves_that_question_open(chat):
+@pytest.mark.parametrize("correction, field, value", [
+    ("कालीदेवी नहीं, रामा", "applicant.address", "ग्राम रामा, तहसील झाबुआ"),
+    # the words asking for the correction are no purpose either
+    ("पहले ये सुधार दो, पति का नाम रमेश नहीं महेश भूरिया है", "answers.father_or_husband_name", "महेश भूरिया"),
+])
+def test_a_correction_at_an_optional_question_leaves_that_question_open(chat, correction, field, value):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
     assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
-    corrected = citizen.says("कालीदेवी नहीं, रामा")
+    corrected = citizen.says(correction)
     values = citizen.task["values"]
-    assert values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
-    assert asked(corrected) == "purpose" and "answers.purpose" not in values
-
-
-def test_words_asking_for_a_correction_do_not_answer_the_free_text_question_asked(chat):
-    citizen = chat()
-    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
-    assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
-    corrected = citizen.says("पहले ये सुधार दो, पति का नाम रमेश नहीं महेश भूरिया है")
-    values = citizen.task["values"]
-    assert values["answers.father_or_husband_name"] == "महेश भूरिया"
+    assert values[field] == value
     assert asked(corrected) == "purpose" and "answers.purpose" not in values
 
 
