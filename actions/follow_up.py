@@ -24,6 +24,9 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
         number = message.tracking_number(entity)
         if number:
             return {"kind": wanted, "id": number}
+    other = _the_other_item(talk) if mentions(message.typed, "other_item_words") else None
+    if other:
+        return other
     by_service = _application_for_service(talk)
     if by_service:
         return {"kind": APPLICATION, "id": by_service}
@@ -54,6 +57,29 @@ def _application_for_service(talk: Talk) -> Optional[str]:
         return None
     items = applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]
     return next((item["application_id"] for item in items if item["service"]["code"] == service), None)
+
+
+def _the_other_item(talk: Talk) -> Optional[dict]:
+    """"aur dusri wali?" after one item's status: the citizen's newest other item of that kind."""
+    from actions.clients.errors import BackendRejected, BackendUnavailable
+    from actions.clients.lokseva import LokSevaClient
+    from actions.complaints.backend import open311
+    from actions.complaints.status import own_complaints
+    from actions.complaints.views import newest_first
+    from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
+    shown = last_item(talk.tracker)
+    if shown is None:
+        return None
+    try:
+        if shown["kind"] == APPLICATION:
+            numbers = [item["application_id"] for item in
+                       applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]]
+        else:
+            numbers = [view["service_request_id"] for view in newest_first(own_complaints(open311(), talk) or [])]
+    except (BackendUnavailable, BackendRejected):
+        return None
+    other = next((number for number in numbers if number != shown["id"]), None)
+    return {"kind": shown["kind"], "id": other} if other else None
 
 
 def _complaint_for_category(talk: Talk) -> Optional[str]:

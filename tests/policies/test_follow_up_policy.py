@@ -173,8 +173,11 @@ def test_a_service_named_with_a_tracking_number_is_that_items_status(policy):
 @pytest.mark.parametrize("text, intent", [("who is the officer?", "human_handoff"),
                                           ("इसे कौन अधिकारी देख रहे हैं?", "human_handoff"),
                                           ("kaun officer dekh rha h isko?", "service_info"),
+                                          ("kis officer ke paas है ये?", "human_handoff"),
+                                          ("किस अधिकारी के पास है?", "nlu_fallback"),
+                                          ("और दूसरी वाली?", "info_covid19"),  # "and the other one?"
                                           ("how long will it take?", "service_info")])
-def test_asking_who_or_how_long_after_a_status_is_a_follow_up(policy, text, intent):
+def test_asking_who_how_long_or_the_other_one_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
 
 

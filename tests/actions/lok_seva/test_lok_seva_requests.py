@@ -49,6 +49,8 @@ def test_my_applications_by_whatsapp_number(chat, application_of):
     assert {f'/check_application_status{{"application_id": "{n}"}}' for n in (first, second)} <= set(payloads(both))
     caste = status(citizen, "जाति वाला कब तक बनेगा", service="caste_certificate")
     assert second in texts(caste) and first not in texts(caste)  # the one of the service named
+    other = citizen.run(ActionFollowUp(), message("और दूसरी वाली?", "info_covid19"))
+    assert first in texts(other) and second not in texts(other)  # the other one than just shown
 
 
 def test_a_follow_up_acts_on_the_application_just_shown(chat, application_of, officer):
