@@ -784,7 +784,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
                 if head:
                     leftovers.append(span[span.find(head) + len(head):])
                     span = head
-            span, shaped = _without_shaped_values(span, fields, today)
+            # "is wrong: it is 13-11-2025, not 03-11-2025" cued a date: its dates are its own to read
+            span, shaped = _without_shaped_values(span, [other for other in fields if other is not spec], today)
             reading.found.update({name: value for name, value in shaped.items() if name not in reading.found})
         _read_cued(reading, spec, hit, span, text, tokens, today)
         no_digits = not any(character.isdigit() for character in span)

@@ -126,8 +126,10 @@ def test_a_change_word_asks_to_change_or_changes_the_answer():
     ("sorry pin glt likh diya, 457616 nhi 457661 h", "income_certificate", {"applicant.pincode": "457661"}),
     ("papa ka sahi naam Bhuvansingh Katara h", "domicile_certificate",
      {"answers.father_or_husband_name": "Bhuvansingh Katara"}),
+    ("the date of birth in the summary is wrong: it is 13-11-2025, not 03-11-2025", "birth_certificate",
+     {"answers.date_of_birth": "2025-11-13"}),
 ])
-def test_a_correction_in_sms_spelling_finds_the_right_value(text, code, found):
+def test_a_correction_finds_the_right_value(text, code, found):
     assert reading(text, code, asked="documents").found == found
 
 
