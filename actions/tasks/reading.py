@@ -488,6 +488,17 @@ def says_none(text: str) -> bool:
     return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip"))
 
 
+PUT_OFF_WORDS = 6  # "ye baad me bata dungi" puts the answer off; a longer message may hold one
+
+
+def promised_later(text: str) -> bool:
+    """"pta bad me btata hu", "later": a short reply that puts the answer off."""
+    plain = strip_links(text)
+    padded = f" {' '.join(normalise(plain).split())} "
+    return len(plain.split()) <= PUT_OFF_WORDS and any(f" {' '.join(words)} " in padded
+                                                     for words in _words_of("put_off_words"))
+
+
 # --- values by kind ------------------------------------------------------------
 
 def parse(spec: Field, text: str, today: date) -> Any:
@@ -965,8 +976,11 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         return
     answer = strip_links(span)
     changing = says_change(answer)
-    if not changing and spec.kind in WRITTEN and means(answer, "no"):
-        return  # "pata nahi", "पता नहीं": the cue word said "don't know", no address "nahi"
+    if not changing and spec.kind in WRITTEN and (means(answer, "no") or promised_later(answer)):
+        # "pata nahi", "पता नहीं": the cue word said "don't know", no address "nahi"; "pta bad me btata hu": none yet
+        if not spec.required and promised_later(answer):
+            reading.skipped.add(spec.name)
+        return
     if changing:
         answer = strip_links(_without(answer, "change"))
     elif (said_no and not answer) or (answer and says_none(span) and spec.kind not in (NAME, TEXT)):

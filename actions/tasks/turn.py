@@ -33,6 +33,7 @@ from actions.tasks.reading import (
     corrected_part,
     meaningful,
     named_fields,
+    promised_later,
     read,
     same_person,
     says_change,
@@ -301,9 +302,14 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     if picked and message.intent == "inform" and message.entity("value") is None and control is None:
         _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
         return
-    if asked is not None and message.says("hold_on"):
-        talk.say("tasks.take_your_time")  # "ruko", "ek min": no answer, the question waits
+    later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed)
+    if asked is not None and (message.says("hold_on") or (later and asked.required)):
+        talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
         resume(kind, talk, task, asked)
+        return
+    if asked is not None and later:
+        task.values[asked.name] = SKIPPED  # "baad me bataungi" to an optional question: passed over
+        ask_next(kind, talk, task)
         return
     if asked is not None and _asks_why(message, asked):
         # "why do you need my address?" asked the mobile: the address's reason

@@ -95,6 +95,12 @@ def test_a_name_is_not_made_of_words_no_name_has():
     assert "applicant.name" not in result.found
 
 
+def test_an_answer_put_off_is_no_value():
+    assert reading("pta bad me btata hu", asked="address").found == {}
+    assert reading("purpose baad me bataungi", asked="address").skipped == {"answers.purpose"}  # optional
+    assert reading("kal hui thi, ghar pe", "death_certificate", asked="date_of_death").found  # "kal" is a day
+
+
 def test_a_short_text_value_said_in_a_sentence():
     result = reading("Pitol me khasra 130/1 ka namantaran karwana hai", "mutation", asked="mobile")
     assert result.found["answers.khasra_number"] == "130/1"

@@ -10,6 +10,7 @@ import requests
 
 from actions.information import ActionShowInformation
 from actions.tasks.action import ActionTask
+from actions.tasks.state import SKIPPED
 from tests.actions.citizen_chat import asked, keys, message, payloads, texts
 from tests.lokseva_api.lokseva_helpers import CLIENT, VALID_AADHAAR
 
@@ -23,11 +24,15 @@ def application(api_url, number):
     return requests.get(f"{api_url}/api/v1/applications/{number}", headers=CLIENT, timeout=10).json()
 
 
-def answer_up_to_the_address(citizen):
-    """From the start of an income certificate application to its address, one question at a time."""
+def answer_before_the_address(citizen):
+    """From the start of an income certificate application to the address question, one question at a time."""
     citizen.says("सुनीता भूरिया")
     citizen.taps("affirm", field="applicant.mobile")  # the WhatsApp number, offered
-    citizen.taps("inform", do="skip")  # Aadhaar is optional
+    return citizen.taps("inform", do="skip")  # Aadhaar is optional
+
+
+def answer_up_to_the_address(citizen):
+    answer_before_the_address(citizen)
     return citizen.says("ग्राम कालीदेवी, तहसील झाबुआ")
 
 
@@ -143,6 +148,23 @@ def test_a_correction_that_fits_two_answers_asks_which_one_it_changes(chat):
     values = citizen.task["values"]
     assert values["applicant.address"] == "ग्राम रामा, तहसील झाबुआ"
     assert values["answers.purpose"] == purpose
+
+
+def test_a_needed_answer_put_off_is_waited_for(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_before_the_address(citizen)) == "address"
+    waits = citizen.says("pta bad me btata hu")
+    assert "tasks.take_your_time" in keys(waits) and asked(waits) == "address"
+    assert "applicant.address" not in citizen.task["values"]
+
+
+def test_an_optional_answer_put_off_passes_the_question_over(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_up_to_the_purpose(citizen)) == "purpose"
+    assert asked(citizen.says("ye baad me bata dungi")) == "documents"
+    assert citizen.task["values"]["answers.purpose"] == SKIPPED
 
 
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
