@@ -247,7 +247,7 @@ def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> 
     return value
 
 
-WHY_WORDS_AT_MOST = 8  # a longer message with "kyu" says more than "why is this asked?"
+WHY_WORDS_AT_MOST = 10  # a longer message with "kyu" says more than "why is this asked?"
 
 
 def _asks_why(message: Message, asked: Field) -> bool:

@@ -185,7 +185,8 @@ def test_how_long_asked_at_a_free_text_question_is_answered_whatever_the_nlu_mad
     assert "answers.purpose" not in citizen.task["values"]
 
 
-@pytest.mark.parametrize("why", ["ye kyu puch rahe ho?", "why do you need my name?", "नाम किसलिए चाहिए"])
+@pytest.mark.parametrize("why", ["ye kyu puch rahe ho?", "why do you need my name?", "नाम किसलिए चाहिए",
+                                 "naam ये kyu चाहिए? sab details to de di"])
 def test_asked_why_a_question_is_asked_the_bot_says_why_and_asks_again(chat, why):
     citizen = chat()
     citizen.says("income certificate", "apply_service", service="income_certificate")
