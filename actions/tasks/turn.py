@@ -363,6 +363,9 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     if reading.unclear:
         _ask_which_answer(kind, talk, task, reading.unclear)
         return
+    if asked is not None and asked.kind in FREE_TEXT and _repeats_only(task, reading, asked):
+        # "घर पर ही, ग्राम मदरानी में" asked the place of death: the address it repeats is part of this answer
+        reading = read(message.typed, [asked], asked, talk.today)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _side_question(message, asked) and not _same_request(kind, message):
@@ -397,6 +400,12 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         ask_next(kind, talk, task, progressed=True)
         return
     _nothing_taken(kind, talk, task, asked, reading)
+
+
+def _repeats_only(task: Task, reading: Reading, asked: Field) -> bool:
+    """Whether every answer found besides the asked one is what its question already holds."""
+    others = {name: value for name, value in reading.found.items() if name != asked.name}
+    return bool(others) and all(task.values.get(name) == value for name, value in others.items())
 
 
 def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
