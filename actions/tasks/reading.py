@@ -1047,38 +1047,50 @@ def _corrected(spec: Field, span: str, today: date) -> Any:
 
 
 CORRECTION_WORDS = 10  # a message this short that denies part of an answer only corrects it
+ASKED_CORRECTION_WORDS = 20  # as long, when it says it corrects ("Sorry, wrong place. It is not Khajrana, …")
 
 
 def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date) -> Dict[str, PartChanged]:
     """"अरे गली नंबर 4 नहीं, गली नंबर 6 है", "Ranapur nahi Rajpur" said after the bot moved on: the part of
     the written answer that holds the denied words changes. Several answers holding them are all returned:
     which one is meant is the citizen's to say."""
-    if len(text.split()) > CORRECTION_WORDS:
+    if len(text.split()) > (ASKED_CORRECTION_WORDS if says_change(text) else CORRECTION_WORDS):
         return {}
     for key, before, after in _negations(text):
         # "Kamla nhi Kamala likho": the words asking for the change are neither side
-        before = strip_links(_without(_SEPARATORS.split(before.strip(_EDGE_PUNCTUATION))[-1], "change"))
-        after = strip_links(_without(_SEPARATORS.split(after.strip(_EDGE_PUNCTUATION))[0], "change"))
-        old, new = (before, after) if key == "not_the_one_before" else (after, before)
+        nearest = (_nearest_part(before, -1), _nearest_part(after, 0))
+        old, new = nearest if key == "not_the_one_before" else nearest[::-1]
+        instead = key == "not_the_one_after" and not meaningful(new)
+        if instead:  # "it is not Khajrana, it is Scheme 54 Vijay Nagar, the lane behind C21 mall": all that follows
+            old, new = (_ALTERNATIVE.split(after.strip(_EDGE_PUNCTUATION), maxsplit=1) + [""])[:2]
+            old, new = strip_links(old), strip_links(_without(new, "change"))
         if not (old and new):
             continue
         found = {spec.name: change for spec, written in answers if spec.kind in WRITTEN
-                 for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today)] if change}
+                 for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today, instead)]
+                 if change}
         if found:
             return found
     return {}
 
 
-def _part_changed(spec: Field, change: Optional[PartChanged], key: str, today: date) -> Optional[PartChanged]:
-    """The change as it applies to this answer, if the new words are a value of its kind."""
+def _nearest_part(text: str, which: int) -> str:
+    """The part of the text next to a "not" (the last part before it: -1, the first after it: 0)."""
+    return strip_links(_without(_SEPARATORS.split(text.strip(_EDGE_PUNCTUATION))[which], "change"))
+
+
+def _part_changed(spec: Field, change: Optional[PartChanged], key: str, today: date,
+                  whole: bool = False) -> Optional[PartChanged]:
+    """The change as it applies to this answer, if the new words are a value of its kind (`whole`: the new
+    words are all the citizen says instead, however many)."""
     if change is None:
         return None
     new = change.new
     words = new.split()
-    if len(words) > SHORT_VALUE:  # "spelling mistake in the name: Kamla, not Kamala": as many words as denied
+    if len(words) > SHORT_VALUE and not whole:  # "spelling mistake in the name: Kamla, not Kamala": as many words
         count = len(change.old.split())
         new = " ".join(words[-count:] if key == "not_the_one_after" else words[:count])
-    if _value_like(spec, change.old, new) and _valid(parse(spec, new, today)) \
+    if (whole or _value_like(spec, change.old, new)) and _valid(parse(spec, new, today)) \
             and normalise(change.old) != normalise(new):
         return PartChanged(change.old, new)
     return None

@@ -414,11 +414,12 @@ def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Op
     written = {spec.name: (spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields
                if task.answered(spec.name) and task.values[spec.name] != SKIPPED}
     changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
-    if len(changes) > 1:
-        return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
-    if changes:
+    if len(changes) == 1:
         return Reading(found=dict(changes))
-    return read(talk.message.typed, fields, asked, talk.today)
+    reading = read(talk.message.typed, fields, asked, talk.today)
+    if changes and not set(reading.found) & set(changes):  # "पति के नाम में …, भूरिया नहीं डामोर": the cue says which
+        return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
+    return reading
 
 
 def _ask_which_answer(kind: TaskKind, talk: Talk, task: Task, unclear: Mapping[str, Any]) -> None:

@@ -66,6 +66,8 @@ class PartChanged:
         found = self._found(written)
         if found is None:  # "Ward 9 not Ward 11" of "Ward 9, …": nothing to change when the answer says so already
             return written if written and PartChanged(self.new, "")._found(written) else self.new
+        if len(self.new.split()) >= len(written.split()):  # as long as the answer: a new answer, not a part of it
+            return self.new
         before, after = written[:found.start()], written[found.end():]
         if _words_of(f"{before} {after}") <= _words_of(self.new):
             return self.new

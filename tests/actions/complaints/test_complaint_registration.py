@@ -54,6 +54,9 @@ def test_a_category_question_takes_several_options(api):
      "Scheme 78, Vijay Nagar, C block"),
     ("water_supply", "खजराना गणेश मंदिर के पीछे गली नंबर 4", "अरे गली नंबर 4 नहीं, गली नंबर 6 है",
      "खजराना गणेश मंदिर के पीछे गली नंबर 6"),  # no word for the place: the words denied find it
+    ("garbage", "Khajrana, near Ganesh Mandir gate 2",
+     "Sorry, wrong place. It is not Khajrana, it is Scheme 54 Vijay Nagar, the lane behind C21 mall",
+     "Scheme 54 Vijay Nagar, the lane behind C21 mall"),  # all of it said instead
 ])
 def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place, correction, corrected):
     chat = Chat()
