@@ -63,6 +63,12 @@ def send_certificate(talk: Talk, client: LokSevaClient, number: str) -> None:
 def certificate(talk: Talk, task: Optional[Task] = None) -> None:
     client = LokSevaClient()
     item = item_meant(talk, APPLICATION)
+    if item is None and talk.message.entity("service") and task is None:
+        # "beti ka janm praman ptr chahiye" from a number with no such application: it is to be applied for
+        from actions.tasks.action import start_kind
+        talk.say("lok_seva.certificate.not_applied")
+        start_kind(talk, "application")
+        return
     number = item["id"] if item and item["kind"] == APPLICATION else _which(talk, client)
     if number:
         send_certificate(talk, client, number)

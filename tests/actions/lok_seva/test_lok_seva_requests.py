@@ -79,6 +79,15 @@ def test_the_issued_certificate_arrives_as_a_document_only_for_its_applicant(cha
     assert documents(refused) == [] and keys(refused) == ["lok_seva.certificate.not_yours"]
 
 
+def test_a_certificate_asked_for_with_no_application_for_it_is_applied_for(chat, application_of):
+    citizen = chat()
+    application_of(citizen)  # an income certificate: no birth certificate applied for
+    replies = citizen.run(ActionDownloadCertificate(), message("beti ka janm praman ptr chahiye", "download_certificate",
+                                                               service="birth_certificate"))
+    assert keys(replies)[:2] == ["lok_seva.certificate.not_applied", "lok_seva.application.started"]
+    assert citizen.task["values"]["service"] == "birth_certificate"
+
+
 def test_a_certified_copy_asked_for_in_one_line(chat):
     citizen = chat(language="en")
     [copy] = documents(citizen.says("I need a certified B-1 copy for Gopalpura village, khasra 17", "certified_copy",
