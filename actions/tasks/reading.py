@@ -28,6 +28,7 @@ from actions.tasks.fields import (
     CHOICE,
     DATE,
     DOCUMENTS,
+    FREE_TEXT,
     LOCATION,
     MOBILE,
     NAME,
@@ -437,6 +438,23 @@ def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
     return kept
 
 
+def _places_go_on(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
+                  tokens: Sequence[_Token]) -> List[_CueHit]:
+    """Without a place's cue that only says where the place before it is: "at our home in village Rotla" is
+    the place of death, "village" no address of its own."""
+    kept: List[_CueHit] = []
+    within = _word_set("place_within")
+    for hit in hits:
+        previous = kept[-1] if kept else None
+        joined = previous is not None and previous.how == hit.how == "kept" \
+            and {by_name[previous.field].kind, by_name[hit.field].kind} <= FREE_TEXT \
+            and previous.end < hit.start and all(token.word in within for token in tokens[previous.end:hit.start]) \
+            and not _SEPARATORS.search(text[tokens[previous.end - 1].end:tokens[hit.start].start])
+        if not joined:
+            kept.append(hit)
+    return kept
+
+
 def _name_end(tokens: Sequence[_Token], fields: Iterable[Field], start: int, end: int) -> int:
     """Where a name written from `start` ends, at the latest `end`: before the first word that starts an
     option's name ("Vijay Katara salary job", "कालू भाबोर अनुसूचित जनजाति"); at `start` itself when an option
@@ -756,8 +774,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         tokens = _tokens(text)
-    hits = _person_meant(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), text, tokens, by_name,
-                         today)
+    hits = _person_meant(_places_go_on(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), by_name,
+                                       text, tokens), text, tokens, by_name, today)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)

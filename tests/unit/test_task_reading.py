@@ -101,6 +101,11 @@ def test_an_answer_put_off_is_no_value():
     assert reading("kal hui thi, ghar pe", "death_certificate", asked="date_of_death").found  # "kal" is a day
 
 
+def test_a_place_in_a_village_is_one_place():
+    found = reading("He passed away on 02-11-2025 at our home in village Rotla", "death_certificate").found
+    assert found["answers.place_of_death"] == "our home in village Rotla" and "applicant.address" not in found
+
+
 def test_a_short_text_value_said_in_a_sentence():
     result = reading("Pitol me khasra 130/1 ka namantaran karwana hai", "mutation", asked="mobile")
     assert result.found["answers.khasra_number"] == "130/1"
