@@ -73,6 +73,15 @@ def _entity_text(message: Message, name: str) -> str:
     return message.text[item["start"]:item["end"]] if item else ""
 
 
+def _service_named_besides(talk: Talk) -> Optional[str]:
+    """A catalogue service the NLU found in words that are no part of a service not offered here ("vidhwa
+    pension ke liye aay praman patra": "pension" is in "vidhwa pension", "aay praman patra" is not)."""
+    message = talk.message
+    return next((str(entity["value"]) for entity in message.entities if entity.get("entity") == "service"
+                 and "start" in entity and not_offered_in(message.typed, message.text[entity["start"]:entity["end"]])
+                 is None), None)
+
+
 def _by_prefix(task: Task, prefix: str) -> Dict[str, Any]:
     return {name[len(prefix):]: value for name, value in task.values.items()
             if name.startswith(prefix) and value is not SKIPPED}
@@ -90,6 +99,9 @@ class ApplicationKind(TaskKind):
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
+        ours = _service_named_besides(talk) if elsewhere is not None else None
+        if ours is not None:  # "vidhwa pension ke liye aay praman patra": the certificate is what is applied for
+            code, elsewhere = ours, None
         if elsewhere is not None:
             # "passport banwana hai": no form is left open, so the questions that follow
             # ("documents for domicile?", "thanks") are answered plainly

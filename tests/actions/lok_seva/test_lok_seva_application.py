@@ -262,6 +262,16 @@ def test_a_service_not_offered_here_is_told_where_to_go_and_no_form_stays_open(c
     assert citizen.task is None
 
 
+def test_a_service_of_ours_named_for_one_not_offered_is_applied_for(chat):
+    citizen = chat()
+    read = message("vidhwa pension ke liye aay praman ptra ka form bharna h", "apply_service")
+    read["entities"] = [{"entity": "service", "value": "old_age_pension", "start": 7, "end": 14},  # as the NLU reads it
+                        {"entity": "service", "value": "income_certificate", "start": 23, "end": 38}]
+    started = citizen.run(ActionTask(), read)
+    assert "lok_seva.application.started" in keys(started) and "lok_seva.not_offered.told" not in keys(started)
+    assert citizen.task["values"]["service"] == "income_certificate"
+
+
 def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
     citizen = chat(language="en")
     first = citizen.says("I want to apply", "apply_service")
