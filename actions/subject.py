@@ -29,13 +29,19 @@ def recent_item(tracker: Any, turns: int) -> Optional[Dict[str, str]]:
     return last_item(tracker) if slot_set_within(tracker.events, SUBJECT_SLOT, turns) else None
 
 
-def remember(talk: Any, application: Optional[str] = None, complaint: Optional[str] = None,
-             service: Optional[str] = None) -> None:
-    """Notes what was just talked about (on top of what the slot held, and of earlier notes this turn)."""
+def subject_now(talk: Any) -> Dict[str, Any]:
+    """The subject with this turn's notes so far."""
     subject = subject_of(talk.tracker)
     for event in talk.events:
         if event.get("name") == SUBJECT_SLOT and isinstance(event.get("value"), dict):
             subject = dict(event["value"])
+    return subject
+
+
+def remember(talk: Any, application: Optional[str] = None, complaint: Optional[str] = None,
+             service: Optional[str] = None) -> None:
+    """Notes what was just talked about (on top of what the slot held, and of earlier notes this turn)."""
+    subject = subject_now(talk)
     if application:
         subject.update({APPLICATION: application, "last": APPLICATION})
     if complaint:

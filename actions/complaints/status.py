@@ -20,6 +20,7 @@ from actions.complaints.telling import KNOWN_IDS_SLOT
 from actions.complaints.views import extended, is_closed, list_line, newest_first, status_message, status_of
 from actions.complaints.when import spoken_datetime
 from actions.follow_up import asks_for_all, item_meant
+from actions.second_request import start_request_said_too
 from actions.subject import APPLICATION, COMPLAINT, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -115,3 +116,4 @@ class ActionComplaintStatus(AnswerAction):
 
     def answer(self, talk: Talk, task: Optional[Task]) -> None:
         complaint_status(talk, task)
+        start_request_said_too(talk, task)

@@ -12,6 +12,7 @@ from actions.follow_up import asks_for_all, item_meant
 from actions.lok_seva.catalogue import requested_page
 from actions.lok_seva.citizen import applications_of, owns
 from actions.lok_seva.display import day, officer_text
+from actions.second_request import start_request_said_too
 from actions.subject import APPLICATION, COMPLAINT, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -113,3 +114,4 @@ class ActionCheckApplicationStatus(AnswerAction):
 
     def answer(self, talk: Talk, task: Optional[Task]) -> None:
         application_status(talk, task)
+        start_request_said_too(talk, task)

@@ -28,6 +28,16 @@ def test_status_by_number_for_the_citizen_and_limited_for_others(api, spot, oper
     assert keys(when) == ["complaints.texts.status_limited"]  # the same one, still limited
 
 
+def test_a_new_complaint_said_beside_a_status_is_started_after_it(api, spot):
+    citizen = Chat(language="en")
+    number = registered(spot, citizen.sender)
+    replies = citizen.run(ActionComplaintStatus(), message(
+        f"{number} ka status batao, aur ek nayi complaint: street light band hai", "check_complaint_status",
+        complaint_id=number, complaint_category="streetlight"))
+    assert keys(replies)[0] == "complaints.texts.status"
+    assert citizen.task["kind"] == "complaint" and citizen.task["values"]["category"] == "streetlight"
+
+
 def test_an_unknown_number_is_answered_kindly(api):
     assert keys(status_of("CMP-2020-999999", "919800000022")) == ["complaints.texts.status_not_found"]
 

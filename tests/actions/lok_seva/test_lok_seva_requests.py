@@ -37,6 +37,18 @@ def test_status_by_number_typed_any_way_and_limited_for_others(chat, application
     assert "/human_handoff" in payloads(again)  # not found twice in a row: an officer is offered
 
 
+def test_a_new_application_asked_for_beside_a_status_is_started_after_it(chat, application_of):
+    citizen = chat()
+    number = application_of(citizen)  # an income certificate
+    replies = status(citizen, f"mera application {number} ka status batao aur ek naya caste certificate bhi banwana h",
+                     application_id=number, service="caste_certificate")
+    assert keys(replies)[:2] == ["lok_seva.status.summary", "lok_seva.application.started"]
+    assert citizen.task["values"]["service"] == "caste_certificate" and len(citizen.task["values"]) == 1
+    news = status(chat(), f"{number} income certificate, kuch naya hua?", application_id=number,
+                  service="income_certificate")
+    assert "lok_seva.application.started" not in keys(news)  # "anything new?" is no new request
+
+
 def test_my_applications_by_whatsapp_number(chat, application_of):
     citizen = chat()
     assert keys(status(citizen, "मेरे आवेदन")) == ["lok_seva.status.none_found"]
