@@ -5,7 +5,7 @@ name)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from rasa_sdk import Tracker
 
@@ -65,10 +65,14 @@ class Message:
     def from_system(self) -> bool:
         return self.intent.startswith("EXTERNAL_")
 
-    def typed_without(self, *entities: str) -> str:
-        """What was typed, without the words the NLU read as these entities ("jati praman patra")."""
+    def typed_without(self, *entities: str, taken: Optional[Mapping[str, Any]] = None) -> str:
+        """What was typed, without the words the NLU read as these entities ("jati praman patra"); of an
+        entity in `taken`, only the words of the value taken go ("khasra number 17" in a demarcation
+        request keeps "khasra", which the NLU also read as the land record copy service)."""
+        taken = taken or {}
         spans = sorted(((e["start"], e["end"]) for e in self.entities
-                        if e.get("entity") in entities and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+                        if e.get("entity") in entities and e.get("value") == taken.get(e["entity"], e.get("value"))
+                        and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
                         # a bare number the NLU took for a place ("khamba number 45") stays: it answers something
                         and any(character.isalpha() for character in self.text[e["start"]:e["end"]])),
                        reverse=True)

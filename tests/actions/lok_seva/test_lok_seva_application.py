@@ -272,6 +272,16 @@ def test_a_service_of_ours_named_for_one_not_offered_is_applied_for(chat):
     assert citizen.task["values"]["service"] == "income_certificate"
 
 
+def test_words_of_another_service_the_nlu_saw_still_answer_the_form(chat):
+    citizen = chat()
+    opening = message("khet ka seemankan karwana h, khasra number 17", "apply_service")
+    opening["entities"] = [{"entity": "service", "value": "demarcation", "start": 8, "end": 17},
+                           {"entity": "service", "value": "land_record_copy", "start": 29, "end": 35}]  # "khasra"
+    citizen.run(ActionTask(), opening)
+    assert citizen.task["values"]["service"] == "demarcation"
+    assert citizen.task["values"]["answers.khasra_number"] == "17"
+
+
 def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
     citizen = chat(language="en")
     first = citizen.says("I want to apply", "apply_service")
