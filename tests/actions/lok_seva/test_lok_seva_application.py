@@ -310,6 +310,15 @@ def test_the_bride_speaking_before_any_name_is_known_is_named_by_the_offered_nam
     assert citizen.task["values"]["answers.bride_name"] == "Sapna Parmar"
 
 
+def test_who_names_his_wife_is_the_groom(chat):
+    citizen = chat()
+    citizen.says("मेरी शादी का रजिस्ट्रेशन करवाना है, मेरा नाम राहुल निनामा, पत्नी का नाम संगीता", "apply_service",
+                 service="marriage_registration")
+    values = citizen.task["values"]
+    assert values["answers.groom_name"] == values["applicant.name"] == "राहुल निनामा"
+    assert values["answers.bride_name"] == "संगीता"
+
+
 def test_who_is_the_officer_in_a_form_names_the_services_officer_and_opens_no_handoff(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
