@@ -363,9 +363,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     if reading.unclear:
         _ask_which_answer(kind, talk, task, reading.unclear)
         return
-    if asked is not None and asked.kind in FREE_TEXT and _repeats_only(task, reading, asked):
-        # "घर पर ही, ग्राम मदरानी में" asked the place of death: the address it repeats is part of this answer
-        reading = read(message.typed, [asked], asked, talk.today)
+    reading = _whole_answer_beside_repeats(kind, talk, task, reading, asked) or reading
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _side_question(message, asked) and not _same_request(kind, message):
@@ -402,10 +400,27 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     _nothing_taken(kind, talk, task, asked, reading)
 
 
-def _repeats_only(task: Task, reading: Reading, asked: Field) -> bool:
-    """Whether every answer found besides the asked one is what its question already holds."""
-    others = {name: value for name, value in reading.found.items() if name != asked.name}
-    return bool(others) and all(task.values.get(name) == value for name, value in others.items())
+def _repeats(known: Any, value: Any) -> bool:
+    """A value the answer already holds: the same, or words of it ("ग्राम कालीदेवी" of "फलिया नीचला, ग्राम कालीदेवी")."""
+    return known == value or (isinstance(known, str) and isinstance(value, str) and value.casefold() in known.casefold())
+
+
+def _whole_answer_beside_repeats(kind: TaskKind, talk: Talk, task: Task, reading: Reading,
+                                 asked: Optional[Field]) -> Optional[Reading]:
+    """"घर पर ही, ग्राम मदरानी में" asked the place of death, the address being ग्राम मदरानी: the words the
+    address repeats are part of the one free-text answer the message gives (the asked one, or the only other)."""
+    repeated = [name for name, value in reading.found.items() if name in task.values
+                and _repeats(task.values[name], value)]
+    new = [name for name in reading.found if name not in repeated and (asked is None or name != asked.name)]
+    if not repeated or says_change(talk.message.typed) or len(new) > 1:
+        return None
+    by_name = {spec.name: spec for spec in fields_of(kind, talk, task)}
+    target = by_name.get(new[0]) if new else asked
+    if target is None or target.kind not in FREE_TEXT:
+        return None
+    alone = read(talk.message.typed, [target], target, talk.today)
+    value = alone.found.get(target.name, alone.asked_value)
+    return Reading(found={target.name: value}) if value is not None and not isinstance(value, Invalid) else None
 
 
 def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
