@@ -370,6 +370,11 @@ def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     assert speaker_is("Mobile 7000381946", fields) is None
 
 
+def test_a_relative_named_for_a_death_certificate_is_the_deceased():
+    found = reading("saas ka naam Dhapu Bai Alawa, unke pati Kesar Alawa", "death_certificate", asked="name").found
+    assert found == {"answers.deceased_name": "Dhapu Bai Alawa", "answers.deceased_relative_name": "Kesar Alawa"}
+
+
 def test_a_child_named_in_a_request_about_a_child():
     assert reading("mere bete ka janm praman patra banwana hai, naam Aayush", "birth_certificate").found == {
         "answers.child_name": "Aayush", "answers.child_gender": "male"}
