@@ -759,6 +759,19 @@ def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_e
 
 def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
     """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
+    reading = _read_message(text, fields, asked, today)
+    for spec in fields:  # "घर में मैं, मेरे पति, सास और दो बच्चे": the family's number, counted
+        if spec.kind == NUMBER and values.counts_people(spec.short_name) and spec.name not in reading.found:
+            count = values.people_count(text)
+            if count is not None:
+                reading.found[spec.name] = count
+                reading.invalid.pop(spec.name, None)
+                if reading.asked_value is not None and asked is spec:
+                    reading.asked_value = None
+    return reading
+
+
+def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
     reading = Reading()
     if means(text, "submit"):  # "ok register it": a step the citizen takes, no answer to any question
         reading.rest = text

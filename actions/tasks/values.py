@@ -174,6 +174,29 @@ def _digits_for_words(text: str) -> str:
         lambda match: str(Decimal(match.group(2) or "1") + spoken.added_of[match.group(1)]), text)
 
 
+def people_count(text: str) -> Optional[int]:
+    """"मैं, मेरे पति, सास और दो बच्चे" -> 5, "me, my husband, two kids and his parents" -> 6: people listed
+    (at least two), each counted; None when a group's number is not said ("बच्चे" alone)."""
+    listed = content("spoken_values")["people_counted"]
+    one, pair, several = ({folded(word) for word in listed[key]} for key in ("one", "pair", "several"))
+    words = _digits_for_words(folded(text).replace(",", " ")).split()
+    count, people = 0, 0
+    for index, word in enumerate(words):
+        word = word.strip(".;:!?।")
+        if word in one or word in pair:
+            count, people = count + (2 if word in pair else 1), people + 1
+        elif word in several:
+            before = words[index - 1] if index else ""
+            if not before.isdigit():
+                return None
+            count, people = count + int(before), people + 1
+    return count if people >= 2 else None
+
+
+def counts_people(field_name: str) -> bool:
+    return field_name in content("spoken_values")["people_counted"]["fields"]
+
+
 def spoken_amount(text: str) -> bool:
     """Whether the text says an amount in words around digits ("80 हजार", "1.5 lakh", "₹ 5000")."""
     spoken = _spoken()

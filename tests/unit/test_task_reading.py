@@ -375,6 +375,20 @@ def test_a_relative_named_for_a_death_certificate_is_the_deceased():
     assert found == {"answers.deceased_name": "Dhapu Bai Alawa", "answers.deceased_relative_name": "Kesar Alawa"}
 
 
+@pytest.mark.parametrize("text, members", [
+    ("घर में मैं, मेरे पति, सास और दो बच्चे हैं, बीपीएल कार्ड है", 5),
+    ("family में मैं Sangita, पति Naresh, सास Kamla aur 3 बच्चे", 6),
+    ("there are six of us at home: me, my husband, two kids and his parents", 6),  # said as a number first
+])
+def test_a_family_listed_is_counted(text, members):
+    assert reading(text, "ration_card").found["answers.family_members"] == members
+
+
+def test_people_are_counted_only_when_listed_with_their_numbers():
+    assert reading("pati ka naam Ramesh", "ration_card").found.get("answers.family_members") is None
+    assert reading("main aur mere bachche", "ration_card").found.get("answers.family_members") is None
+
+
 def test_a_child_named_in_a_request_about_a_child():
     assert reading("mere bete ka janm praman patra banwana hai, naam Aayush", "birth_certificate").found == {
         "answers.child_name": "Aayush", "answers.child_gender": "male"}
