@@ -542,8 +542,9 @@ def _text(spec: Field, text: str, today: date) -> Any:
 
 
 def _leading_words(text: str) -> str:
-    """The words a value starts with, up to a linking word or the end of its part ("45/2, Ramesh …": 45/2)."""
-    links = _word_set("links", "fillers")
+    """The words a value starts with, up to a linking word or the end of its part ("45/2, Ramesh …": 45/2;
+    "1187 likha h": 1187)."""
+    links = _word_set("links", "fillers", "before_identifier")
     words = []
     for word in _SEPARATORS.split(text)[0].split():
         if normalise(word) in links:

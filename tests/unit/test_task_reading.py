@@ -527,6 +527,7 @@ def test_an_identifier_ends_with_its_part_of_the_message():
     ("pole pe number likha h KJ-52", "KJ-52"),
     ("pole no P-114 ke paas light band", "P-114"),
     ("khamba number 45 ki light band hai", "45"),
+    ("ok, light wali aage kro, khambe pe no 1187 likha h", "1187"),
     ("The street light on the pole outside house 22 has been off at night", None),
 ])
 def test_a_pole_number_is_the_code_right_after_its_cue(text, pole):
