@@ -1072,7 +1072,10 @@ def _corrected(spec: Field, span: str, today: date) -> Any:
         if spec.kind in (TEXT, NAME) and not _value_like(spec, old, new):
             continue
         old_value, new_value = (parse(spec, side, today) if side else None for side in (old, new))
-        if _valid(old_value) and _valid(new_value) and old_value != new_value:
+        # "gaon Ranapur nahi Kalidevi": an option denied need not be on the list, the one meant must
+        denied = _valid(old_value) or (spec.kind == CHOICE and old_value is not None
+                                       and len(old.split()) <= SHORT_VALUE)
+        if denied and _valid(new_value) and old_value != new_value:
             # a written answer keeps what the correction does not name ("Scheme 78 not Scheme 54, Vijay Nagar")
             return PartChanged(old_value, new_value) if spec.kind in WRITTEN else new_value
     return None

@@ -118,6 +118,14 @@ def test_a_certified_copy_question_by_question(chat):
     assert "45/2" in copy["caption"]
 
 
+def test_a_village_not_on_the_list_corrected_to_one_that_is(chat):
+    citizen = chat()
+    citizen.says("khasra ki nakal chahiye", "certified_copy", service="land_record_copy")
+    assert asked(citizen.says("gaon Indore, khasra number 45/2")) == "village"  # no land records of Indore here
+    assert asked(citizen.says("maine galat bataya, gaon Indore nahi Kalidevi hai")) is None  # the copy is made
+    assert citizen.task is None
+
+
 def test_home_delivery_to_the_applicants_address_with_one_tap(chat, application_of, officer, api_url):
     citizen = chat()
     number = application_of(citizen)
