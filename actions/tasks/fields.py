@@ -14,6 +14,7 @@ from jan_seva.text.normalize import normalize_token
 from jan_seva.text.phonetic import phonetic_key, sound_of
 
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
+MIN_ALIKE_SKELETON = 2  # in a name of several words, "nhi"/"nahi", "rha"/"raha" are alike (their vowels compared)
 STEM = 5  # "flickers" and "flickering" share their first five letters
 MIN_SOUND_LIKENESS = 0.75  # difflib ratio of two spellings of one word, vowels included
 MIN_SAME_STEM_SHARE = 0.7  # the shorter of two words sharing a stem is at least this part of the longer
@@ -30,7 +31,7 @@ def _alike(wanted: str, word: str) -> bool:
     if _stem(wanted) == _stem(word):  # "flickers" / "flickering", not "house" / "household"
         return min(len(wanted), len(word)) >= MIN_SAME_STEM_SHARE * max(len(wanted), len(word))
     sound = phonetic_key(wanted)
-    if len(sound) < MIN_SKELETON or sound != phonetic_key(word):
+    if len(sound) < MIN_ALIKE_SKELETON or sound != phonetic_key(word):
         return False
     # the same consonants with other vowels are often another word ("khadda" / "खोदी")
     return SequenceMatcher(None, sound_of(wanted), sound_of(word)).ratio() >= MIN_SOUND_LIKENESS

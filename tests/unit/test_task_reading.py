@@ -155,9 +155,13 @@ def test_a_future_date_of_birth_is_refused():
     assert result.invalid["answers.date_of_birth"].code == "date_in_future"
 
 
-def test_the_opening_words_of_a_complaint_answer_its_questions():
-    found = complaint_reading("paani nahi aa raha 3 din se", "water_supply").found
-    assert found == {"water_problem": "no_supply", "days_without_water": 3}
+@pytest.mark.parametrize("text, found", [
+    ("paani nahi aa raha 3 din se", {"water_problem": "no_supply", "days_without_water": 3}),
+    ("nal me 3 din se pani nhi aa rha", {"water_problem": "no_supply", "days_without_water": 3}),  # SMS spelling
+    ("pipeline foot gayi h, pani beh raha h road pe", {"water_problem": "leakage"}),
+])
+def test_the_opening_words_of_a_complaint_answer_its_questions(text, found):
+    assert complaint_reading(text, "water_supply").found == found
 
 
 def test_a_bare_no_in_a_sentence_answers_no_yes_no_question():
