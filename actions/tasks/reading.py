@@ -1003,6 +1003,12 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
     if corrected is not None:
         reading.found[spec.name] = corrected
         return
+    if said_no and spec.kind in WRITTEN and hit.start and not says_change(span) \
+            and not _SEPARATORS.search(text[tokens[hit.start - 1].start:tokens[hit.start].start]):
+        # "padosiyo ke naam nhi pta, skip kr do": "don't know" ("pta" is the address's cue word too)
+        if not spec.required:
+            reading.skipped.add(spec.name)
+        return
     if said_no and spec.kind in FILES:  # "no photo, it's dark now": whatever follows, there is none
         reading.found[spec.name] = FINISHED
         return

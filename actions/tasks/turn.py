@@ -230,6 +230,8 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
         return False  # "where is the office?" asked the place of birth: a question, whatever it is about
     if mentions(typed, "urge") or message.says("yes") or message.says("no"):
         return False
+    if not spec.required and mentions(typed, "skip"):
+        return False  # "padosiyo ke naam nhi pta, skip kr do": nothing to give
     if (spec.kind in FREE_TEXT and message.entity("location")) or _attempted(spec, typed):
         return True
     if _same_request(kind, message):
@@ -467,7 +469,8 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
         answer_side_question(kind, talk, task)
         return
     if asked is not None and not asked.required and (message.says("yes") or message.says("done")
-                                                      or mentions(message.typed, "submit")):
+                                                      or mentions(message.typed, "submit")
+                                                      or mentions(message.typed, "skip")):
         task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
         ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return

@@ -181,6 +181,17 @@ def test_a_known_answer_repeated_in_a_free_text_answer_is_part_of_it(chat, relat
     assert "मदरानी" in values["answers.place_of_death"] and values["applicant.address"] == address
 
 
+def test_not_knowing_an_optional_answer_passes_it_over_and_changes_nothing(chat):
+    citizen = chat()
+    citizen.says("simankan krwana h khet ka", "apply_service", service="demarcation")
+    neighbours = citizen.says("gaon Pitol khasra no 128 naam Kalu Singh Meda mob 9179304625 pta Pitol jhabua pin 457661 "
+                              "aadhar last 4 4471")
+    assert asked(neighbours) == "neighbour_names"
+    assert asked(citizen.says("padosiyo ke naam nhi pta, skip kr do")) == "documents"  # "pta": know, not address
+    values = citizen.task["values"]
+    assert values["answers.neighbour_names"] == SKIPPED and values["applicant.address"] == "Pitol jhabua"
+
+
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
