@@ -29,6 +29,7 @@ from actions.tasks.turn import (
     add_entity_answers,
     ask_next,
     fields_of,
+    keep_to_read_later,
     run_turn,
     take_reading,
 )
@@ -71,6 +72,7 @@ def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
         reading = read(opening, unanswered, None, talk.today)
         add_entity_answers(kind, talk, task, reading, kind.opening_entity_fields)
         take_reading(kind, talk, task, reading, None)
+        keep_to_read_later(kind, task, opening)
         ask_next(kind, talk, task)
     except Ended:
         return None

@@ -142,6 +142,31 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     if speaker:
         task.context[SPEAKER] = speaker  # "मैं दुल्हन हूँ" before either name is known: kept for when one is
     taken.update(_same_person_named(kind, talk, task))
+    taken.update(_read_what_was_kept(kind, talk, task))
+    return taken
+
+
+UNREAD = "unread"  # context: messages sent before the questions they answer existed
+KEPT_AT_MOST = 5
+
+
+def keep_to_read_later(kind: TaskKind, task: Task, text: str) -> None:
+    """"Need to register my son's birth. His name is Kabir…" before the service is known: the details
+    are kept and read once the service's questions exist (nothing a citizen said is lost)."""
+    if kind.questions_pending(task) and meaningful(text):
+        task.context[UNREAD] = [*task.context.get(UNREAD, []), text][-KEPT_AT_MOST:]
+
+
+def _read_what_was_kept(kind: TaskKind, talk: Talk, task: Task) -> Dict[str, Any]:
+    if kind.questions_pending(task) or not task.context.get(UNREAD):
+        return {}
+    taken: Dict[str, Any] = {}
+    for text in task.context.pop(UNREAD):
+        open_now = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
+        for name, value in read(text, open_now, None, talk.today).found.items():
+            spec = next(spec for spec in open_now if spec.name == name)
+            if not isinstance(value, PartChanged) and take(kind, talk, task, spec, value) is None:
+                taken[name] = task.values[name]
     return taken
 
 
@@ -361,6 +386,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     picked = message.entity("field")
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
     answered_before = set(task.values)
+    keep_to_read_later(kind, task, message.typed)
     reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
     if reading.unclear:
         _ask_which_answer(kind, talk, task, reading.unclear)

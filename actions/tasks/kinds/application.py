@@ -140,6 +140,9 @@ class ApplicationKind(TaskKind):
         if spec.name == SERVICE_FIELD:
             task.context.pop("service", None)
 
+    def questions_pending(self, task: Task) -> bool:
+        return "service" not in task.context  # a service's questions come with the service
+
     def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field], why: Optional[Invalid] = None) -> bool:
         """A service the catalogue does not offer: where to go instead."""
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))

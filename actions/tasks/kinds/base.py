@@ -88,6 +88,11 @@ class TaskKind(ABC):
         """The Lok Seva service the task is about, for questions about "it" (fee, documents)."""
         return self.service
 
+    def questions_pending(self, task: Task) -> bool:
+        """Whether most questions appear only with an answer not given yet (which service): a message
+        sent meanwhile is kept, to be read against them once they do."""
+        return False
+
     def keep_unmatched(self, talk: Talk, task: Task, asked: Field) -> bool:
         """A reply that answers no question but is worth keeping (more details of a complaint);
         True when kept, and the task goes on."""

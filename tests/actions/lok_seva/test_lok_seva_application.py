@@ -303,6 +303,18 @@ def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
     assert citizen.says("Domicile Certificate")[0]["key"] == "lok_seva.application.started"
 
 
+def test_details_given_before_the_service_is_known_are_read_once_it_is(chat):
+    citizen = chat(language="en")
+    first = citizen.says("Need to register my son's birth. His name is Kabir Singad, boy, born 20-03-2025. "
+                         "Father Manoj Singad, mother Rekha Singad", "apply_service")
+    assert asked(first) == "service"
+    assert asked(citizen.says("I am Manoj Singad, mobile 9406283715, PIN 457661")) == "service"
+    citizen.taps("inform", field="service", value="birth_certificate")
+    values = citizen.task["values"]
+    assert values["answers.child_name"] == "Kabir Singad" and values["answers.date_of_birth"] == "2025-03-20"
+    assert values["applicant.mobile"] == "9406283715" and values["applicant.pincode"] == "457661"
+
+
 def test_information_outside_a_task_is_answered_in_the_citizens_language(chat):
     english = chat(language="en").run(ActionShowInformation(), message("what is jansunwai", "info_jansunwai"))
     assert keys(english) == ["information.jansunwai"]
