@@ -147,7 +147,7 @@ def help_with(kind: "TaskKind", talk: Talk, task: Task, spec: Field) -> None:
     buttons += [button(talk, "tasks.buttons.officer", "human_handoff"),
                 button(talk, "tasks.buttons.cancel", "deny", do="cancel")]
     question = kind.question_text(talk, task, spec)
-    example = pick(spec.example, talk.language) or pick(entry("tasks", "examples").get(spec.kind), talk.language)
+    example = pick(spec.example, talk.language) or pick(entry("tasks", "examples").get(spec.answer_form), talk.language)
     if example:
         talk.say("tasks.help", question=question, example=example, buttons=buttons, tag=f"help:{spec.name}")
     else:

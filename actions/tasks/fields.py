@@ -19,6 +19,7 @@ STEM = 5  # "flickers" and "flickering" share their first five letters
 MIN_SOUND_LIKENESS = 0.75  # difflib ratio of two spellings of one word, vowels included
 MIN_SAME_STEM_SHARE = 0.7  # the shorter of two words sharing a stem is at least this part of the longer
 MIN_STEMMED = 5  # a name this short must stand as a whole word
+SMALL_COUNT = 100  # a number question with a maximum this low counts things (family members), it is no amount
 
 
 def _stem(word: str) -> str:
@@ -127,6 +128,16 @@ class Field:
     # Words that name this field in a sentence ("पति का नाम", "husband"), besides the shared ones.
     cues: Tuple[str, ...] = ()
     example: Bilingual = field(default_factory=dict)
+
+    @property
+    def answer_form(self) -> str:
+        """The form of the answer, for examples and refusals: a small number is a count ("5", not "120000"),
+        a text with a pattern a code ("45/2", not an address); else the kind."""
+        if self.kind == NUMBER and self.maximum is not None and self.maximum <= SMALL_COUNT:
+            return "count"
+        if self.kind == TEXT and self.pattern:
+            return "code"
+        return self.kind
 
     @property
     def short_name(self) -> str:

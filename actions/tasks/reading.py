@@ -592,7 +592,7 @@ def _number(spec: Field, text: str, today: date) -> Any:
         runs = [run for run in values.digit_runs(ungrouped) if run.isdigit()]
         number = int(runs[0]) if len(runs) == 1 and len(runs[0]) <= 18 else None
     if number is None:
-        return Invalid("number")
+        return Invalid("count" if spec.answer_form == "count" else "number")
     if spec.short_name in _cue_data()["yearly_amounts"] and mentions(text, "per_month"):
         number *= 12  # "महीने के 12 हजार" asked a yearly income
     low = spec.minimum if spec.minimum is not None else 0

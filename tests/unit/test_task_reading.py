@@ -388,6 +388,13 @@ def test_a_family_listed_is_counted(text, members):
     assert reading(text, "ration_card").found["answers.family_members"] == members
 
 
+def test_a_count_refused_is_asked_for_as_a_count_and_a_code_has_a_codes_example():
+    assert reading("बहुत लोग हैं", "ration_card", asked="family_members").asked_value.code == "count"
+    assert reading("bahut hain", "income_certificate", asked="annual_income").asked_value.code == "number"
+    khasra = next(spec for spec in service_fields("demarcation") if spec.short_name == "khasra_number")
+    assert khasra.answer_form == "code"
+
+
 def test_people_are_counted_only_when_listed_with_their_numbers():
     assert reading("pati ka naam Ramesh", "ration_card").found.get("answers.family_members") is None
     assert reading("main aur mere bachche", "ration_card").found.get("answers.family_members") is None
