@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from actions.tasks.fields import CHOICE, CONFIRM, Field
+from actions.tasks.reading import FILES
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -79,8 +80,9 @@ def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progres
         return
     if task.asking == spec.name and task.times_asked >= MAX_ASKS_IN_A_ROW:
         from actions.tasks.turn import fields_of  # the order of questions lives with the turn
-        others = [other for other in fields_of(kind, talk, task)
-                  if not task.answered(other.name) and other.name != spec.name and other.kind != CONFIRM]
+        # another question, not the documents: a name still missing is asked before the files
+        others = [other for other in fields_of(kind, talk, task) if not task.answered(other.name)
+                  and other.name != spec.name and other.kind != CONFIRM and other.kind not in FILES]
         if not (progressed and others):
             help_with(kind, talk, task, spec)
             return

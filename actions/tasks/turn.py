@@ -222,6 +222,18 @@ def _side_question(message: Message, asked: Optional[Field]) -> bool:
     return how_long or _is_side_question(message)
 
 
+HOLD_ON_WORDS = 4  # "ek minute ruko": a few words asking to wait, and no answer among them
+
+
+def _holds_on(kind: TaskKind, talk: Talk, task: Task) -> bool:
+    """"ruko", "ek minute ruko", "wait a min": the citizen is looking something up."""
+    message = talk.message
+    if message.says("hold_on"):
+        return True
+    return len(message.typed.split()) <= HOLD_ON_WORDS and mentions(message.typed, "hold_on") \
+        and not read(message.typed, fields_of(kind, talk, task), None, talk.today).found
+
+
 DONT_KNOW_WORDS = 5  # "पिन कोड पता नहीं": short enough to be only that
 
 
@@ -330,7 +342,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
         return
     later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed)
-    if asked is not None and (message.says("hold_on") or (later and asked.required)):
+    if asked is not None and (_holds_on(kind, talk, task) or (later and asked.required)):
         talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
         resume(kind, talk, task, asked)
         return
@@ -552,6 +564,16 @@ def _agrees(message: Message) -> bool:
         ch.isdigit() for ch in message.typed)
 
 
+CONFIRMING_WORDS = 8  # "haan ji sab sahi hai", "yes that's all correct": a yes said at more length
+
+
+def _all_correct(message: Message) -> bool:
+    """At the summary, a yes with words that only agree (no digits, no "no", no change asked for)."""
+    return len(message.typed.split()) <= CONFIRMING_WORDS and leads_with(message.typed, "yes") \
+        and not any(ch.isdigit() for ch in message.typed) and not mentions(message.typed, "no") \
+        and not says_change(message.typed)
+
+
 def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field, control: Optional[str]) -> bool:
     """A yes/no to a value the bot offered, a skip, or the end of a files step; True when settled."""
     message = talk.message
@@ -615,6 +637,7 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     message = talk.message
     control = message.entity("do")
     if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or _agrees(message)
+                                                    or _all_correct(message)
                                                     or message.says("done") or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
     reading = _read(kind, talk, task, kind.fields(talk, task), None)

@@ -192,6 +192,30 @@ def test_not_knowing_an_optional_answer_passes_it_over_and_changes_nothing(chat)
     assert values["answers.neighbour_names"] == SKIPPED and values["applicant.address"] == "Pitol jhabua"
 
 
+def test_a_few_words_asking_to_wait_keep_the_question(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_before_the_address(citizen)) == "address"
+    waits = citizen.says("ek minute ruko")
+    assert "tasks.take_your_time" in keys(waits) and "applicant.address" not in citizen.task["values"]
+
+
+@pytest.mark.parametrize("yes", ["haan ji sab sahi hai", "yes, everything is fine, go ahead"])
+def test_a_long_yes_at_the_summary_submits(chat, yes):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_income_certificate(citizen)
+    assert "lok_seva.application.submitted" in keys(citizen.says(yes)) and citizen.task is None
+
+
+def test_a_name_still_missing_is_asked_before_the_documents(chat):
+    citizen = chat()
+    citizen.says("jaati praman patra चाहिए, हम ST में आते हैं, jaati Bhil", "apply_service", service="caste_certificate")
+    citizen.says("पिताजी का naam Kailash Bhabor, mobile 7049382615, aadhaar ke last 4 digit 1174")
+    replies = citizen.says("address: फलिया Bada, gaon Khawasa, Thandla, pin 457777")
+    assert asked(replies) == "name"
+
+
 def test_a_correction_at_the_documents_step_is_no_end_of_the_documents(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
