@@ -67,6 +67,16 @@ def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place
     assert "description" not in chat.task["values"] and "tasks.updated" in keys(replies)
 
 
+@pytest.mark.parametrize("grumble", ["koi sunta hi nahi yaha, pehle b 2 baar bola tha",
+                                     "311 pe 3 baar call kiya, koi phone नहीं उठाता"])
+def test_a_grumble_at_the_place_question_is_heard_and_is_no_place(api, grumble):
+    chat = Chat()
+    chat.says("kachre ki gadi 4 din se nhi aai", "register_complaint", complaint_category="garbage")
+    replies = chat.says(grumble)
+    assert "tasks.hurry" in keys(replies) and asked(replies) == "location"
+    assert "location" not in chat.task["values"]
+
+
 def test_asked_why_the_place_is_needed_the_bot_says_why(api):
     chat = Chat()
     chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
