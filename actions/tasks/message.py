@@ -67,17 +67,22 @@ class Message:
 
     def typed_without(self, *entities: str, taken: Optional[Mapping[str, Any]] = None) -> str:
         """What was typed, without the words the NLU read as these entities ("jati praman patra"); of an
-        entity in `taken`, only the words of the value taken go ("khasra number 17" in a demarcation
-        request keeps "khasra", which the NLU also read as the land record copy service)."""
+        entity in `taken`, only the first words naming the value taken go ("khasra number 17" in a
+        demarcation request keeps "khasra", which the NLU also read as the land record copy service;
+        "income certificate …, saal ki income 48000" keeps the second "income")."""
         taken = taken or {}
-        spans = sorted(((e["start"], e["end"]) for e in self.entities
-                        if e.get("entity") in entities and e.get("value") == taken.get(e["entity"], e.get("value"))
-                        and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-                        # a bare number the NLU took for a place ("khamba number 45") stays: it answers something
-                        and any(character.isalpha() for character in self.text[e["start"]:e["end"]])),
-                       reverse=True)
+        spans, named = [], set()
+        for e in sorted(self.entities, key=lambda e: e.get("start") or 0):
+            start, end, name = e.get("start"), e.get("end"), e.get("entity")
+            if name not in entities or not isinstance(start, int) or not isinstance(end, int) \
+                    or not any(character.isalpha() for character in self.text[start:end]):
+                continue  # a bare number the NLU took for a place ("khamba number 45") stays: it answers something
+            if name in taken and (e.get("value") != taken[name] or name in named):
+                continue
+            named.add(name)
+            spans.append((start, end))
         text = self.text
-        for start, end in spans:
+        for start, end in reversed(spans):
             text = text[:start] + " " + text[end:]
         # line breaks kept: they separate the answers of a message written line by line
         return "" if self.is_payload else "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

@@ -310,14 +310,18 @@ def test_a_service_of_ours_named_for_one_not_offered_is_applied_for(chat):
     assert citizen.task["values"]["service"] == "income_certificate"
 
 
-def test_words_of_another_service_the_nlu_saw_still_answer_the_form(chat):
+@pytest.mark.parametrize("text, spans, field, value", [
+    ("khet ka seemankan karwana h, khasra number 17", [("demarcation", 8, 17), ("land_record_copy", 29, 35)],
+     "answers.khasra_number", "17"),  # "khasra" read as another service too
+    ("income certificate bnwana h, saal ki income 48000", [("income_certificate", 0, 18), ("income_certificate", 37, 43)],
+     "answers.annual_income", 48000),  # the service named a second time, as the cue of an answer
+])
+def test_words_the_nlu_read_as_a_service_still_answer_the_form(chat, text, spans, field, value):
     citizen = chat()
-    opening = message("khet ka seemankan karwana h, khasra number 17", "apply_service")
-    opening["entities"] = [{"entity": "service", "value": "demarcation", "start": 8, "end": 17},
-                           {"entity": "service", "value": "land_record_copy", "start": 29, "end": 35}]  # "khasra"
+    opening = message(text, "apply_service")
+    opening["entities"] = [{"entity": "service", "value": code, "start": start, "end": end} for code, start, end in spans]
     citizen.run(ActionTask(), opening)
-    assert citizen.task["values"]["service"] == "demarcation"
-    assert citizen.task["values"]["answers.khasra_number"] == "17"
+    assert citizen.task["values"]["service"] == spans[0][0] and citizen.task["values"][field] == value
 
 
 def test_the_service_is_asked_when_not_named_and_chosen_by_name_or_button(chat):
