@@ -341,7 +341,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     if picked and message.intent == "inform" and message.entity("value") is None and control is None:
         _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
         return
-    later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed)
+    # "pta bad me btata hu" puts this question off; "I'll bring the documents later" another one
+    later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed) \
+        and not set(named_fields(message.typed, fields_of(kind, talk, task))) - {asked.name}
     if asked is not None and (_holds_on(kind, talk, task) or (later and asked.required)):
         talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
         resume(kind, talk, task, asked)

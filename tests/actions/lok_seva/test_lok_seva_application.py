@@ -167,6 +167,20 @@ def test_an_optional_answer_put_off_passes_the_question_over(chat):
     assert citizen.task["values"]["answers.purpose"] == SKIPPED
 
 
+def test_documents_promised_later_at_another_question_end_the_documents_step(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    answer_up_to_the_purpose(citizen)
+    assert asked(citizen.says("I'll bring the documents later")) == "confirm"
+
+
+def test_documents_put_off_in_mixed_script_end_the_documents_step(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    assert asked(answer_up_to_the_documents(citizen)) == "documents"
+    assert asked(citizen.says("documents baad में", "service_info")) == "confirm"
+
+
 @pytest.mark.parametrize("relative, address", [
     ("उनके पिता का नाम गोविंद भाबर, ", "ग्राम मदरानी"),  # the place of death is asked next
     ("", "फलिया नीचला, ग्राम मदरानी"),  # the father's name is asked: the place comes all the same
