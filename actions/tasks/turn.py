@@ -78,6 +78,9 @@ def fields_of(kind: TaskKind, talk: Talk, task: Task) -> List[Field]:
 
 # context: offered values the citizen answered around ("मोबाइल …, पता …" under "write the name as X?")
 PASSED_OVER = "offers_passed_over"
+SPEAKER = "speaker_is"  # context: the field of the person the citizen said they are
+UNREAD = "unread"  # context: messages sent before the questions they answer existed
+KEPT_AT_MOST = 5
 
 
 def open_field(kind: TaskKind, talk: Talk, task: Task) -> Optional[Field]:
@@ -146,10 +149,6 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     return taken
 
 
-UNREAD = "unread"  # context: messages sent before the questions they answer existed
-KEPT_AT_MOST = 5
-
-
 def keep_to_read_later(kind: TaskKind, task: Task, text: str) -> None:
     """"Need to register my son's birth. His name is Kabir…" before the service is known: the details
     are kept and read once the service's questions exist (nothing a citizen said is lost)."""
@@ -180,9 +179,6 @@ def _same_person_named(kind: TaskKind, talk: Talk, task: Task) -> Dict[str, Any]
         if take(kind, talk, task, spec, value) is None:
             taken[name] = task.values[name]
     return taken
-
-
-SPEAKER = "speaker_is"  # context: the field of the person the citizen said they are
 
 
 _UNSET = object()
