@@ -489,9 +489,14 @@ def strip_links(text: str) -> str:
     return " ".join(words).strip(_EDGE_PUNCTUATION)
 
 
-def says_change(text: str) -> bool:
+def _says(text: str, key: str) -> bool:
+    """Whether one of the phrases of `key` stands in the text, as whole words."""
     padded = f" {' '.join(normalise(text).split())} "
-    return any(f" {' '.join(word)} " in padded for word in _words_of("change"))
+    return any(f" {' '.join(words)} " in padded for words in _words_of(key))
+
+
+def says_change(text: str) -> bool:
+    return _says(text, "change")
 
 
 SHORT_REPLY = 4  # words: "baad me bhejunga" says later, a longer sentence may say more
@@ -512,9 +517,7 @@ PUT_OFF_WORDS = 6  # "ye baad me bata dungi" puts the answer off; a longer messa
 def promised_later(text: str) -> bool:
     """"pta bad me btata hu", "later": a short reply that puts the answer off."""
     plain = strip_links(text)
-    padded = f" {' '.join(normalise(plain).split())} "
-    return len(plain.split()) <= PUT_OFF_WORDS and any(f" {' '.join(words)} " in padded
-                                                     for words in _words_of("put_off_words"))
+    return len(plain.split()) <= PUT_OFF_WORDS and _says(plain, "put_off_words")
 
 
 # --- values by kind ------------------------------------------------------------
