@@ -1006,9 +1006,11 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
     if corrected is not None:
         reading.found[spec.name] = corrected
         return
-    if said_no and spec.kind in WRITTEN and hit.start and not says_change(span) \
+    cue_ends_part = hit.end == len(tokens) or text[tokens[hit.start].start:tokens[hit.end - 1].end][-1:] in ",;.।!?"
+    if said_no and spec.kind in WRITTEN and hit.start and cue_ends_part \
             and not _SEPARATORS.search(text[tokens[hit.start - 1].start:tokens[hit.start].start]):
-        # "padosiyo ke naam nhi pta, skip kr do": "don't know" ("pta" is the address's cue word too)
+        # "padosiyo ke naam nhi pta, skip kr do": "don't know" ("pta" is the address's cue word too); "nahi nahi
+        # naam Sunita Bhuria hai" goes on to the name
         if not spec.required:
             reading.skipped.add(spec.name)
         return

@@ -128,6 +128,11 @@ def test_documents_said_to_come_later_end_the_documents_step():
     assert found == {"documents": FINISHED}
 
 
+def test_a_no_before_a_cue_says_nothing_is_known_only_when_nothing_follows():
+    assert reading("padosiyo ke naam nhi pta, skip kr do", "demarcation", asked="neighbour_names").found == {}
+    assert reading("nahi nahi naam Sunita Bhuria hai", asked="mobile").found == {"applicant.name": "Sunita Bhuria"}
+
+
 def test_a_change_word_asks_to_change_or_changes_the_answer():
     assert reading("naam galat hai", asked="mobile").change == "applicant.name"
     assert reading("naam galat hai, Rekha Devi likho", asked="mobile").found == {"applicant.name": "Rekha Devi"}
