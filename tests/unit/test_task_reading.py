@@ -379,6 +379,10 @@ def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     assert speaker_is("Mobile 7000381946", fields) is None
 
 
+def test_a_daughter_in_law_is_an_other_relation_of_the_deceased():
+    assert reading("मैं उनकी बहू हूँ", "death_certificate", asked="relation").asked_value == "other"
+
+
 def test_a_relative_named_for_a_death_certificate_is_the_deceased():
     found = reading("saas ka naam Dhapu Bai Alawa, unke pati Kesar Alawa", "death_certificate", asked="name").found
     assert found == {"answers.deceased_name": "Dhapu Bai Alawa", "answers.deceased_relative_name": "Kesar Alawa"}
