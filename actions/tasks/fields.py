@@ -14,7 +14,7 @@ from jan_seva.text.normalize import normalize_token
 from jan_seva.text.phonetic import phonetic_key, sound_of
 
 MIN_SKELETON = 3  # shorter sound skeletons match too many words
-MIN_ALIKE_SKELETON = 2  # in a name of several words, "nhi"/"nahi", "rha"/"raha" are alike (their vowels compared)
+MIN_ALIKE_SKELETON = 2  # within a name of several words, "nhi"/"nahi", "rha"/"raha" are alike (vowels compared)
 STEM = 5  # "flickers" and "flickering" share their first five letters
 MIN_SOUND_LIKENESS = 0.75  # difflib ratio of two spellings of one word, vowels included
 MIN_SAME_STEM_SHARE = 0.7  # the shorter of two words sharing a stem is at least this part of the longer
@@ -26,13 +26,13 @@ def _stem(word: str) -> str:
     return normalize_token(word)[:STEM]
 
 
-def _alike(wanted: str, word: str) -> bool:
+def _alike(wanted: str, word: str, in_a_phrase: bool = False) -> bool:
     """The same word, or one that differs only in its ending or its spelling ("खसरे" / "खसरा", "kalidevi" /
-    "कालीदेवी")."""
+    "कालीदेवी"; within a name of several words also "nhi" / "nahi", though alone "nal" is no "nala")."""
     if _stem(wanted) == _stem(word):  # "flickers" / "flickering", not "house" / "household"
         return min(len(wanted), len(word)) >= MIN_SAME_STEM_SHARE * max(len(wanted), len(word))
     sound = phonetic_key(wanted)
-    if len(sound) < MIN_ALIKE_SKELETON or sound != phonetic_key(word):
+    if len(sound) < (MIN_ALIKE_SKELETON if in_a_phrase else MIN_SKELETON) or sound != phonetic_key(word):
         return False
     # the same consonants with other vowels are often another word ("khadda" / "खोदी")
     return SequenceMatcher(None, sound_of(wanted), sound_of(word)).ratio() >= MIN_SOUND_LIKENESS
@@ -41,7 +41,8 @@ def _alike(wanted: str, word: str) -> bool:
 def _in_order(wanted: List[str], words: List[str]) -> bool:
     position = 0
     for want in wanted:
-        found = next((index for index in range(position, len(words)) if _alike(want, words[index])), None)
+        found = next((index for index in range(position, len(words))
+                      if _alike(want, words[index], in_a_phrase=len(wanted) > 1)), None)
         if found is None:
             return False
         position = found + 1
