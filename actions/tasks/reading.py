@@ -1112,12 +1112,22 @@ def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date)
             old, new = strip_links(old), strip_links(_without(new, "change"))
         if not (old and new):
             continue
-        found = {spec.name: change for spec, written in answers if spec.kind in WRITTEN
-                 for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today, instead)]
+        found = {spec.name: change for spec, written in answers
+                 for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today, instead)
+                                if spec.kind in WRITTEN else _number_changed(spec, written, old, new, today)]
                  if change}
         if found:
             return found
     return {}
+
+
+def _number_changed(spec: Field, written: str, old: str, new: str, today: date) -> Optional[PartChanged]:
+    """"sorry 3 nhi, 5 din ho gye" of a number answered 3: the whole answer changes to what is said instead."""
+    if spec.kind != NUMBER:
+        return None
+    before, after = parse(spec, old, today), parse(spec, new, today)
+    return PartChanged(written, new) if before == parse(spec, written, today) and _valid(after) and after != before \
+        else None
 
 
 def _nearest_part(text: str, which: int) -> str:

@@ -29,6 +29,7 @@ from actions.tasks.reading import (
     FILES,
     FINISHED,
     VALUE_TEXT,
+    WRITTEN,
     Reading,
     corrected_part,
     meaningful,
@@ -128,6 +129,10 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if isinstance(value, PartChanged):
             written = "" if before in (_UNSET, SKIPPED) else shown_value(spec, before, talk.language)
             value = value.applied_to(written)
+            if spec.kind not in WRITTEN:
+                value = read(value, [spec], spec, talk.today).asked_value  # "5 din ho gye": 5
+                if value is None or isinstance(value, Invalid):
+                    continue
         refusal = take(kind, talk, task, spec, value)
         if refusal is not None:
             reading.invalid[name] = refusal

@@ -77,6 +77,14 @@ def test_a_grumble_at_the_place_question_is_heard_and_is_no_place(api, grumble):
     assert "location" not in chat.task["values"]
 
 
+def test_a_number_answered_in_the_first_message_is_corrected_later(api):
+    chat = Chat()
+    chat.says("bhai nal me 3 din se pani nhi aa rha", "register_complaint", complaint_category="water_supply")
+    chat.says("Malharganj thane ke piche wali gali")
+    replies = chat.says("sorry 3 nhi, 5 din ho gye")
+    assert chat.task["values"]["days_without_water"] == 5 and "tasks.updated" in keys(replies)
+
+
 def test_asked_why_the_place_is_needed_the_bot_says_why(api):
     chat = Chat()
     chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
