@@ -5,7 +5,7 @@ it names, else the subject of the kind it speaks of, else the subject last
 talked about."""
 from __future__ import annotations
 
-from typing import Optional, Text
+from typing import List, Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.subject import APPLICATION, COMPLAINT, last_item, subject_of
@@ -48,34 +48,39 @@ def item_meant(talk: Talk, kind: Optional[str] = None) -> Optional[dict]:
     return {"kind": kind, "id": subject[kind]} if kind and subject.get(kind) else None
 
 
-def _application_for_service(talk: Talk) -> Optional[str]:
-    """"जाति वाला कब तक बनेगा" after a list of applications: the citizen's latest one for that service."""
+def _own_applications(talk: Talk) -> List[dict]:
+    """The citizen's applications, as the Lok Seva API lists them (newest first)."""
     from actions.clients.lokseva import LokSevaClient
     from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
+    return applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]
+
+
+def _own_complaints(talk: Talk) -> List[dict]:
+    """The citizen's complaints, newest first (none when the 311 system cannot tell)."""
+    from actions.complaints.backend import open311
+    from actions.complaints.status import own_complaints
+    from actions.complaints.views import newest_first
+    return newest_first(own_complaints(open311(), talk) or [])
+
+
+def _application_for_service(talk: Talk) -> Optional[str]:
+    """"जाति वाला कब तक बनेगा" after a list of applications: the citizen's latest one for that service."""
     service = talk.message.entity("service")
     if not service or mentions(talk.message.typed, "complaint_words"):
         return None
-    items = applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]
-    return next((item["application_id"] for item in items if item["service"]["code"] == service), None)
+    return next((item["application_id"] for item in _own_applications(talk) if item["service"]["code"] == service),
+                None)
 
 
 def _the_other_item(talk: Talk) -> Optional[dict]:
     """"aur dusri wali?" after one item's status: the citizen's newest other item of that kind."""
     from actions.clients.errors import BackendRejected, BackendUnavailable
-    from actions.clients.lokseva import LokSevaClient
-    from actions.complaints.backend import open311
-    from actions.complaints.status import own_complaints
-    from actions.complaints.views import newest_first
-    from actions.lok_seva.citizen import ALL_OF_THEM, applications_of
     shown = last_item(talk.tracker)
     if shown is None:
         return None
     try:
-        if shown["kind"] == APPLICATION:
-            numbers = [item["application_id"] for item in
-                       applications_of(LokSevaClient(), talk.sender_id, page_size=ALL_OF_THEM)["items"]]
-        else:
-            numbers = [view["service_request_id"] for view in newest_first(own_complaints(open311(), talk) or [])]
+        numbers = [item["application_id"] for item in _own_applications(talk)] if shown["kind"] == APPLICATION \
+            else [view["service_request_id"] for view in _own_complaints(talk)]
     except (BackendUnavailable, BackendRejected):
         return None
     other = next((number for number in numbers if number != shown["id"]), None)
@@ -85,16 +90,13 @@ def _the_other_item(talk: Talk) -> Optional[dict]:
 def _complaint_for_category(talk: Talk) -> Optional[str]:
     """"paani wali ka kya hua": the citizen's latest complaint of the problem named, if any is named."""
     from actions.clients.errors import BackendRejected, BackendUnavailable
-    from actions.complaints.backend import open311
     from actions.complaints.categories import category_meant
-    from actions.complaints.status import own_complaints
-    from actions.complaints.views import newest_first
     try:
         category = category_meant(talk.message.typed, None)
-        views = own_complaints(open311(), talk) if category else None
+        views = _own_complaints(talk) if category else []
     except (BackendUnavailable, BackendRejected):
         return None
-    matching = [view for view in newest_first(views or []) if view.get("service_code") == category]
+    matching = [view for view in views if view.get("service_code") == category]
     return matching[0]["service_request_id"] if matching else None
 
 
