@@ -110,6 +110,10 @@ class _Spoken:
         self.noise = re.compile(_any_word(map(folded, data["currency_words"])))
         self.month_of = {folded(w): int(month) for month, words in data["months"].items() for w in words}
         self.month = re.compile(_any_word(self.month_of))
+        people = data["people_counted"]
+        self.people_fields = frozenset(people["fields"])
+        self.one_person, self.two_people, self.people_counted = (
+            frozenset(folded(word) for word in people[key]) for key in ("one", "pair", "several"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,15 +181,14 @@ def _digits_for_words(text: str) -> str:
 def people_count(text: str) -> Optional[int]:
     """"मैं, मेरे पति, सास और दो बच्चे" -> 5, "me, my husband, two kids and his parents" -> 6: people listed
     (at least two), each counted; None when a group's number is not said ("बच्चे" alone)."""
-    listed = content("spoken_values")["people_counted"]
-    one, pair, several = ({folded(word) for word in listed[key]} for key in ("one", "pair", "several"))
+    spoken = _spoken()
     words = _digits_for_words(folded(text).replace(",", " ")).split()
     count, people = 0, 0
     for index, word in enumerate(words):
         word = word.strip(".;:!?।")
-        if word in one or word in pair:
-            count, people = count + (2 if word in pair else 1), people + 1
-        elif word in several:
+        if word in spoken.one_person or word in spoken.two_people:
+            count, people = count + (2 if word in spoken.two_people else 1), people + 1
+        elif word in spoken.people_counted:
             before = words[index - 1] if index else ""
             if not before.isdigit():
                 return None
@@ -194,7 +197,7 @@ def people_count(text: str) -> Optional[int]:
 
 
 def counts_people(field_name: str) -> bool:
-    return field_name in content("spoken_values")["people_counted"]["fields"]
+    return field_name in _spoken().people_fields
 
 
 def spoken_amount(text: str) -> bool:
