@@ -182,12 +182,17 @@ def people_count(text: str) -> Optional[int]:
     """"मैं, मेरे पति, सास और दो बच्चे" -> 5, "me, my husband, two kids and his parents" -> 6: people listed
     (at least two), each counted; None when a group's number is not said ("बच्चे" alone)."""
     spoken = _spoken()
-    words = _digits_for_words(folded(text).replace(",", " ")).split()
-    count, people = 0, 0
+    words = [word.strip(".;:!?।") for word in _digits_for_words(folded(text).replace(",", " ")).split()]
+    count, people, skip = 0, 0, False
     for index, word in enumerate(words):
-        word = word.strip(".;:!?।")
-        if word in spoken.one_person or word in spoken.two_people:
-            count, people = count + (2 if word in spoken.two_people else 1), people + 1
+        if skip:  # the second word of a pair said in two words ("maa baap")
+            skip = False
+            continue
+        pair = " ".join(words[index:index + 2])
+        if pair in spoken.two_people or word in spoken.two_people:
+            count, people, skip = count + 2, people + 1, pair in spoken.two_people
+        elif word in spoken.one_person:
+            count, people = count + 1, people + 1
         elif word in spoken.people_counted:
             before = words[index - 1] if index else ""
             if not before.isdigit():

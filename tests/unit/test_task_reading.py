@@ -392,6 +392,8 @@ def test_a_relative_named_for_a_death_certificate_is_the_deceased():
     ("घर में मैं, मेरे पति, सास और दो बच्चे हैं, बीपीएल कार्ड है", 5),
     ("family में मैं Sangita, पति Naresh, सास Kamla aur 3 बच्चे", 6),
     ("there are six of us at home: me, my husband, two kids and his parents", 6),  # said as a number first
+    ("ghar me main, patni, maa baap aur 2 bachche", 6),  # a pair said in two words
+    ("मैं, माँ बाप और 2 बच्चे", 5),
 ])
 def test_a_family_listed_is_counted(text, members):
     assert reading(text, "ration_card").found["answers.family_members"] == members
