@@ -49,8 +49,9 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
         version="1.0",
         description=f"Reference Lok Seva backend of District {reference.district.name.en}: services under the "
         "MP Lok Seva Guarantee Act 2010, applications, certificates, certified copies, doorstep delivery.",
-        # Every error, a 422 included, has the shape of ErrorResponse.
-        responses=error_responses(422),
+        # Every error, a 422 included, has the shape of ErrorResponse; a body that cannot be
+        # read is a 400, one too large a 413.
+        responses=error_responses(400, 413, 422),
     )
     app.state.engine = engine
     app.state.ctx = ApiContext(

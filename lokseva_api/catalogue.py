@@ -10,7 +10,9 @@ import math
 from pathlib import Path
 from typing import Collection, Dict, List, Mapping, Optional, Sequence
 
-from pydantic import BaseModel, conint, constr
+from pydantic import conint, constr
+
+from common.api_model import ApiModel
 
 from .datafiles import ReferenceDataError, load_yaml_model
 from .fields import FieldSpec
@@ -18,18 +20,18 @@ from .profile import Officer
 from .texts import Bilingual
 
 
-class RequiredDocument(BaseModel):
+class RequiredDocument(ApiModel):
     code: str
     name: Bilingual
     required: bool = True
 
 
-class CertificateTemplate(BaseModel):
+class CertificateTemplate(ApiModel):
     title: Bilingual
     body: Bilingual
 
 
-class Service(BaseModel):
+class Service(ApiModel):
     code: constr(regex=r"^[a-z][a-z0-9_]*$")  # type: ignore[valid-type]
     name: Bilingual
     department: Optional[Bilingual] = None
@@ -47,7 +49,7 @@ class Service(BaseModel):
         extra = "forbid"
 
 
-class _CatalogueFile(BaseModel):
+class _CatalogueFile(ApiModel):
     services: List[Service]
 
 

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from pydantic import BaseModel, constr, root_validator
+from pydantic import constr, root_validator
 
 from common import verhoeff
+from common.api_model import ApiModel
 from common.ids import fold_digits
 
 from .errors import FieldError
@@ -34,7 +35,7 @@ class FieldType(str, Enum):
     choice = "choice"
 
 
-class Choice(BaseModel):
+class Choice(ApiModel):
     value: constr(regex=r"^[a-z0-9_]+$")  # type: ignore[valid-type]
     hi: str
     en: str
@@ -43,7 +44,7 @@ class Choice(BaseModel):
         extra = "forbid"
 
 
-class FieldSpec(BaseModel):
+class FieldSpec(ApiModel):
     name: constr(regex=r"^[a-z][a-z0-9_]*$")  # type: ignore[valid-type]
     type: FieldType
     label: Bilingual

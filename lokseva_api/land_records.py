@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from pydantic import BaseModel
-
+from common.api_model import ApiModel
 from common.ids import fold_digits
 
 from .datafiles import load_yaml_model
@@ -16,20 +15,20 @@ from .texts import Bilingual
 RECORD_TYPES = ("khasra", "khatauni", "b1", "naksha")
 
 
-class Owner(BaseModel):
+class Owner(ApiModel):
     name: Bilingual
     relative: Bilingual
     share: str
 
 
-class Boundaries(BaseModel):
+class Boundaries(ApiModel):
     north: str
     south: str
     east: str
     west: str
 
 
-class LandRecord(BaseModel):
+class LandRecord(ApiModel):
     khasra_number: str
     khata_number: int
     area_hectare: float
@@ -40,7 +39,7 @@ class LandRecord(BaseModel):
     boundaries: Boundaries
 
 
-class Village(BaseModel):
+class Village(ApiModel):
     code: str
     name: Bilingual
     patwari_halka: int
@@ -55,7 +54,7 @@ class Village(BaseModel):
         return [record for record in self.records if record.khata_number == khata_number]
 
 
-class LandRecordBook(BaseModel):
+class LandRecordBook(ApiModel):
     tehsil: Bilingual
     issuing_officer: str
     record_types: Dict[str, Bilingual]

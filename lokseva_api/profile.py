@@ -5,24 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List
 
-from pydantic import BaseModel, constr
+from pydantic import constr
+
+from common.api_model import ApiModel
 
 from .datafiles import load_yaml_model
 from .texts import Bilingual
 
 
-class Officer(BaseModel):
+class Officer(ApiModel):
     designation: Bilingual
     office: Bilingual
     name: Bilingual
 
 
-class Helpline(BaseModel):
+class Helpline(ApiModel):
     name: Bilingual
     number: str
 
 
-class DistrictProfile(BaseModel):
+class DistrictProfile(ApiModel):
     code: str
     name: Bilingual
     state: Bilingual

@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any, Dict, Mapping
 
 import yaml
-from pydantic import BaseModel
+
+from common.api_model import ApiModel
 
 MESSAGES_FILE = Path(__file__).with_name("data") / "messages.yml"
 LANGUAGES = ("hi", "en")
 
 
-class Bilingual(BaseModel):
+class Bilingual(ApiModel):
     """A citizen-facing text in Hindi and English."""
 
     hi: str

@@ -9,7 +9,7 @@ from common.body_limit import BodyLimit
 from common.db import make_engine, make_sessionmaker
 
 from .config import Settings
-from .errors import install_error_handlers
+from .errors import ERROR_RESPONSES, install_error_handlers
 from .profile import load_profile
 from .routers import open311, operator
 
@@ -25,6 +25,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         title="Jan Seva Sahayak 311 API",
         description="Municipal complaints: Open311 GeoReport v2 under /open311/v2/, operator API under /api/v1/.",
         version="1.0.0",
+        responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
     app.state.profile = profile

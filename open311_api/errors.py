@@ -41,6 +41,16 @@ class Conflict(ApiError):
     status_code = 409
 
 
+_ERRORS_SCHEMA = {"type": "array", "items": {"type": "object", "required": ["code", "description"], "properties": {
+    "code": {"type": "integer"}, "description": {"type": "string"}}}}
+# Every route may refuse with these, in this shape (JSON, or XML for .xml): documented once for all.
+ERROR_RESPONSES = {
+    status: {"description": description, "content": {"application/json": {"schema": _ERRORS_SCHEMA}, "text/xml": {}}}
+    for status, description in ((400, "the request is not valid"), (403, "a wrong or missing key"),
+                                (404, "no such thing, or an unknown format"), (409, "not possible in its state"),
+                                (413, "the body is too large"))}
+
+
 def validation_messages(errors: Iterable[dict]) -> List[str]:
     """Pydantic's errors as "field: problem" lines a person can act on."""
     messages = []

@@ -8,6 +8,7 @@ from ..auth import require_client, require_key_or_signed_link
 from ..context import ApiContext, get_ctx, get_session
 from ..errors import ApiError, error_responses
 from ..schemas.applications import ApplicationIn, ApplicationList, ApplicationOut, AttachIn
+from ..schemas.common import MAX_PAGE
 from ..views import application_out, application_summary
 from .responses import PDF_RESPONSE, pdf_file
 
@@ -22,7 +23,7 @@ CLIENT = [Depends(require_client)]
     response_model=ApplicationOut,
     status_code=201,
     responses={200: {"model": ApplicationOut, "description": "Replay of an earlier submission with the same key"},
-               **error_responses(404, 409, 422)},
+               **error_responses(401, 404, 409, 422)},
     summary="Submit an application (idempotent with Idempotency-Key or client_key)",
 )
 def submit_application(
@@ -43,7 +44,7 @@ def submit_application(
 def my_applications(
     wa_id: Optional[str] = Query(None, max_length=32),
     mobile: Optional[str] = Query(None, max_length=20),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(20, ge=1, le=100),
     ctx: ApiContext = Depends(get_ctx),
     session: Session = Depends(get_session),
@@ -64,7 +65,7 @@ def get_application(
     "/{application_id}/documents",
     dependencies=CLIENT,
     response_model=ApplicationOut,
-    responses=error_responses(404, 409, 422),
+    responses=error_responses(401, 404, 409, 422),
     summary="Add uploaded documents (e.g. those an officer asked for)",
 )
 def attach_documents(

@@ -9,7 +9,8 @@ from ..errors import error_responses
 from ..schemas.applications import DeliveryIn, DeliveryOut
 from ..views import delivery_out
 
-router = APIRouter(prefix="/api/v1/applications/{application_id}/delivery", tags=["doorstep delivery"], dependencies=[Depends(require_client)])
+router = APIRouter(prefix="/api/v1/applications/{application_id}/delivery", tags=["doorstep delivery"], dependencies=[Depends(require_client)],
+                   responses=error_responses(401))
 
 
 @router.post(

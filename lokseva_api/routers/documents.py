@@ -20,7 +20,8 @@ UPLOAD_FORM = {"requestBody": {"required": True, "content": {"multipart/form-dat
     "properties": {"file": {"type": "string", "format": "binary"},
                    "wa_id": {"type": "string", "maxLength": MAX_WA_ID_LENGTH}}}}}}}
 
-router = APIRouter(prefix="/api/v1/documents", tags=["documents"], dependencies=[Depends(require_client)])
+router = APIRouter(prefix="/api/v1/documents", tags=["documents"], dependencies=[Depends(require_client)],
+                   responses=error_responses(401))
 
 
 @router.post(

@@ -16,10 +16,12 @@ from ..documents import find_document
 from ..errors import error_responses
 from ..lifecycle import ALL_STATUSES
 from ..schemas.applications import ActionIn, ApplicationList, ApplicationOut, DeliveryActionIn, DeliveryOut
+from ..schemas.common import MAX_PAGE
 from ..schemas.officer import DailySummary
 from ..views import application_out, application_summary, delivery_out
 
-router = APIRouter(prefix="/api/v1", tags=["officer"], dependencies=[Depends(require_officer)])
+router = APIRouter(prefix="/api/v1", tags=["officer"], dependencies=[Depends(require_officer)],
+                   responses=error_responses(401))
 
 
 @router.get(
@@ -36,7 +38,7 @@ def all_applications(
     ),
     overdue: Optional[bool] = Query(None, description="true: past the due date undecided; false: the others"),
     escalated: Optional[bool] = Query(None, description="true: already sent to the first appellate officer"),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(20, ge=1, le=100),
     ctx: ApiContext = Depends(get_ctx),
     session: Session = Depends(get_session),

@@ -10,7 +10,8 @@ from ..errors import error_responses
 from ..reports import application_report
 from ..schemas.reports import ApplicationReport
 
-router = APIRouter(prefix="/api/v1/reports", tags=["officer"], dependencies=[Depends(require_officer)])
+router = APIRouter(prefix="/api/v1/reports", tags=["officer"], dependencies=[Depends(require_officer)],
+                   responses=error_responses(401))
 
 
 @router.get(

@@ -7,6 +7,7 @@ from ..catalogue import Service
 from ..context import ApiContext, get_ctx
 from ..errors import error_responses, validation_failed
 from ..fields import FieldInvalid, FieldSpec, field_error, validate_value
+from ..schemas.common import MAX_PAGE
 from ..schemas.services import FieldCheckIn, FieldCheckOut, ServiceDetail, ServicePage
 from ..texts import Bilingual
 from ..views import service_detail, service_summary
@@ -17,7 +18,7 @@ APPLICANT_PREFIX = "applicant."
 
 @router.get("", response_model=ServicePage, summary="The service catalogue, page by page")
 def list_services(
-    page: int = Query(1, ge=1), page_size: int = Query(20, ge=1, le=100), ctx: ApiContext = Depends(get_ctx)
+    page: int = Query(1, ge=1, le=MAX_PAGE), page_size: int = Query(20, ge=1, le=100), ctx: ApiContext = Depends(get_ctx)
 ) -> ServicePage:
     catalogue = ctx.ref.catalogue
     return ServicePage(

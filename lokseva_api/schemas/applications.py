@@ -1,7 +1,9 @@
 from datetime import date, datetime
 from typing import Any, Dict, List, Optional
 
-from pydantic import BaseModel, Field, conlist, constr
+from pydantic import Field, conlist, constr
+
+from common.api_model import ApiModel
 
 from ..lifecycle import APPLICATION, DELIVERY
 from ..texts import Bilingual
@@ -11,7 +13,7 @@ from .documents import DocumentOut
 ShortText = constr(strip_whitespace=True, max_length=500)
 
 
-class ApplicantIn(BaseModel):
+class ApplicantIn(ApiModel):
     name: Optional[str] = None
     mobile: Optional[str] = None
     wa_id: Optional[constr(strip_whitespace=True, max_length=32)] = Field(None, description="WhatsApp id of the sender")
@@ -20,7 +22,7 @@ class ApplicantIn(BaseModel):
     pincode: Optional[str] = None
 
 
-class ApplicationIn(BaseModel):
+class ApplicationIn(ApiModel):
     service: str = Field(description="Service code from GET /api/v1/services")
     applicant: ApplicantIn
     answers: Dict[str, Any] = Field({}, description="The service's `fields`, by name")
@@ -30,7 +32,7 @@ class ApplicationIn(BaseModel):
     )
 
 
-class ApplicantOut(BaseModel):
+class ApplicantOut(ApiModel):
     name: str
     mobile_masked: str
     aadhaar_masked: Optional[str]
@@ -39,7 +41,7 @@ class ApplicantOut(BaseModel):
     pincode: str
 
 
-class HistoryEntry(BaseModel):
+class HistoryEntry(ApiModel):
     action: str
     status: str
     status_label: Bilingual
@@ -48,14 +50,14 @@ class HistoryEntry(BaseModel):
     officer: Optional[str]
 
 
-class CertificateRef(BaseModel):
+class CertificateRef(ApiModel):
     verification_code: str
     verification_url: str
     download_url: str
     issued_at: datetime
 
 
-class DeliveryOut(BaseModel):
+class DeliveryOut(ApiModel):
     application_id: str
     status: str
     status_label: Bilingual
@@ -68,7 +70,7 @@ class DeliveryOut(BaseModel):
     delivered_at: Optional[datetime]
 
 
-class ApplicationSummary(BaseModel):
+class ApplicationSummary(ApiModel):
     application_id: str
     service: CodeName
     status: str
@@ -97,14 +99,14 @@ class ApplicationOut(ApplicationSummary):
     delivery: Optional[DeliveryOut]
 
 
-class ApplicationList(BaseModel):
+class ApplicationList(ApiModel):
     items: List[ApplicationSummary]
     page: int
     page_size: int
     total: int
 
 
-class ActionIn(BaseModel):
+class ActionIn(ApiModel):
     action: constr(regex="^(" + "|".join(APPLICATION.actions) + ")$") = Field(  # type: ignore[valid-type]
         description=" | ".join(APPLICATION.actions)
     )
@@ -113,18 +115,18 @@ class ActionIn(BaseModel):
     officer: Optional[constr(strip_whitespace=True, max_length=200)] = None
 
 
-class AttachIn(BaseModel):
+class AttachIn(ApiModel):
     document_ids: conlist(str, min_items=1)  # type: ignore[valid-type]
 
 
-class DeliveryIn(BaseModel):
+class DeliveryIn(ApiModel):
     """Where to deliver; what is left out is the applicant's own address, PIN code and mobile."""
     address: Optional[str] = None
     pincode: Optional[str] = None
     mobile: Optional[str] = None
 
 
-class DeliveryActionIn(BaseModel):
+class DeliveryActionIn(ApiModel):
     action: constr(regex="^(" + "|".join(DELIVERY.actions) + ")$") = Field(  # type: ignore[valid-type]
         description=" | ".join(DELIVERY.actions)
     )

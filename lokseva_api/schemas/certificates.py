@@ -1,13 +1,13 @@
 from datetime import date
 from typing import Optional
 
-from pydantic import BaseModel
+from common.api_model import ApiModel
 
 from ..texts import Bilingual
 from .common import CodeName
 
 
-class VerificationOut(BaseModel):
+class VerificationOut(ApiModel):
     valid: bool
     message: Bilingual
     application_id: Optional[str] = None

@@ -1,16 +1,16 @@
 from typing import List
 
-from pydantic import BaseModel
+from common.api_model import ApiModel
 
 from ..texts import Bilingual
 
 
-class HelplineOut(BaseModel):
+class HelplineOut(ApiModel):
     name: Bilingual
     number: str
 
 
-class DistrictOut(BaseModel):
+class DistrictOut(ApiModel):
     code: str
     name: Bilingual
     state: Bilingual

@@ -1,10 +1,12 @@
 from datetime import datetime
 from typing import Optional
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from common.api_model import ApiModel
 
 
-class DocumentOut(BaseModel):
+class DocumentOut(ApiModel):
     document_id: str
     content_type: str
     size_bytes: int

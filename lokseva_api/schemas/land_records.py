@@ -1,14 +1,16 @@
 from datetime import datetime
 from typing import List, Optional
 
-from pydantic import BaseModel, Field, constr
+from pydantic import Field, constr
+
+from common.api_model import ApiModel
 
 from ..land_records import RECORD_TYPES
 from ..texts import Bilingual
 from .common import CodeName
 
 
-class CertifiedCopyIn(BaseModel):
+class CertifiedCopyIn(ApiModel):
     record_type: constr(regex="^(" + "|".join(RECORD_TYPES) + ")$") = Field(  # type: ignore[valid-type]
         description=" | ".join(RECORD_TYPES)
     )
@@ -19,13 +21,13 @@ class CertifiedCopyIn(BaseModel):
     wa_id: Optional[constr(strip_whitespace=True, max_length=32)] = None  # type: ignore[valid-type]
 
 
-class OwnerOut(BaseModel):
+class OwnerOut(ApiModel):
     name: Bilingual
     relative: Bilingual
     share: str
 
 
-class CertifiedCopyOut(BaseModel):
+class CertifiedCopyOut(ApiModel):
     copy_number: str
     record_type: CodeName
     village: CodeName
@@ -35,7 +37,7 @@ class CertifiedCopyOut(BaseModel):
     created_at: datetime
 
 
-class VillageOut(BaseModel):
+class VillageOut(ApiModel):
     code: str
     name: Bilingual
     patwari_halka: int

@@ -2,12 +2,14 @@
 from datetime import date
 from typing import List
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from common.api_model import ApiModel
 
 from ..texts import Bilingual
 
 
-class DepartmentDay(BaseModel):
+class DepartmentDay(ApiModel):
     department: Bilingual
     new: int = Field(description="submitted that day")
     decided: int = Field(description="approved or rejected that day")
@@ -15,6 +17,6 @@ class DepartmentDay(BaseModel):
     overdue: int = Field(description="past the due date undecided now")
 
 
-class DailySummary(BaseModel):
+class DailySummary(ApiModel):
     day: date
     departments: List[DepartmentDay] = Field(description="every department of the catalogue, by English name")

@@ -2,13 +2,15 @@
 from datetime import datetime
 from typing import Dict, List, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from common.api_model import ApiModel
 
 from ..texts import Bilingual
 from .common import CodeName
 
 
-class DeadlineOut(BaseModel):
+class DeadlineOut(ApiModel):
     in_time: int = Field(description="settled (issued or rejected) on or before the due date")
     settled_late: int
     open_overdue: int = Field(description="not settled and already past the due date")
@@ -17,7 +19,7 @@ class DeadlineOut(BaseModel):
     )
 
 
-class ReportFigures(BaseModel):
+class ReportFigures(ApiModel):
     total: int
     by_status: Dict[str, int]
     median_days_to_decision: Optional[float] = Field(description="submission to approval or rejection")
@@ -31,7 +33,7 @@ class ServiceReport(ReportFigures):
     time_limit_days: Optional[int]
 
 
-class ApplicationReport(BaseModel):
+class ApplicationReport(ApiModel):
     generated_at: datetime
     departments: Optional[List[str]] = Field(description="the departments asked for; null: all")
     totals: ReportFigures

@@ -1,6 +1,8 @@
 from typing import Any, List, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from common.api_model import ApiModel
 
 from ..catalogue import RequiredDocument
 from ..fields import FieldSpec
@@ -8,7 +10,7 @@ from ..texts import Bilingual
 from .common import OfficerOut
 
 
-class ServiceSummary(BaseModel):
+class ServiceSummary(ApiModel):
     code: str
     name: Bilingual
     department: Optional[Bilingual]
@@ -16,7 +18,7 @@ class ServiceSummary(BaseModel):
     time_limit_days: int
 
 
-class ServicePage(BaseModel):
+class ServicePage(ApiModel):
     items: List[ServiceSummary]
     page: int
     page_size: int
@@ -34,12 +36,12 @@ class ServiceDetail(ServiceSummary):
     first_appellate_officer: OfficerOut
 
 
-class FieldCheckIn(BaseModel):
+class FieldCheckIn(ApiModel):
     field: str = Field(description="A service field name, or `applicant.<name>` for an applicant detail.")
     value: Any
 
 
-class FieldCheckOut(BaseModel):
+class FieldCheckOut(ApiModel):
     field: str
     valid: bool
     value: Any = Field(description="The canonical value to send in the application.")

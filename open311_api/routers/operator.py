@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from fastapi import APIRouter, Depends, Query, Response
-from pydantic import AnyHttpUrl, BaseModel, conint, validator
+from pydantic import AnyHttpUrl, conint, validator
 from sqlalchemy.orm import Session
+
+from common.api_model import ApiModel
 
 from .. import lifecycle, views
 from ..auth import BOT, OPERATOR, api_role
@@ -36,7 +38,7 @@ Phone = clean_text(32)
 MAX_NEARBY_RADIUS_M = 1000
 
 
-class StatusUpdate(BaseModel):
+class StatusUpdate(ApiModel):
     status: str
     note: Note = None
     officer: Optional[clean_text(64)] = None
@@ -49,32 +51,32 @@ class StatusUpdate(BaseModel):
         return value
 
 
-class Resolution(BaseModel):
+class Resolution(ApiModel):
     note: Note = None
     officer: Optional[clean_text(64)] = None
     media_url: Optional[AnyHttpUrl] = None  # the after-photo
 
 
-class Escalation(BaseModel):
+class Escalation(ApiModel):
     note: Note = None
 
 
-class CitizenPhoto(BaseModel):
+class CitizenPhoto(ApiModel):
     phone: Phone
     media_url: AnyHttpUrl
 
 
-class NewSupporter(BaseModel):
+class NewSupporter(ApiModel):
     phone: Phone
     name: Optional[clean_text(200)] = None
 
 
-class Reopening(BaseModel):
+class Reopening(ApiModel):
     phone: Phone
     note: Note = None
 
 
-class Rating(BaseModel):
+class Rating(ApiModel):
     phone: Phone
     rating: conint(ge=1, le=5)
     comment: Note = None

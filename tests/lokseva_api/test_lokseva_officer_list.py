@@ -100,3 +100,8 @@ def test_an_application_shows_its_documents(sqlite_client):
     document = upload.json()
     application = submit(sqlite_client, document_ids=[document["document_id"]])
     assert application["documents"] == [{**document, "attached_to": application["application_id"]}]
+
+
+def test_a_page_beyond_any_list_is_refused_not_a_server_error(sqlite_client):
+    response = sqlite_client.get(LIST, params={"page": 10**20}, headers=OFFICER)
+    assert_error(response, 422, "validation_failed")
