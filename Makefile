@@ -2,6 +2,7 @@
 VENV := .venv
 BIN  := $(VENV)/bin
 PY   := $(BIN)/python
+FUZZ := .venv-fuzz
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
@@ -28,7 +29,7 @@ run: model system-packages ## start the whole system (Ctrl-C stops it)
 	@echo "without Meta credentials, the WhatsApp emulator: chat at http://127.0.0.1:8003/ . Ctrl-C stops all."
 	$(BIN)/honcho start -f Procfile $(PROCESSES)
 
-test: model system-packages lint ## every test, model training and the NLU quality bars included
+test: model system-packages lint $(FUZZ)/.installed ## every test, model training and the NLU quality bars included
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.installed ## everything but training, whole running systems and browsers
@@ -62,6 +63,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || "$$(scripts/python310)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+$(FUZZ)/.installed: requirements-fuzz.txt
+	test -x $(FUZZ)/bin/python || "$$(scripts/python310)" -m venv $(FUZZ)
+	$(FUZZ)/bin/python -m pip install --quiet -r requirements-fuzz.txt
 	touch $@
 
 system-packages: ## Debian packages the PDFs and browser tests need (as root; no-op when present)
