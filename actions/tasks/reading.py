@@ -426,13 +426,15 @@ def named_fields(text: str, fields: Sequence[Field]) -> List[str]:
 
 def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
                    tokens: Sequence[_Token]) -> List[_CueHit]:
-    """Without the answer-words that stand inside a name: "naam Ramesh Bhil" is a name, not a caste."""
+    """Without the answer-words that stand inside a name: "naam Ramesh Bhil" is a name, not a caste
+    ("papa Nanuram Bhabor the, hum bhil h" is not: words that are never in a name stand between)."""
     kept: List[_CueHit] = []
     for hit in hits:
         previous = kept[-1] if kept else None
         inside_name = previous is not None and by_name[previous.field].kind == NAME and not _SEPARATORS.search(
             _span(text, tokens, previous.end, hit.start)) and _name_end(tokens, by_name.values(), previous.end,
-                                                                        hit.start) == hit.start
+                                                                        hit.start) == hit.start \
+            and values.is_name(_span(text, tokens, previous.end, hit.end).strip(_EDGE_PUNCTUATION))
         if hit.how != "value" or not inside_name:
             kept.append(hit)
     return kept
@@ -761,9 +763,20 @@ def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_e
     return next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start)
 
 
+def _clauses_marked(text: str) -> str:
+    """A comma after each word that ends a clause when more follows: a run-on ("…कमला है मेरे पति भेरू थे
+    मैं मजदूरी करती हूं…") is read in parts, as if the citizen had punctuated it."""
+    ends, goes_on = _word_set("clause_ends"), _word_set("clause_goes_on")
+    tokens = _tokens(text)
+    for token, following in reversed(list(zip(tokens, tokens[1:]))):
+        if token.word in ends and following.word not in goes_on and not text[token.end:following.start].strip():
+            text = f"{text[:token.end]},{text[token.end:]}"
+    return text
+
+
 def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
     """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
-    reading = _read_message(text, fields, asked, today)
+    reading = _read_message(_clauses_marked(text), fields, asked, today)
     for spec in fields:  # "घर में मैं, मेरे पति, सास और दो बच्चे": the family's number, counted
         if spec.kind == NUMBER and values.counts_people(spec.short_name) and spec.name not in reading.found:
             count = values.people_count(text)

@@ -298,16 +298,26 @@ def written_as_name(value: str) -> bool:
         word[0].isupper() or not word[0].isascii() for word in words)
 
 
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset:
+    return frozenset(word.casefold() for word in content("field_cues")["relative_named"]["before_title"])
+
+
 def leading_written_name(text: str) -> str:
     """The capitalised words a sentence starts with, when they read as a name: "Jagdish Hathila teaches in
-    a private school" -> "Jagdish Hathila"; "" otherwise (Devanagari has no capitals to tell)."""
+    a private school" -> "Jagdish Hathila", "swargiya Nanuram Bhabor the hum" -> "swargiya Nanuram Bhabor"
+    (a title before it is kept); "" otherwise (Devanagari has no capitals to tell)."""
+    all_words = text.split()
+    titles = 0
+    while titles < len(all_words) and all_words[titles].casefold() in _titles():
+        titles += 1
     words = []
-    for word in text.split():
+    for word in all_words[titles:]:
         if not (word[0].isascii() and word[0].isupper() and word.isalpha()):
             break
         words.append(word)
-    name = " ".join(words)
-    return name if 2 <= len(words) <= NAME_WORDS and is_name(name) and len(words) < len(text.split()) else ""
+    name = " ".join(all_words[:titles] + words)
+    return name if 2 <= len(words) <= NAME_WORDS and is_name(name) and titles + len(words) < len(all_words) else ""
 
 
 def is_name(value: str) -> bool:

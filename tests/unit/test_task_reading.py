@@ -606,3 +606,19 @@ def test_a_place_ends_with_its_sentence():
     found = reading("my father Mangilal Chouhan died on 3 March 2025 at home in Thandla. I am his son.",
                     "death_certificate").found
     assert found["answers.place_of_death"] == "home in Thandla" and found["answers.relation"] == "son_daughter"
+
+
+def test_a_run_on_without_punctuation_is_read_in_its_clauses():
+    found = reading("मेरा नाम कमला डामोर है मेरे पति स्वर्गीय भेरू डामोर थे मैं मजदूरी करती हूं साल की आमदनी 40 हजार है "
+                    "बच्चों की छात्रवृत्ति के लिए चाहिए ग्राम कालीदेवी तहसील झाबुआ पिन 457661").found
+    assert found == {"applicant.name": "कमला डामोर", "answers.father_or_husband_name": "स्वर्गीय भेरू डामोर",
+                     "answers.income_source": "labour", "answers.annual_income": 40000,
+                     "answers.purpose": "बच्चों की छात्रवृत्ति", "applicant.address": "ग्राम कालीदेवी तहसील झाबुआ",
+                     "applicant.pincode": "457661"}
+
+
+def test_a_late_fathers_name_and_the_caste_after_it_in_a_romanized_run_on():
+    found = reading("mera naam Sunil Bhabor papa swargiya Nanuram Bhabor the hum bhil h ST me aate h",
+                    "caste_certificate").found
+    assert found == {"applicant.name": "Sunil Bhabor", "answers.father_or_husband_name": "swargiya Nanuram Bhabor",
+                     "answers.caste": "bhil", "answers.category": "st"}
