@@ -104,6 +104,10 @@ class Choice:
                 longest = max(longest, len(wanted))
         return longest
 
+    def alias_mentioned_in(self, text: str) -> bool:
+        """One of its other names stands in the message; its value and label ("other", "अन्य") do not count."""
+        return Choice("", {}, self.aliases).mentioned_in(text)
+
     def first_mentioned_at(self, text: str) -> int:
         """The place (in words) where one of its names first stands in the message; past the end if none does."""
         words = normalise(text).split()

@@ -340,10 +340,11 @@ def _about_them(person: Dict[str, Any], words_before: Set[str], dated: bool) -> 
 
 
 def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_name: Dict[str, Field],
-                  today: date) -> List[_CueHit]:
-    """"mere bete ka janm praman patra, naam Aayush": a bare name in a request about someone else is theirs."""
+                  today: date, named_already: Iterable[str]) -> List[_CueHit]:
+    """"mere bete ka janm praman patra, naam Aayush": a bare name in a request about someone else is theirs
+    (the first such person not named yet)."""
     people = _cue_data().get("bare_name_is") or {}
-    named = {hit.field for hit in hits}
+    named = {hit.field for hit in hits} | set(named_already)
     dated = values.a_date(text, today) is not None
     meant: List[_CueHit] = []
     for hit in hits:
@@ -377,7 +378,11 @@ def _relative_words(key: str) -> FrozenSet[str]:
 def _relation_of() -> Dict[str, str]:
     """Each relation word of bare_name_is and the field of the person it names ("पिताजी" -> deceased_name)."""
     people = _cue_data().get("bare_name_is") or {}
-    return {normalise(word): short for short, person in people.items() for word in person.get("words", ())}
+    relation_of: Dict[str, str] = {}
+    for short, person in people.items():  # the first person a word names (the deceased before their relative)
+        for word in person.get("words", ()):
+            relation_of.setdefault(normalise(word), short)
+    return relation_of
 
 
 def _relative_named(text: str, tokens: Sequence[_Token],
@@ -805,7 +810,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
             text = text[:start] + " " * (end - start) + text[end:]
         tokens = _tokens(text)
     hits = _person_meant(_places_go_on(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), by_name,
-                                       text, tokens), text, tokens, by_name, today)
+                                       text, tokens), text, tokens, by_name, today, relatives)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
@@ -971,8 +976,9 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
             return ""
     plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE
-             for choice in spec.choices if choice.value not in GENERIC_CHOICES
-             and (choice.named_by(plain) or choice.mentioned_in(plain))
+             # "Other" said in passing is no answer; "meri saas" (an other relation) is
+             for choice in spec.choices if (choice.alias_mentioned_in(plain) if choice.value in GENERIC_CHOICES
+                                            else choice.named_by(plain) or choice.mentioned_in(plain))
              # a bare "नहीं" in "अब तक ठीक नहीं की" answers no yes/no question; "पानी भरा है" does
              and (choice.value not in YES_NO or choice.longest_mention(plain) >= 2)]
     # "अनुसूचित जनजाति" names ST as written, SC only word by word: the option written out wins

@@ -385,7 +385,22 @@ def test_a_daughter_in_law_is_an_other_relation_of_the_deceased():
 
 def test_a_relative_named_for_a_death_certificate_is_the_deceased():
     found = reading("saas ka naam Dhapu Bai Alawa, unke pati Kesar Alawa", "death_certificate", asked="name").found
-    assert found == {"answers.deceased_name": "Dhapu Bai Alawa", "answers.deceased_relative_name": "Kesar Alawa"}
+    assert found == {"answers.deceased_name": "Dhapu Bai Alawa", "answers.deceased_relative_name": "Kesar Alawa",
+                     "answers.relation": "other"}  # who says "saas" is her daughter-in-law
+
+
+def test_the_deceased_named_then_their_husband_by_his_relation_to_the_writer():
+    found = reading("मेरी सास गंगा बाई भूरिया का 28 नवंबर 2025 को देहांत हो गया, ससुर जी का नाम हीरा भूरिया है",
+                    "death_certificate").found
+    assert found == {"answers.deceased_name": "गंगा बाई भूरिया", "answers.deceased_relative_name": "हीरा भूरिया",
+                     "answers.date_of_death": "2025-11-28", "answers.relation": "other"}
+
+
+def test_a_childs_parent_names_the_other_as_husband_or_wife():
+    found = reading("bete ka janm praman patra, main uska papa Rakesh Meda hu, wife ka naam Savita Meda, naam Aarav rakha",
+                    "birth_certificate").found
+    assert (found["answers.father_name"], found["answers.mother_name"], found["answers.child_name"]) == (
+        "Rakesh Meda", "Savita Meda", "Aarav")
 
 
 @pytest.mark.parametrize("text, members", [
