@@ -632,8 +632,18 @@ def test_a_run_on_without_punctuation_is_read_in_its_clauses():
                      "applicant.pincode": "457661"}
 
 
-def test_a_late_fathers_name_and_the_caste_after_it_in_a_romanized_run_on():
-    found = reading("mera naam Sunil Bhabor papa swargiya Nanuram Bhabor the hum bhil h ST me aate h",
-                    "caste_certificate").found
-    assert found == {"applicant.name": "Sunil Bhabor", "answers.father_or_husband_name": "swargiya Nanuram Bhabor",
-                     "answers.caste": "bhil", "answers.category": "st"}
+@pytest.mark.parametrize("text, service, expected", [
+    # a late father's name, then the caste, in a romanized run-on
+    ("mera naam Sunil Bhabor papa swargiya Nanuram Bhabor the hum bhil h ST me aate h", "caste_certificate",
+     {"applicant.name": "Sunil Bhabor", "answers.father_or_husband_name": "swargiya Nanuram Bhabor",
+      "answers.caste": "bhil", "answers.category": "st"}),
+    # "living here" for years leaves the address to its own cue
+    ("जन्म से यहीं रहता हूँ 24 साल से, पता ग्राम कालीदेवी तहसील झाबुआ, पिन 457661", "domicile_certificate",
+     {"answers.years_of_residence": 24, "applicant.address": "ग्राम कालीदेवी तहसील झाबुआ", "applicant.pincode": "457661"}),
+    # the seller named in a sentence, and the sale as the reason
+    ("I bought the land from Shantilal Katara last year. Village Gopalpura, khasra number 17.", "mutation",
+     {"answers.previous_owner_name": "Shantilal Katara", "answers.mutation_reason": "sale",
+      "answers.village": "Gopalpura", "answers.khasra_number": "17"}),
+])
+def test_each_answer_of_a_long_sentence_is_read(text, service, expected):
+    assert reading(text, service).found == expected
