@@ -507,6 +507,7 @@ def says_change(text: str) -> bool:
 
 
 SHORT_REPLY = 4  # words: "baad me bhejunga" says later, a longer sentence may say more
+SENTENCE_REPLY = 12  # words: "I don't have the Aadhaar with me right now" says none in a sentence of its own
 
 
 def says_none(text: str) -> bool:
@@ -515,7 +516,14 @@ def says_none(text: str) -> bool:
     # "बाद में": the link word stripped would leave "बाद", which means nothing
     if not plain or any(means(said, key) for said in {text, plain} for key in ("no", "skip", "done")):
         return True
-    return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip"))
+    return len(plain.split()) <= SHORT_REPLY and any(mentions(plain, key) for key in ("no", "skip")) \
+        or not_at_hand(text)
+
+
+def not_at_hand(text: str) -> bool:
+    """"I don't have the Aadhaar with me right now", "I'd rather not share it": a sentence of its own
+    saying there is nothing to give."""
+    return len(text.split()) <= SENTENCE_REPLY and mentions(text, "not_at_hand")
 
 
 PUT_OFF_WORDS = 6  # "ye baad me bata dungi" puts the answer off; a longer message may hold one

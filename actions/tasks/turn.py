@@ -34,6 +34,7 @@ from actions.tasks.reading import (
     corrected_part,
     meaningful,
     named_fields,
+    not_at_hand,
     promised_later,
     read,
     same_person,
@@ -611,7 +612,8 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
             task.values[asked.name] = kind.files_value(task)
         return finished
     wants_skip = control == "skip" or message.says("skip") or (
-        _plain(message, "deny", "no") and not asked.required and not _answers_another(kind, talk, task, asked))
+        (_plain(message, "deny", "no") or not_at_hand(message.typed)) and not asked.required
+        and not _answers_another(kind, talk, task, asked))
     if wants_skip:
         if asked.required:
             talk.say("tasks.required")

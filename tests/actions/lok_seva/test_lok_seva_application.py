@@ -167,6 +167,17 @@ def test_an_optional_answer_put_off_passes_the_question_over(chat):
     assert citizen.task["values"]["answers.purpose"] == SKIPPED
 
 
+@pytest.mark.parametrize("said", ["I don't have the Aadhaar with me right now", "nhi h mere paas abhi",
+                                  "I'd rather not share it"])
+def test_nothing_at_hand_for_an_optional_question_passes_it_over(chat, said):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    citizen.says("सुनीता भूरिया")
+    assert asked(citizen.taps("affirm", field="applicant.mobile")) == "aadhaar"
+    assert asked(citizen.says(said)) == "address"
+    assert citizen.task["values"]["applicant.aadhaar"] == SKIPPED
+
+
 def test_documents_promised_later_at_another_question_end_the_documents_step(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
