@@ -180,7 +180,7 @@ def test_several_options_of_a_multiple_choice_question():
                   .asked_value) == ["cattle", "dogs"]
 
 
-@pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास"])
+@pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास", "ghr ke paas hi h", "yahin paas me"])
 def test_vague_places_are_not_places(text):
     from actions.tasks.reading import vague_place
     assert vague_place(text)
