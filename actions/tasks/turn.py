@@ -49,7 +49,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, PartChanged, written_as_name
 from actions.texts import entry, pick
 from common.ids import fold_digits
-from common.words import after_leading, ends_with, leads_with, mentions
+from common.words import after_leading, ends_with, leads_with, mentions, without_words
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
@@ -225,6 +225,7 @@ def _side_question(message: Message, asked: Optional[Field]) -> bool:
 
 
 HOLD_ON_WORDS = 4  # "ek minute ruko": a few words asking to wait, and no answer among them
+SENDING_WORDS = 8  # "wait, I'll send the exact spot": the answer is coming in the next message
 
 
 def _holds_on(kind: TaskKind, talk: Talk, task: Task) -> bool:
@@ -232,8 +233,14 @@ def _holds_on(kind: TaskKind, talk: Talk, task: Task) -> bool:
     message = talk.message
     if message.says("hold_on"):
         return True
-    return len(message.typed.split()) <= HOLD_ON_WORDS and mentions(message.typed, "hold_on") \
-        and not read(message.typed, fields_of(kind, talk, task), None, talk.today).found
+    words = len(message.typed.split())
+    if words <= HOLD_ON_WORDS and mentions(message.typed, "hold_on"):
+        rest = message.typed
+    elif words <= SENDING_WORDS and mentions(message.typed, "sending_soon"):
+        rest = without_words(message.typed, "sending_soon")  # "location bhej raha hu": no place named "bhej"
+    else:
+        return False
+    return not read(rest, fields_of(kind, talk, task), None, talk.today).found
 
 
 DONT_KNOW_WORDS = 5  # "पिन कोड पता नहीं": short enough to be only that

@@ -281,3 +281,14 @@ def test_a_number_the_nlu_took_for_a_place_still_answers_its_question(api):
     opening["entities"][-1].update(start=text.index("45"), end=text.index("45") + 2)
     chat.run(ActionTask(), opening)
     assert chat.task["values"].get("pole_number") == "45"
+
+
+@pytest.mark.parametrize("said", ["wait, I'll send the exact spot", "ruko location bhej raha hu"])
+def test_a_pin_promised_at_the_offered_place_is_waited_for(api, spot, said):
+    chat = Chat(language="en")
+    chat.says("mosquitoes in Vijay Nagar, send fogging", "register_complaint", complaint_category="mosquito_fogging",
+              location="Vijay Nagar")
+    waits = chat.says(said)
+    assert "tasks.take_your_time" in keys(waits) and asked(waits) == "location"
+    assert asked(chat.sends_pin(*spot)) != "location"
+    assert chat.task["values"]["location"]["lat"] == spot[0]
