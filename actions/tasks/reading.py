@@ -776,13 +776,22 @@ def _segment_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_e
     return next((i for i, t in enumerate(tokens) if t.start >= answer_start), hit.start)
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_last_words() -> FrozenSet[str]:
+    """The last word of every cue: "naam" of "mera naam", "मोबाइल"."""
+    return frozenset(_phrase(cue)[-1] for cues in _cue_data()["cues"].values() for cue in cues if _phrase(cue))
+
+
 def _clauses_marked(text: str) -> str:
     """A comma after each word that ends a clause when more follows: a run-on ("…कमला है मेरे पति भेरू थे
-    मैं मजदूरी करती हूं…") is read in parts, as if the citizen had punctuated it."""
+    मैं मजदूरी करती हूं…") is read in parts, as if the citizen had punctuated it. Not where the clause word
+    stands between a cue and its value ("mera naam h Ramesh", "मोबाइल बेटे का है 8962310745")."""
     ends, goes_on = _word_set("clause_ends"), _word_set("clause_goes_on")
+    open_before = _cue_last_words() | _word_set("links")
     tokens = _tokens(text)
-    for token, following in reversed(list(zip(tokens, tokens[1:]))):
-        if token.word in ends and following.word not in goes_on and not text[token.end:following.start].strip():
+    for before, token, following in reversed(list(zip(tokens, tokens[1:], tokens[2:]))):
+        if token.word in ends and following.word not in goes_on and before.word not in open_before \
+                and not following.word[:1].isdigit() and not text[token.end:following.start].strip():
             text = f"{text[:token.end]},{text[token.end:]}"
     return text
 

@@ -647,3 +647,13 @@ def test_a_run_on_without_punctuation_is_read_in_its_clauses():
 ])
 def test_each_answer_of_a_long_sentence_is_read(text, service, expected):
     assert reading(text, service).found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("मोबाइल बेटे का है 8962310745", {"applicant.mobile": "8962310745"}),
+    ("mera naam h Ramesh Kumar pita ka naam h Mangu", {"applicant.name": "Ramesh Kumar",
+                                                       "answers.father_or_husband_name": "Mangu"}),
+])
+def test_a_clause_word_between_a_cue_and_its_value_ends_no_part(text, expected):
+    assert reading(text, asked="aadhaar").found == expected
+
