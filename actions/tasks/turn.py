@@ -569,10 +569,13 @@ AGREEING_WORDS = 4  # "yes that place", "haan wahi jagah": a yes with a few word
 
 
 def _agrees(message: Message) -> bool:
-    """A short reply that begins with a yes and adds no value of its own."""
+    """A reply that begins with a yes and adds no value of its own: a few words, or only words that agree
+    with the offer ("ha whatsapp wala number hi le lo")."""
     words = message.typed.split()
-    return len(words) <= AGREEING_WORDS and leads_with(message.typed, "yes") and not any(
-        ch.isdigit() for ch in message.typed)
+    if not leads_with(message.typed, "yes") or any(ch.isdigit() for ch in message.typed):
+        return False
+    return len(words) <= AGREEING_WORDS or len(words) <= CONFIRMING_WORDS and not meaningful(
+        without_words(after_leading(message.typed, "yes"), "offer_agreeing"))
 
 
 CONFIRMING_WORDS = 8  # "haan ji sab sahi hai", "yes that's all correct": a yes said at more length

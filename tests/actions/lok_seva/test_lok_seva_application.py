@@ -81,6 +81,16 @@ def test_the_whatsapp_name_and_number_are_offered_and_taken_with_one_tap(chat, a
     assert citizen.task["values"]["applicant.mobile"] == citizen.mobile
 
 
+@pytest.mark.parametrize("said, intent", [("ha whatsapp wala number hi le lo", "download_certificate"),
+                                          ("yes, use this WhatsApp number", "nlu_fallback")])
+def test_a_yes_with_words_that_only_agree_takes_the_offered_number(chat, said, intent):
+    citizen = chat(profile_name="Sunita Bhuria")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    assert asked(citizen.taps("affirm", field="applicant.name")) == "mobile"
+    assert asked(citizen.says(said, intent)) == "aadhaar"
+    assert citizen.task["values"]["applicant.mobile"] == citizen.mobile
+
+
 def test_several_answers_in_one_message_in_any_order(chat):
     citizen = chat()
     citizen.says("aay praman patra", "apply_service", service="income_certificate")
