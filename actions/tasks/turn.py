@@ -327,7 +327,8 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         return
     if message.intent in FILE_INTENTS or message.pin:
         kind.take_file_or_pin(talk, task, asked)
-        task.times_asked = 0  # a photo after a photo is progress, not a question unanswered
+        if not (message.pin and asked is not None and not task.answered(asked.name)):
+            task.times_asked = 0  # a photo after a photo is progress; a pin refused (another city) is not
         if asked is not None and asked.kind not in FILES and message.file_id and task.context.get(FILES_IN_A_ROW):
             return  # the question stands just above: more files in a row are only acknowledged
         task.context[FILES_IN_A_ROW] = bool(message.file_id)

@@ -116,6 +116,15 @@ def test_a_place_in_another_city_is_told_where_to_complain(api):
     assert keys(ended) == ["complaints.texts.outside_city_ended"] and chat.task is None
 
 
+def test_a_pin_in_another_city_counts_as_the_place_asked_again(api):
+    chat = Chat()
+    chat.says("कचरा नहीं उठा, गली में ढेर लगा है", "register_complaint", complaint_category="garbage")
+    refused = chat.sends_pin(23.2330, 77.4343)  # MP Nagar, Bhopal
+    assert "complaints.texts.outside_city" in keys(refused) and asked(refused) == "location"
+    helped = chat.says("हाँ यहीं की शिकायत है, दर्ज कर दो", "affirm")
+    assert any(r.get("tag") == "help:location" for r in helped)  # the third time: explained, with the ways out
+
+
 def test_a_plea_or_a_question_is_not_taken_as_the_place(api):
     chat = Chat()
     chat.says("nali jam ho gayi h", "register_complaint", complaint_category="drainage")
