@@ -310,6 +310,8 @@ class ComplaintKind(TaskKind):
             return
         if self._add_photo(talk, task, message) and (asked is None or asked.kind != PHOTOS):
             talk.say("complaints.texts.photo_received", count=len(task.files))  # at the photo step, it asks for more
+            # a photo sent before its step answers it: the step is not asked later (more are still welcome)
+            task.values[PHOTOS_FIELD.name] = self.files_value(task)
 
     def _add_photo(self, talk: Talk, task: Task, message: Message) -> bool:
         """Publishes the photo for the 311 system (media_url); its caption joins the details."""

@@ -131,6 +131,16 @@ def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
     assert asked(finished) != "photo" and "information.samadhan_ek_din" not in keys(finished)
 
 
+def test_a_photo_sent_before_the_place_is_not_asked_for_again(api, spot, settings_env):
+    chat = Chat()
+    chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
+    chat.sends_file(photo(settings_env, "गली में कचरे का ढेर"))
+    replies = chat.sends_pin(*spot)
+    while asked(replies) not in ("photo", "confirm"):
+        replies = chat.taps("inform", do="skip")
+    assert asked(replies) == "confirm" and "1" in texts(replies)  # the summary counts the photo
+
+
 def test_submit_again_right_after_registering_says_it_is_done(api, spot):
     chat = Chat()
     at_confirmation(chat, spot, "kachra pada hai")
