@@ -791,7 +791,7 @@ def _clauses_marked(text: str) -> str:
     tokens = _tokens(text)
     for before, token, following in reversed(list(zip(tokens, tokens[1:], tokens[2:]))):
         if token.word in ends and following.word not in goes_on and before.word not in open_before \
-                and not following.word[:1].isdigit() and not text[token.end:following.start].strip():
+                and not text[token.end:following.start].strip():
             text = f"{text[:token.end]},{text[token.end:]}"
     return text
 
@@ -961,6 +961,11 @@ def _valid(value: Any) -> bool:
     return value is not None and not isinstance(value, Invalid)
 
 
+def _options_beside(reading: Reading, others: Sequence[Field], segment: str, today: date) -> bool:
+    """An option named beside a value read by its shape: "1.5 lakh saal ki खेती से", "बिटिया हुई है 2 दिसंबर को"."""
+    return _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], segment, today) is not None
+
+
 def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, today: date) -> Optional[str]:
     """A part of the message only one field can take, by its shape or an option's name. Returns what is
     left of it ("Station Road Meghnagar" of "Station Road Meghnagar 457779"), or None if nothing took it."""
@@ -977,19 +982,19 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
             if len(left.split()) >= 2:
                 reading.found[address.name] = left  # "Station Road Meghnagar 457779": the place the PIN code is of
                 return ""
-        return left
+        return "" if meaningful(left) and _options_beside(reading, others, left, today) else left
     for spec in open_fields:
         value = _by_shape(spec, segment, today)
         if value is not None:
             reading.found[spec.name] = value
+            _options_beside(reading, others, segment, today)
             return ""
     numbers = [spec for spec in open_fields if spec.kind == NUMBER]
     if len(numbers) == 1 and values.spoken_amount(segment):
         value = _number(numbers[0], segment, today)
         if not isinstance(value, Invalid):
             reading.found[numbers[0].name] = value
-            # "1.5 lakh saal ki खेती से": the option named beside the amount
-            _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], segment, today)
+            _options_beside(reading, others, segment, today)
             return ""
     plain = strip_links(segment)
     named = [(spec, choice) for spec in open_fields if spec.kind == CHOICE

@@ -640,6 +640,12 @@ def test_a_run_on_without_punctuation_is_read_in_its_clauses():
     # "living here" for years leaves the address to its own cue
     ("जन्म से यहीं रहता हूँ 24 साल से, पता ग्राम कालीदेवी तहसील झाबुआ, पिन 457661", "domicile_certificate",
      {"answers.years_of_residence": 24, "applicant.address": "ग्राम कालीदेवी तहसील झाबुआ", "applicant.pincode": "457661"}),
+    # a daughter born on a date: the option beside the date; a name with "h" and a date after it
+    ("बिटिया हुई है 2 दिसंबर 2025 को पेटलावद सरकारी अस्पताल में, नाम परी रखा है", "birth_certificate",
+     {"answers.child_gender": "female", "answers.date_of_birth": "2025-12-02",
+      "answers.place_of_birth": "पेटलावद सरकारी अस्पताल", "answers.child_name": "परी"}),
+    ("beti ka janm praman patra, naam Khushi h 12 dec 2025 ko hui", "birth_certificate",
+     {"answers.child_gender": "female", "answers.child_name": "Khushi", "answers.date_of_birth": "2025-12-12"}),
     # the seller named in a sentence, and the sale as the reason
     ("I bought the land from Shantilal Katara last year. Village Gopalpura, khasra number 17.", "mutation",
      {"answers.previous_owner_name": "Shantilal Katara", "answers.mutation_reason": "sale",
