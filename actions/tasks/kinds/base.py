@@ -122,12 +122,17 @@ class TaskKind(ABC):
     def files_value(self, task: Task) -> Any:
         return len(task.files)
 
+    @staticmethod
+    def summary_line(talk: Talk, spec: Field, value: Any) -> str:
+        return talk.text("tasks.summary_line", label=pick(spec.label, talk.language),
+                         value=shown_value(spec, value, talk.language))
+
     def summary_lines(self, talk: Talk, task: Task) -> List[str]:
         lines = []
         for spec in self.fields(talk, task):
             value = task.values.get(spec.name, SKIPPED)
             if value is not SKIPPED and spec.kind != CONFIRM:
-                lines.append(f"• {pick(spec.label, talk.language)}: {shown_value(spec, value, talk.language)}")
+                lines.append(self.summary_line(talk, spec, value))
         return lines
 
     def summary(self, talk: Talk, task: Task) -> str:

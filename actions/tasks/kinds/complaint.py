@@ -28,7 +28,7 @@ from actions.complaints.telling import tell
 from actions.complaints.views import duplicate_params, duplicate_summary
 from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
-from actions.tasks.kinds.base import TaskKind, shown_value
+from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
 from actions.tasks.reading import names_a_place, strip_links, vague_place
 from actions.tasks.state import SKIPPED, Task
@@ -331,7 +331,7 @@ class ComplaintKind(TaskKind):
     def summary(self, talk: Talk, task: Task) -> str:
         fields = {spec.name: spec for spec in self.fields(talk, task)}
         category = fields["category"].choice(task.values["category"])
-        extra = [f"• {pick(spec.label, talk.language)}: {shown_value(spec, task.values[spec.name], talk.language)}"
+        extra = [self.summary_line(talk, spec, task.values[spec.name])
                  for spec in fields.values()
                  if spec.name not in ("category", "location", "duplicate", "description", "photos")
                  and spec.kind != CONFIRM and task.values.get(spec.name) is not SKIPPED and spec.name in task.values]

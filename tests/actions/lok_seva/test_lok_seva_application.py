@@ -81,6 +81,13 @@ def test_the_whatsapp_name_and_number_are_offered_and_taken_with_one_tap(chat, a
     assert citizen.task["values"]["applicant.mobile"] == citizen.mobile
 
 
+def test_the_summary_shows_each_answer_marked_as_the_citizens_own(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    summary = texts(answer_income_certificate(citizen))
+    assert "*सुनीता भूरिया*" in summary and "*ग्राम कालीदेवी, तहसील झाबुआ*" in summary  # bold: not the bot's words
+
+
 @pytest.mark.parametrize("said, intent", [("ha whatsapp wala number hi le lo", "download_certificate"),
                                           ("yes, use this WhatsApp number", "nlu_fallback")])
 def test_a_yes_with_words_that_only_agree_takes_the_offered_number(chat, said, intent):
