@@ -215,10 +215,11 @@ def _ends_a_part(text: str, tokens: Sequence[_Token], end: int) -> bool:
 
 def _inside_a_place(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str],
                     at: int, kind: str) -> bool:
-    """A place's cue word after another place's cue and some words, in the same part of the message."""
+    """A place's cue word after another place's cue, in the same part of the message ("पता ग्राम कालीदेवी",
+    "address Karwad village")."""
     previous = hits[-1] if hits else None
     return previous is not None and kind in PLACES and kinds[previous.field] in (TEXT, LOCATION) \
-        and previous.how == "before" and at > previous.end \
+        and previous.how == "before" and at >= previous.end \
         and not _SEPARATORS.search(text[tokens[previous.end].start:tokens[at].start])
 
 

@@ -646,6 +646,9 @@ def test_a_run_on_without_punctuation_is_read_in_its_clauses():
       "answers.place_of_birth": "पेटलावद सरकारी अस्पताल", "answers.child_name": "परी"}),
     ("beti ka janm praman patra, naam Khushi h 12 dec 2025 ko hui", "birth_certificate",
      {"answers.child_gender": "female", "answers.child_name": "Khushi", "answers.date_of_birth": "2025-12-12"}),
+    # the address cue right before a village's cue: the village is part of the address
+    ("मेरा नाम राकेश डामोर, पता ग्राम कालीदेवी, पिन 457661", "mutation",
+     {"applicant.name": "राकेश डामोर", "applicant.address": "ग्राम कालीदेवी", "applicant.pincode": "457661"}),
     # the seller named in a sentence, and the sale as the reason
     ("I bought the land from Shantilal Katara last year. Village Gopalpura, khasra number 17.", "mutation",
      {"answers.previous_owner_name": "Shantilal Katara", "answers.mutation_reason": "sale",
