@@ -479,6 +479,11 @@ def test_a_document_promised_later_is_about_the_documents(text):
     assert reading(text, "mutation", asked="previous_owner_name").found == {"documents": FINISHED}
 
 
+def test_a_hospital_slip_promised_later_is_no_place_of_death():
+    found = reading("aspatal ki parchi bad me", "death_certificate", asked="deceased_relative_name").found
+    assert found == {"documents": FINISHED}
+
+
 def test_the_count_of_digits_beside_an_aadhaar_ending_is_not_one_of_them():
     assert reading("aadhaar 5518 (last 4)", asked="aadhaar").found == {"applicant.aadhaar": "5518"}
 
