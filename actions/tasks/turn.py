@@ -356,6 +356,8 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         and not set(named_fields(message.typed, fields_of(kind, talk, task))) - {asked.name}
     if asked is not None and (_holds_on(kind, talk, task) or (later and asked.required)):
         talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
+        if task.asking == asked.name:
+            task.times_asked -= 1  # waiting is no failed answer: the question does not give way to another
         resume(kind, talk, task, asked)
         return
     if asked is not None and later:

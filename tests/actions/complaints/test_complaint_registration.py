@@ -116,6 +116,15 @@ def test_a_place_in_another_city_is_told_where_to_complain(api):
     assert keys(ended) == ["complaints.texts.outside_city_ended"] and chat.task is None
 
 
+def test_waiting_for_the_pin_after_a_vague_place_keeps_the_place_question(api, spot):
+    chat = Chat()
+    chat.says("gali me kachra pada h", "register_complaint", complaint_category="garbage")
+    assert asked(chat.says("ghr ke paas hi h")) == "location"
+    waits = chat.says("wait, location bhej raha hu")
+    assert "tasks.take_your_time" in keys(waits) and asked(waits) == "location"
+    assert asked(chat.sends_pin(*spot)) != "location"
+
+
 def test_a_pin_in_another_city_counts_as_the_place_asked_again(api):
     chat = Chat()
     chat.says("कचरा नहीं उठा, गली में ढेर लगा है", "register_complaint", complaint_category="garbage")
