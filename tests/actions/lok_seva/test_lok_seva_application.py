@@ -195,6 +195,16 @@ def test_nothing_at_hand_for_an_optional_question_passes_it_over(chat, said):
     assert citizen.task["values"]["applicant.aadhaar"] == SKIPPED
 
 
+@pytest.mark.parametrize("sent", ["voice_note", "sticker"])
+def test_a_voice_note_or_sticker_does_not_count_toward_the_explanation(chat, sent):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_before_the_address(citizen)
+    assert asked(citizen.says("hmm")) == "address"  # the second time in a row
+    again = citizen.says("", sent)
+    assert asked(again) == "address" and not any(str(r.get("tag", "")).startswith("help:") for r in again)
+
+
 def test_documents_promised_later_at_another_question_end_the_documents_step(chat):
     citizen = chat(language="en")
     citizen.says("income certificate", "apply_service", service="income_certificate")
