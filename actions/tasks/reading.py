@@ -267,7 +267,8 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
             seen.add(papers)
             index = named_paper_end
             continue
-        hit = next((entry for entry in here if _starts_with(tokens, index, entry[0]) and entry[1] not in seen
+        hit = next((entry for entry in here if _starts_with(tokens, index, entry[0])
+                    and (entry[1] not in seen or _a_relatives_name_word(tokens, index, entry[0]))
                     and (not answering or _pattern_follows(tokens, index + len(entry[0]), patterns.get(entry[1])))
                     # "आय प्रमाण पत्र": the cue word is part of a certificate's name, no answer
                     and (entry[2] in TRAILING or not _document_words_at(tokens, index + len(entry[0])))
@@ -310,6 +311,13 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         seen.add(name)
         index = end
     return hits
+
+
+def _a_relatives_name_word(tokens: Sequence[_Token], at: int, phrase: Tuple[str, ...]) -> bool:
+    """"…, papa ka naam Ramsingh": a second bare "naam" after a relative's word may name another person
+    (`_person_meant` decides whose)."""
+    return at >= 2 and means(" ".join(phrase), "name_words") and tokens[at - 1].word in _word_set("links") \
+        and tokens[at - 2].word in _relation_of()
 
 
 def speaker_is(text: str, fields: Sequence[Field]) -> Optional[str]:
@@ -357,7 +365,8 @@ def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_n
             if person is not None:
                 hit = replace(hit, field=person.name)
                 named.add(person.name)
-        meant.append(hit)
+        if all(hit.field != earlier.field for earlier in meant):  # a second name nobody else is meant by: left
+            meant.append(hit)
     return meant
 
 

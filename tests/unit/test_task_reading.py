@@ -396,6 +396,12 @@ def test_the_deceased_named_then_their_husband_by_his_relation_to_the_writer():
                      "answers.date_of_death": "2025-11-28", "answers.relation": "other"}
 
 
+def test_a_second_bare_name_after_a_relatives_word_names_the_next_person():
+    found = reading("maa ka naam Shanti Bhabor, papa ka naam Ramsingh Bhabor", "death_certificate").found
+    assert (found["answers.deceased_name"], found["answers.deceased_relative_name"]) == (
+        "Shanti Bhabor", "Ramsingh Bhabor")
+
+
 def test_a_childs_parent_names_the_other_as_husband_or_wife():
     found = reading("bete ka janm praman patra, main uska papa Rakesh Meda hu, wife ka naam Savita Meda, naam Aarav rakha",
                     "birth_certificate").found
