@@ -584,7 +584,7 @@ def _leading_words(text: str) -> str:
 def _name(spec: Field, text: str, today: date) -> Any:
     name = name_in(text).strip(_EDGE_PUNCTUATION)
     # "Shantilal Katara last year": the capitalised words are the name, the words after them are not
-    name = values.leading_written_name(name) or (name if values.is_name(name) else "")
+    name = values.leading_written_name(name, _relative_words("before_title")) or (name if values.is_name(name) else "")
     if not name:
         return Invalid("name")
     return _text(spec, name, today)

@@ -14,11 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Iterable, List, Match, Optional, Pattern, Set
+from typing import AbstractSet, Any, Dict, Iterable, List, Match, Optional, Pattern, Set
 
 from actions.texts import content
 from common.ids import fold_digits
-from common.words import mentions
+from common.words import mentions, normalise
 
 _WORD_CHAR = r"\w\u0900-\u097F"  # word characters of any script, Devanagari matras included
 _GROUPED_DIGITS = re.compile(r"\+?\d(?:[\s\-]?\d)*")
@@ -298,26 +298,21 @@ def written_as_name(value: str) -> bool:
         word[0].isupper() or not word[0].isascii() for word in words)
 
 
-@functools.lru_cache(maxsize=1)
-def _titles() -> frozenset:
-    return frozenset(word.casefold() for word in content("field_cues")["relative_named"]["before_title"])
-
-
-def leading_written_name(text: str) -> str:
+def leading_written_name(text: str, titles: AbstractSet[str]) -> str:
     """The capitalised words a sentence starts with, when they read as a name: "Jagdish Hathila teaches in
     a private school" -> "Jagdish Hathila", "swargiya Nanuram Bhabor the hum" -> "swargiya Nanuram Bhabor"
-    (a title before it is kept); "" otherwise (Devanagari has no capitals to tell)."""
+    (a title of `titles`, normalised, before it is kept); "" otherwise (Devanagari has no capitals to tell)."""
     all_words = text.split()
-    titles = 0
-    while titles < len(all_words) and all_words[titles].casefold() in _titles():
-        titles += 1
+    start = 0  # the words of the titles
+    while start < len(all_words) and normalise(all_words[start]) in titles:
+        start += 1
     words = []
-    for word in all_words[titles:]:
+    for word in all_words[start:]:
         if not (word[0].isascii() and word[0].isupper() and word.isalpha()):
             break
         words.append(word)
-    name = " ".join(all_words[:titles] + words)
-    return name if 2 <= len(words) <= NAME_WORDS and is_name(name) and titles + len(words) < len(all_words) else ""
+    name = " ".join(all_words[:start] + words)
+    return name if 2 <= len(words) <= NAME_WORDS and is_name(name) and start + len(words) < len(all_words) else ""
 
 
 def is_name(value: str) -> bool:
