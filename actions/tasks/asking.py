@@ -114,15 +114,18 @@ def _offer(talk: Talk, task: Task, spec: Field, offered: Tuple[Any, str]) -> Non
                  button(talk, "tasks.buttons.other", "deny", do="other", field=spec.name)])
 
 
-def resume(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field]) -> None:
+def resume(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], counts: bool = True) -> None:
     """The open question again after something else was answered. It counts as asking: a third time in a
-    row gives way to another open question (or to help), as in `ask`."""
+    row gives way to another open question (or to help), as in `ask`. Shown again after a wait or a voice
+    note (`counts=False`), it is no failed ask."""
     if spec is None:
         return
-    if task.asking == spec.name and task.times_asked >= MAX_ASKS_IN_A_ROW:
+    again = task.asking == spec.name
+    if counts and again and task.times_asked >= MAX_ASKS_IN_A_ROW:
         ask(kind, talk, task, spec, progressed=True)
         return
-    _count(task, spec)
+    if counts or not again:
+        _count(task, spec)
     offered = kind.offer(talk, task, spec) if task.offer and task.offer.get("field") == spec.name else None
     if offered is not None:  # after a question in the middle, the same offer and its buttons
         _offer(talk, task, spec, offered)

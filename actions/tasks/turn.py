@@ -314,12 +314,6 @@ def _attempted(asked: Optional[Field], typed: str) -> bool:
                                   or (asked.kind == LOCATION and vague_place(typed)))
 
 
-def _not_a_failed_answer(task: Task, asked: Optional[Field]) -> None:
-    """The question is shown again without counting toward the third time in a row (and its explanation)."""
-    if asked is not None and task.asking == asked.name:
-        task.times_asked -= 1
-
-
 # --- the turn ----------------------------------------------------------------------
 
 def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
@@ -343,8 +337,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     task.context.pop(FILES_IN_A_ROW, None)
     if message.intent in NOT_TYPED:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
-        _not_a_failed_answer(task, asked)  # a voice note or a sticker: the citizen could not type, not a wrong answer
-        resume(kind, talk, task, asked)
+        resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return
     if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel"):
         cancel(kind, talk, task)
@@ -363,8 +356,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         and not set(named_fields(message.typed, fields_of(kind, talk, task))) - {asked.name}
     if asked is not None and (_holds_on(kind, talk, task) or (later and asked.required)):
         talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
-        _not_a_failed_answer(task, asked)  # waiting: the question does not give way to another
-        resume(kind, talk, task, asked)
+        resume(kind, talk, task, asked, counts=False)  # waiting: the question does not give way to another
         return
     if asked is not None and later:
         task.values[asked.name] = SKIPPED  # "baad me bataungi" to an optional question: passed over
