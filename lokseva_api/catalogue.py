@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 from typing import Collection, Dict, List, Mapping, Optional, Sequence
 
-from pydantic import conint, constr
+from pydantic import BaseModel, conint, constr
 
 from common.api_model import ApiModel
 
@@ -26,12 +26,12 @@ class RequiredDocument(ApiModel):
     required: bool = True
 
 
-class CertificateTemplate(ApiModel):
+class CertificateTemplate(BaseModel):
     title: Bilingual
     body: Bilingual
 
 
-class Service(ApiModel):
+class Service(BaseModel):
     code: constr(regex=r"^[a-z][a-z0-9_]*$")  # type: ignore[valid-type]
     name: Bilingual
     department: Optional[Bilingual] = None
@@ -49,7 +49,7 @@ class Service(ApiModel):
         extra = "forbid"
 
 
-class _CatalogueFile(ApiModel):
+class _CatalogueFile(BaseModel):
     services: List[Service]
 
 

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from common.api_model import ApiModel
+from pydantic import BaseModel
+
 from common.ids import fold_digits
 
 from .datafiles import load_yaml_model
@@ -15,20 +16,20 @@ from .texts import Bilingual
 RECORD_TYPES = ("khasra", "khatauni", "b1", "naksha")
 
 
-class Owner(ApiModel):
+class Owner(BaseModel):
     name: Bilingual
     relative: Bilingual
     share: str
 
 
-class Boundaries(ApiModel):
+class Boundaries(BaseModel):
     north: str
     south: str
     east: str
     west: str
 
 
-class LandRecord(ApiModel):
+class LandRecord(BaseModel):
     khasra_number: str
     khata_number: int
     area_hectare: float
@@ -39,7 +40,7 @@ class LandRecord(ApiModel):
     boundaries: Boundaries
 
 
-class Village(ApiModel):
+class Village(BaseModel):
     code: str
     name: Bilingual
     patwari_halka: int
@@ -54,7 +55,7 @@ class Village(ApiModel):
         return [record for record in self.records if record.khata_number == khata_number]
 
 
-class LandRecordBook(ApiModel):
+class LandRecordBook(BaseModel):
     tehsil: Bilingual
     issuing_officer: str
     record_types: Dict[str, Bilingual]

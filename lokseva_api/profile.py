@@ -5,26 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List
 
-from pydantic import constr
-
-from common.api_model import ApiModel
+from pydantic import BaseModel, constr
 
 from .datafiles import load_yaml_model
 from .texts import Bilingual
 
 
-class Officer(ApiModel):
+class Officer(BaseModel):
     designation: Bilingual
     office: Bilingual
     name: Bilingual
 
 
-class Helpline(ApiModel):
+class Helpline(BaseModel):
     name: Bilingual
     number: str
 
 
-class DistrictProfile(ApiModel):
+class DistrictProfile(BaseModel):
     code: str
     name: Bilingual
     state: Bilingual

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List
 
-from common.api_model import ApiModel
+from pydantic import BaseModel
 
 from .catalogue import Catalogue, load_catalogue
 from .datafiles import ReferenceDataError, load_yaml_model
@@ -17,7 +17,7 @@ from .settings import Settings
 APPLICANT_FIELDS_FILE = Path(__file__).with_name("data") / "applicant_fields.yml"
 
 
-class _ApplicantFieldsFile(ApiModel):
+class _ApplicantFieldsFile(BaseModel):
     fields: List[FieldSpec]
 
 

@@ -15,10 +15,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from fastapi import Request
-from pydantic import AnyHttpUrl, Field, confloat, root_validator
+from pydantic import AnyHttpUrl, BaseModel, Field, confloat, root_validator
 from starlette.datastructures import UploadFile
-
-from common.api_model import ApiModel
 
 from .errors import BadRequest
 from .text_fields import Email, clean_text
@@ -37,7 +35,7 @@ class Submission:
         return self.fields.get(name)
 
 
-class NewRequest(ApiModel):
+class NewRequest(BaseModel):
     """A submission that GeoReport v2 accepts (whether the service exists is checked later)."""
 
     service_code: clean_text(64)

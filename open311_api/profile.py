@@ -12,9 +12,7 @@ from typing import Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import Field, ValidationError, conint, constr, root_validator, validator
-
-from common.api_model import ApiModel
+from pydantic import BaseModel, Field, ValidationError, conint, constr, root_validator, validator
 
 PROFILE_FILES = ("open311.yml", "complaint_categories.yml", "municipal_departments.yml", "wards.yml")
 DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multivaluelist")
@@ -36,7 +34,7 @@ class ProfileError(ValueError):
     pass
 
 
-class _Frozen(ApiModel):
+class _Frozen(BaseModel):
     class Config:
         allow_mutation = False
         extra = "forbid"
