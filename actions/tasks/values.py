@@ -71,11 +71,14 @@ class PartChanged:
         before, after = written[:found.start()], written[found.end():]
         if _words_of(f"{before} {after}") <= _words_of(self.new):
             return self.new
-        # "Palasia nahi, Manoramaganj side" of "Geeta Bhawan, Palasia side": "side" is not said twice
+        # "Palasia nahi, Manoramaganj side" of "Geeta Bhawan, Palasia side": "side" is not said twice, nor
+        # "ग्राम" in "रामा नहीं, ग्राम पिटोल" of "ग्राम रामा, तहसील झाबुआ"
         new = [folded(word) for word in self.new.split()]
         following = [folded(word.strip(",.;")) for word in after.split()]
+        preceding = [folded(word.strip(",.;")) for word in before.split()]
         overlap = max((size for size in range(1, len(new)) if new[-size:] == following[:size]), default=0)
-        return before + " ".join(self.new.split()[:len(new) - overlap]) + after
+        lead = max((size for size in range(1, len(new) - overlap) if new[:size] == preceding[-size:]), default=0)
+        return before + " ".join(self.new.split()[lead:len(new) - overlap]) + after
 
 
 def _words_of(text: str) -> Set[str]:
