@@ -15,7 +15,7 @@ from .clock import system_clock
 from .context import ApiContext
 from .errors import error_responses, install_error_handlers
 from .file_store import FileStore
-from .migrate import upgrade
+from .migrate import MIGRATIONS
 from .pdf.fonts import FontsMissing, find_fonts
 from .reference import ReferenceData, load_reference_data
 from .routers import applications, certificates, delivery, documents, land_records, meta, officer, reports, services
@@ -41,7 +41,7 @@ def create_app(settings: Optional[Settings] = None, reference: Optional[Referenc
     settings = settings or Settings.from_env()
     reference = reference or load_reference_data(settings)
     engine = make_engine(settings.db_url)
-    upgrade(engine)
+    MIGRATIONS.upgrade(engine)
     _warn_about_setup(settings)
 
     app = FastAPI(

@@ -11,7 +11,7 @@ from common.log_config import uvicorn_log_config
 
 from .app import create_app
 from .config import Settings
-from .migrate import upgrade
+from .migrate import MIGRATIONS
 
 LOGGERS = ("open311_api", "alembic")
 
@@ -21,7 +21,7 @@ def main() -> None:
     settings = Settings.from_env()
     refuse_unsafe_start("open311_api", [settings.host], settings.secrets())
     engine = make_engine(settings.db_url)
-    upgrade(engine)
+    MIGRATIONS.upgrade(engine)
     engine.dispose()
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=uvicorn_log_config(LOGGERS))
 

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from common.db import make_engine
 from open311_api.app import create_app
 from open311_api.config import Settings
-from open311_api.migrate import upgrade
+from open311_api.migrate import MIGRATIONS
 from open311_api.models import Base
 from tests.conftest import POSTGRES_URL, require_server
 from tests.open311_api.open311_test_data import BOT_KEY, CLIENT_KEY, OPERATOR_KEY, VIJAY_NAGAR
@@ -45,7 +45,7 @@ def postgres_schema(base_url: str) -> Iterator[str]:
 
 def _migrated(url: str) -> str:
     engine = make_engine(url)
-    upgrade(engine)
+    MIGRATIONS.upgrade(engine)
     engine.dispose()
     return url
 

@@ -1,52 +1,17 @@
-"""Migrations from an empty database, and tracking numbers under concurrency."""
+"""Tracking numbers under concurrency."""
 from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import inspect
-
 from common.db import make_engine, make_sessionmaker
 from open311_api.config import DEFAULT_PROFILE_DIR
 from open311_api.inputs import NewRequest
 from open311_api.intake import create_complaint
-from open311_api.migrate import VERSION_TABLE, alembic_config, upgrade
-from open311_api.models import Base
 from open311_api.numbering import next_tracking_number
 from open311_api.profile import load_profile
 
 WORKERS = 8
-TABLES = {"open311_requests", "open311_photos", "open311_status_history", "open311_supporters", "open311_counters", VERSION_TABLE}
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'var' / 'fresh.db'}"
-    return request.getfixturevalue("fresh_postgres_url")
-
-
-def test_migrations_build_the_models_schema_from_an_empty_database(empty_db_url):
-    engine = make_engine(empty_db_url)
-    try:
-        assert set(inspect(engine).get_table_names()) == set()
-        upgrade(engine)
-        assert set(inspect(engine).get_table_names()) == TABLES
-        with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}), Base.metadata)
-        assert differences == []
-        upgrade(engine)  # at head already: nothing to do, nothing breaks
-        with engine.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "base")
-        assert set(inspect(engine).get_table_names()) == {VERSION_TABLE}
-    finally:
-        engine.dispose()
 
 
 def test_numbers_are_a_sequence_per_year(db_url):

@@ -1,0 +1,51 @@
+"""Every package's schema comes from its migrations alone, on an empty SQLite file and an empty PostgreSQL
+schema, and matches its models."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import MetaData, inspect
+
+from common.db import make_engine
+from common.migrations import Migrations
+from lokseva_api import migrate as lokseva_migrate
+from lokseva_api.models import Base as LoksevaBase
+from open311_api import migrate as open311_migrate
+from open311_api.models import Base as Open311Base
+
+PACKAGES = {
+    "lokseva": (lokseva_migrate.MIGRATIONS, LoksevaBase.metadata),
+    "open311": (open311_migrate.MIGRATIONS, Open311Base.metadata),
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    return request.getfixturevalue("private_postgres_url")
+
+
+def differences(engine, migrations: Migrations, metadata: MetaData) -> list:
+    with engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection, opts={
+            "version_table": migrations.version_table}), metadata)
+
+
+@pytest.mark.parametrize("package", sorted(PACKAGES))
+def test_migrations_build_the_models_schema_from_an_empty_database(empty_db_url, package):
+    migrations, metadata = PACKAGES[package]
+    tables = {table.name for table in metadata.sorted_tables}
+    engine = make_engine(empty_db_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+        migrations.upgrade(engine)
+        assert set(inspect(engine).get_table_names()) == tables | {migrations.version_table}
+        assert differences(engine, migrations, metadata) == []
+        migrations.upgrade(engine)  # a restart finds the database up to date
+        migrations.downgrade(engine)
+        assert set(inspect(engine).get_table_names()) == {migrations.version_table}
+    finally:
+        engine.dispose()
+
