@@ -1,7 +1,7 @@
 """The WhatsApp channel's SQL tables, shared by every Rasa worker and replica.
 
 They live in `WHATSAPP_STATE_DB_URL` (default: the tracker store's database)
-and are created on first use. Blocking SQLAlchemy calls run in a thread
+and are created and migrated (./migrations) when a worker starts. Blocking SQLAlchemy calls run in a thread
 (`run_db`) so the Sanic event loop keeps serving.
 """
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from pathlib import Path
 from typing import Callable, TypeVar
 
 from sqlalchemy import (
@@ -20,16 +21,20 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from common.db import make_engine
+from common.migrations import Migrations
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 metadata = MetaData()
+# Schema changes are migrations in ./migrations (Alembic), applied when a worker starts.
+MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), "whatsapp_alembic_version")
 
 inbound_messages = Table(
     "whatsapp_inbound_messages",
@@ -125,15 +130,22 @@ def citizen_key(sender_id: str, purpose: str) -> str:
 def state_engine(url: str) -> Engine:
     engine = make_engine(url)
     try:
-        metadata.create_all(engine)
-    except (OperationalError, ProgrammingError):
-        # another worker created the tables at the same moment; the second try sees them
-        logger.info("WhatsApp state tables were being created concurrently; checking again")
-        metadata.create_all(engine)
+        _migrated(engine)
+    except (OperationalError, ProgrammingError, IntegrityError):
+        # another worker was migrating at the same moment; the second try finds its work done
+        logger.info("WhatsApp state tables were being migrated concurrently; checking again")
+        _migrated(engine)
     # Sanic forks its workers after the channel is built: no pooled connection may be
     # inherited by several processes, so the pool starts empty.
     engine.dispose()
     return engine
+
+
+def _migrated(engine: Engine) -> None:
+    tables = inspect(engine).get_table_names()
+    if inbound_messages.name in tables and MIGRATIONS.version_table not in tables:
+        MIGRATIONS.stamp(engine, "0001")  # made by create_all before the channel had migrations
+    MIGRATIONS.upgrade(engine)
 
 
 def insert_once(engine: Engine, table: Table, **values: object) -> bool:

@@ -1,14 +1,15 @@
 """Every package's schema comes from its migrations alone, on an empty SQLite file and an empty PostgreSQL
-schema, and matches its models."""
+schema, and matches its models; a database made before the WhatsApp channel had migrations is taken over."""
 from __future__ import annotations
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import MetaData, inspect
+from sqlalchemy import MetaData, inspect, select, text
 
 from common.db import make_engine
 from common.migrations import Migrations
+from jan_seva.whatsapp import state_db
 from lokseva_api import migrate as lokseva_migrate
 from lokseva_api.models import Base as LoksevaBase
 from open311_api import migrate as open311_migrate
@@ -17,6 +18,7 @@ from open311_api.models import Base as Open311Base
 PACKAGES = {
     "lokseva": (lokseva_migrate.MIGRATIONS, LoksevaBase.metadata),
     "open311": (open311_migrate.MIGRATIONS, Open311Base.metadata),
+    "whatsapp": (state_db.MIGRATIONS, state_db.metadata),
 }
 
 
@@ -49,3 +51,20 @@ def test_migrations_build_the_models_schema_from_an_empty_database(empty_db_url,
     finally:
         engine.dispose()
 
+
+def test_whatsapp_state_made_before_migrations_is_taken_over(empty_db_url):
+    old = make_engine(empty_db_url)
+    state_db.MIGRATIONS.upgrade(old, "0001")  # the tables as create_all made them, before migrations
+    with old.begin() as connection:
+        connection.execute(text(f"DROP TABLE {state_db.MIGRATIONS.version_table}"))
+        connection.execute(text("INSERT INTO whatsapp_inbound_messages (message_id, state, attempts, received_at) "
+                                "VALUES ('wamid.OLD', 'done', 1, CURRENT_TIMESTAMP)"))
+    old.dispose()
+    engine = state_db.state_engine(empty_db_url)
+    try:
+        assert differences(engine, state_db.MIGRATIONS, state_db.metadata) == []
+        with engine.connect() as connection:
+            kept = connection.execute(select(state_db.inbound_messages.c.message_id)).scalars().all()
+        assert kept == ["wamid.OLD"]
+    finally:
+        engine.dispose()
