@@ -26,6 +26,7 @@ with `metadata: {whatsapp: {list_button: "…"}}`.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import mimetypes
 import os
@@ -118,11 +119,10 @@ class WhatsAppOutput(OutputChannel):
             return
         callback_data = _callback_data(kwargs)
         for content in contents:
-            if self._replies is not None and not await self._replies.first_time():
-                continue
             if callback_data:
                 content = {**content, "biz_opaque_callback_data": callback_data}
-            await self._sender.send(recipient_id, content)
+            send = functools.partial(self._sender.send, recipient_id, content)
+            await (send() if self._replies is None else self._replies.send_next(send))
 
     def _note_language(self, text: str) -> None:
         if text and self.language is None:

@@ -15,8 +15,8 @@ memory dies with the process. The journal is a table of the state database
 - A message that keeps failing is set aside as `failed` after MAX_ATTEMPTS,
   logged for an operator, never silently dropped.
 - `replies_to(message)` numbers the replies of a turn; each number goes out
-  once (`whatsapp_reply_keys`), so a turn run again after its worker stopped
-  does not send the citizen what they already got.
+  once (`whatsapp_reply_keys`, noted after it went), so a turn run again after
+  its worker stopped sends what was not sent, not what the citizen already got.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import List, Optional, Sequence
+from typing import Awaitable, Callable, List, Optional, Sequence
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.engine import Engine
@@ -137,13 +137,23 @@ class InboundJournal:
     def replies_to(self, message_id: str) -> "RepliesOnce":
         return RepliesOnce(self, message_id)
 
-    async def first_reply(self, key: str) -> bool:
-        """True the first time a reply key is seen; True as well while the database fails (better twice than never)."""
+    async def reply_sent(self, key: str) -> bool:
+        """Whether a reply went out before; False while the database fails (better twice than never)."""
+        def look() -> bool:
+            with self._engine.connect() as connection:
+                return connection.execute(select(reply_keys.c.key).where(reply_keys.c.key == key[:300])).first() \
+                    is not None
         try:
-            return await run_db(lambda: insert_once(self._engine, reply_keys, key=key[:300], sent_at=utc_now()))
+            return await run_db(look)
         except SQLAlchemyError:
             logger.exception("WhatsApp reply keys unavailable; sending reply %s", key)
-            return True
+            return False
+
+    async def note_reply(self, key: str) -> None:
+        try:
+            await run_db(lambda: insert_once(self._engine, reply_keys, key=key[:300], sent_at=utc_now()))
+        except SQLAlchemyError:
+            logger.exception("WhatsApp reply %s sent but not noted; a replayed turn would send it again", key)
 
     async def prune(self, older_than: timedelta = KEEP_HANDLED) -> int:
         """Forgets handled ids and reply keys old enough that Meta no longer redelivers their messages."""
@@ -158,15 +168,20 @@ class InboundJournal:
 
 
 class RepliesOnce:
-    """The replies of one turn, numbered in the order they are sent."""
+    """The replies of one turn, numbered in the order they are sent. A reply is noted once it has gone
+    (to Meta, or into the outbox): a worker stopped before that point loses nothing, one stopped between
+    Meta's answer and the note sends that reply twice."""
 
     def __init__(self, journal: InboundJournal, message_id: str) -> None:
         self._journal = journal
         self._message_id = message_id
         self._sent = 0
 
-    async def first_time(self) -> bool:
-        """Whether the next reply of the turn has not gone out before."""
+    async def send_next(self, send: Callable[[], Awaitable[None]]) -> None:
+        """Sends the turn's next reply unless it went out before."""
         key = f"{self._message_id}:{self._sent}"
         self._sent += 1
-        return await self._journal.first_reply(key)
+        if await self._journal.reply_sent(key):
+            return
+        await send()
+        await self._journal.note_reply(key)

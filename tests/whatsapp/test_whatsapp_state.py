@@ -155,3 +155,26 @@ async def test_sent_messages_are_shared_and_old_ones_pruned(state_db_url, state_
     assert await worker_b.prune() >= 1
     assert await worker_a.recall(old) is None
     assert (await worker_a.recall(recent)).content == content
+
+
+async def test_a_reply_is_noted_only_once_it_has_gone(state_db_url, state_engine_for):
+    journal = InboundJournal(state_engine_for(state_db_url))
+    message_id, sent = unique("wamid.TURN"), []
+
+    async def stopped_mid_send() -> None:
+        raise ConnectionError("the worker stopped before Meta accepted the reply")
+
+    async def send(reply: str) -> None:
+        sent.append(reply)
+
+    stopped_turn = journal.replies_to(message_id)
+    with pytest.raises(ConnectionError):
+        await stopped_turn.send_next(stopped_mid_send)
+    replayed = journal.replies_to(message_id)
+    await replayed.send_next(lambda: send("first"))
+    await replayed.send_next(lambda: send("second"))
+    replayed_again = journal.replies_to(message_id)
+    await replayed_again.send_next(lambda: send("first"))
+    await replayed_again.send_next(lambda: send("second"))
+    await replayed_again.send_next(lambda: send("third"))
+    assert sent == ["first", "second", "third"]  # the unsent one went on replay; what went, once
