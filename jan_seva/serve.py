@@ -38,7 +38,7 @@ from redis.connection import parse_url
 from common.exposure import is_exposed, is_loopback, refuse_unsafe_start
 from common.masking import install_log_masking
 from common.rasa_api import JWT_METHOD, rasa_api_token
-from jan_seva.whatsapp.settings import EMULATOR_DEFAULTS
+from jan_seva.whatsapp.settings import webhook_secrets
 
 DEFAULT_EVENTS_QUEUE = "jan_seva_events"
 # Meta's webhooks and citizens' REST messages are a few kilobytes; Sanic's default would buffer 100 MB.
@@ -97,8 +97,7 @@ def refuse_unsafe(interface: str, endpoints: AvailableEndpoints) -> None:
     action_host = urlsplit(endpoints.action.url).hostname if endpoints.action else "127.0.0.1"
     secrets = [
         ("RASA_API_TOKEN", rasa_api_token(), ()),
-        ("WHATSAPP_APP_SECRET", os.environ.get("WHATSAPP_APP_SECRET"), {EMULATOR_DEFAULTS["app_secret"]}),
-        ("WHATSAPP_VERIFY_TOKEN", os.environ.get("WHATSAPP_VERIFY_TOKEN"), {EMULATOR_DEFAULTS["verify_token"]}),
+        *webhook_secrets(),
     ]
     if not is_loopback(action_host or ""):
         secrets.append(("ACTION_SERVER_TOKEN", os.environ.get("ACTION_SERVER_TOKEN"), ()))

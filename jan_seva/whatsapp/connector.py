@@ -56,14 +56,14 @@ from jan_seva.whatsapp.offers import Offers
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbound import choice_contents, content_text, media_content, media_source, text_contents
 from jan_seva.whatsapp.outbox import Outbox
-from jan_seva.whatsapp.payloads import decode_webhook, parse_webhook
 from jan_seva.whatsapp.retry import RetryPolicy
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.settings import WhatsAppSettings
-from jan_seva.whatsapp.signature import SIGNATURE_HEADER, is_valid_signature, same_secret
+from jan_seva.whatsapp.signature import SIGNATURE_HEADER
 from jan_seva.whatsapp.state_db import state_engine
 from jan_seva.whatsapp.status_log import StatusLog
+from jan_seva.whatsapp.webhook_reading import Refused, handshake, read_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -227,27 +227,11 @@ class WhatsAppInput(InputChannel):
                 logger.warning("%d WhatsApp deliveries still in progress after %.0fs", len(pending), timeout)
                 return
 
-    def _verify(self, request: Request) -> HTTPResponse:
-        args = request.args
-        challenge = args.get("hub.challenge")
-        token_ok = same_secret(args.get("hub.verify_token") or "", self.settings.verify_token)
-        if args.get("hub.mode") == "subscribe" and token_ok and challenge:
-            logger.info("WhatsApp webhook verified")
-            return response.text(challenge)
-        logger.warning("WhatsApp webhook verification refused (mode %r)", args.get("hub.mode"))
-        return response.text("verification failed", status=403)
-
     async def _receive(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
-        body = request.body or b""
-        if not is_valid_signature(body, request.headers.get(SIGNATURE_HEADER), self.settings.app_secret):
-            logger.warning("WhatsApp webhook with a missing or wrong %s refused", SIGNATURE_HEADER)
-            return response.text("invalid signature", status=403)
         try:
-            payload = decode_webhook(body)
-        except ValueError as error:
-            logger.warning("Signed WhatsApp webhook body refused: %s", error)
-            return response.text("body is not a webhook's JSON", status=400)
-        batch = parse_webhook(payload, self.settings.phone_number_id)
+            batch = read_delivery(request.body or b"", request.headers.get(SIGNATURE_HEADER), self.settings)
+        except Refused as refusal:
+            return response.text(refusal.reason, status=refusal.status)
         if batch.messages and await self._overloaded():
             return response.text("too many messages waiting; send again later", status=503)
         # The messages are kept in the journal before the 200: Meta never sends an acknowledged one again.
@@ -301,7 +285,8 @@ class WhatsAppInput(InputChannel):
 
         @webhook.route("/webhook", methods=["GET"])
         async def verify(request: Request) -> HTTPResponse:
-            return self._verify(request)
+            status, body = handshake(request.args, self.settings)
+            return response.text(body, status=status)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

@@ -13,7 +13,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, List, Mapping, Optional, Set, Tuple
 
 from common.masking import mask_id
 
@@ -47,6 +47,14 @@ META_REQUIRED = ("verify_token", "app_secret", "access_token", "phone_number_id"
 
 class WhatsAppConfigurationError(ValueError):
     pass
+
+
+def webhook_secrets(environ: Optional[Mapping[str, str]] = None) -> List[Tuple[str, Optional[str], Set[str]]]:
+    """What an exposed webhook must not run with: the emulator's signing secret and verify token
+    (common.exposure's Secret tuples)."""
+    environ = os.environ if environ is None else environ
+    return [(ENVIRONMENT_NAMES[name], environ.get(ENVIRONMENT_NAMES[name]), {EMULATOR_DEFAULTS[name]})
+            for name in ("app_secret", "verify_token")]
 
 
 @dataclass(frozen=True)
