@@ -12,8 +12,10 @@ export PYTHONPATH := $(CURDIR)
 # Debian packages: Devanagari fonts for certificate PDFs, Chromium for the emulator's browser test.
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core
 
-# With real Meta credentials the local WhatsApp emulator is not started.
-PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa lokseva open311 outbox photos dashboard escalation retention,)
+# Locally the emulator delivers straight to Rasa's webhook; with real Meta credentials the emulator is not
+# started and Meta delivers to the ingest process (jan_seva/whatsapp/ingest.py).
+BACKGROUND := lokseva open311 outbox photos dashboard escalation retention
+PROCESSES := $(if $(WHATSAPP_ACCESS_TOKEN),actions rasa ingest $(BACKGROUND),actions rasa whatsapp $(BACKGROUND))
 
 # What the model is trained from: a change to any of these retrains, nothing else does.
 MODEL_INPUTS := config.yml domain.yml $(shell find data jan_seva/components jan_seva/text -type f -not -name '*.pyc')

@@ -14,7 +14,8 @@ same rates then go, through the REST channel, to this bot and to a stock
 of the two is printed.
 
 The production profile runs the same processes with PostgreSQL (tracker,
-channel state), the Redis lock store and two Sanic workers.
+channel state), the Redis lock store and two Sanic workers, and the webhooks
+go to the ingest process (jan_seva/whatsapp/ingest.py), as Meta's do in production.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from jan_seva.whatsapp.signature import signature_for
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = "http://127.0.0.1:5005"
+INGEST = "http://127.0.0.1:5006"
 APP_SECRET = "bench-app-secret"
 PHONE_NUMBER_ID = "100000000000001"
 PROCESSES = "actions rasa lokseva open311 outbox photos"  # what a message can reach; no emulator
@@ -59,6 +61,8 @@ PROFILES = {
                    "WHATSAPP_STATE_DB_URL": "postgresql://postgres@127.0.0.1:5432/test",
                    "REDIS_URL": "redis://127.0.0.1:6379/14", "SANIC_WORKERS": "2"},
 }
+WEBHOOK = {"default": RASA, "production": INGEST}  # where Meta's deliveries arrive
+EXTRA_PROCESSES = {"default": "", "production": "ingest"}
 
 
 def percentile(values: List[float], share: float) -> Optional[float]:
@@ -111,7 +115,8 @@ async def drained(sink: GraphSink, sent: int) -> None:
         await asyncio.sleep(1)
 
 
-async def webhook_run(session: aiohttp.ClientSession, sink: GraphSink, rate: float, seconds: float) -> dict:
+async def webhook_run(session: aiohttp.ClientSession, webhook: str, sink: GraphSink, rate: float,
+                      seconds: float) -> dict:
     run = uuid.uuid4().hex[:6]
 
     async def send(n: int):
@@ -119,7 +124,7 @@ async def webhook_run(session: aiohttp.ClientSession, sink: GraphSink, rate: flo
         body = webhook_body(wa_id, next_message())
         sent_at = time.monotonic()
         try:
-            async with session.post(f"{RASA}/webhooks/whatsapp/webhook", data=body, headers={
+            async with session.post(f"{webhook}/webhooks/whatsapp/webhook", data=body, headers={
                     "Content-Type": "application/json", "X-Hub-Signature-256": signature_for(body, APP_SECRET)}) as reply:
                 await reply.read()
                 return wa_id, sent_at, time.monotonic() - sent_at, reply.status
@@ -215,18 +220,20 @@ async def main_async(rates: List[float], seconds: float, profile: str) -> dict:
            "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID}
     log = ROOT / "results" / f"bench_{profile}_system.log"
     log.parent.mkdir(exist_ok=True)
-    system = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", *PROCESSES.split()],
+    processes = [*PROCESSES.split(), *EXTRA_PROCESSES[profile].split()]
+    system = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", *processes],
                               cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
                               start_new_session=True)
     stock = stock_bot.start()
     report: dict = {"profile": profile, "seconds_per_rate": seconds}
     try:
         await wait_up(f"{RASA}/status")
+        await wait_up(f"{WEBHOOK[profile]}/webhooks/whatsapp/")
         await wait_up(f"http://127.0.0.1:{stock_bot.STOCK_PORT}/")  # the stock bot runs without its HTTP API
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
             await rest_run(session, RASA, 2, 3)  # warm-up: the first parses load the model's graph
             await rest_run(session, f"http://127.0.0.1:{stock_bot.STOCK_PORT}", 2, 3)
-            report["webhook"] = [await webhook_run(session, sink, rate, seconds) for rate in rates]
+            report["webhook"] = [await webhook_run(session, WEBHOOK[profile], sink, rate, seconds) for rate in rates]
             report["memory_mb"] = memory_mb(system.pid)
             report["rest_this_bot"] = [await rest_run(session, RASA, rate, seconds) for rate in rates]
             report["rest_stock_bot"] = [await rest_run(session, f"http://127.0.0.1:{stock_bot.STOCK_PORT}", rate,

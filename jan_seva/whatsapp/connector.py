@@ -29,9 +29,8 @@ import asyncio
 import functools
 import logging
 import mimetypes
-import os
 from pathlib import PurePath
-from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Set, Text, cast
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -48,7 +47,7 @@ from jan_seva.whatsapp.failed_deliveries import FailedDeliveries
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.graph_client import GraphClient
 from jan_seva.whatsapp.inbound import CHANNEL_NAME, InboundProcessor
-from jan_seva.whatsapp.inbound_journal import InboundJournal, RepliesOnce
+from jan_seva.whatsapp.inbound_journal import InboundJournal, Journaled, RepliesOnce
 from jan_seva.whatsapp.media import MediaDownloader
 from jan_seva.whatsapp.notices import Notices
 from jan_seva.whatsapp.numbered_options import options_from_buttons
@@ -56,6 +55,7 @@ from jan_seva.whatsapp.offers import Offers
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbound import choice_contents, content_text, media_content, media_source, text_contents
 from jan_seva.whatsapp.outbox import Outbox
+from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate
 from jan_seva.whatsapp.retry import RetryPolicy
 from jan_seva.whatsapp.sender import OutboundSender
 from jan_seva.whatsapp.sent_messages import SentMessages
@@ -63,14 +63,15 @@ from jan_seva.whatsapp.settings import WhatsAppSettings
 from jan_seva.whatsapp.signature import SIGNATURE_HEADER
 from jan_seva.whatsapp.state_db import state_engine
 from jan_seva.whatsapp.status_log import StatusLog
+from jan_seva.whatsapp.wakeup import Wakeup
 from jan_seva.whatsapp.webhook_reading import Refused, handshake, read_delivery
 
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 10
-# Past this many messages waiting on all workers, deliveries are refused (503) and Meta sends them later.
-DEFAULT_MAX_BACKLOG = 5000
-PRUNE_EVERY_SWEEPS = 240
+PRUNE_EVERY_LOOKS = 2000  # about hourly on an idle worker
+# Deliveries and claims this worker has in hand: past this many it claims no more (others may).
+MAX_IN_HAND = 64
 CALLBACK_DATA_LIMIT = 512  # Meta's limit of biz_opaque_callback_data
 
 
@@ -188,7 +189,7 @@ class WhatsAppInput(InputChannel):
         sent = SentMessages(engine)
         self.rights = CitizenRights(engine)
         self.journal = InboundJournal(engine)
-        self.max_backlog = int(os.environ.get("WHATSAPP_INBOUND_MAX_BACKLOG") or DEFAULT_MAX_BACKLOG)
+        self.wakeup = Wakeup(engine)
         self.sender = OutboundSender(self.client, Outbox(engine), sent, store, retry_policy)
         self.processor = InboundProcessor(
             journal=self.journal,
@@ -204,7 +205,7 @@ class WhatsAppInput(InputChannel):
         )
         self._tasks: Set[asyncio.Task] = set()  # deliveries being handled
         self._outbox_task: Optional[asyncio.Task] = None
-        self._sweeper_task: Optional[asyncio.Task] = None
+        self._consumer_task: Optional[asyncio.Task] = None
 
     def _reply_output(self, message_id: str) -> WhatsAppOutput:
         """For the answers to a citizen's own message."""
@@ -232,7 +233,7 @@ class WhatsAppInput(InputChannel):
             batch = read_delivery(request.body or b"", request.headers.get(SIGNATURE_HEADER), self.settings)
         except Refused as refusal:
             return response.text(refusal.reason, status=refusal.status)
-        if batch.messages and await self._overloaded():
+        if batch.messages and await self.journal.full():
             return response.text("too many messages waiting; send again later", status=503)
         # The messages are kept in the journal before the 200: Meta never sends an acknowledged one again.
         # Each citizen's place in line is taken now, before the journal answers (arrival order).
@@ -246,35 +247,40 @@ class WhatsAppInput(InputChannel):
             return response.text("could not keep the delivery; send again later", status=503)
         return response.text("EVENT_RECEIVED")
 
-    async def _overloaded(self) -> bool:
-        try:
-            waiting = await self.journal.backlog()
-        except SQLAlchemyError:
-            return False  # the journal's own insert tells whether the database works
-        if waiting >= self.max_backlog:
-            logger.warning("WhatsApp delivery refused: %d messages are waiting", waiting)
-            return True
-        return False
-
-    async def _sweep(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
-        """Takes over messages a stopped worker left, on every worker; forgets old handled ids now and then."""
-        interval = max(0.5, self.journal.lease.total_seconds() / 4)
-        sweeps = 0
+    async def _consume(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Claims what the ingest process kept and what a stopped worker left, on every worker;
+        forgets old handled ids now and then."""
+        looks = 0
         while True:
+            claimed = []
             try:
-                claimed = await self.journal.claim_abandoned()
+                if len(self._tasks) < MAX_IN_HAND:
+                    claimed = await self.journal.claim_due(limit=MAX_IN_HAND - len(self._tasks))
                 if claimed:
-                    logger.info("WhatsApp: %d messages taken over from a stopped worker", len(claimed))
-                    done: asyncio.Future = asyncio.get_running_loop().create_future()
-                    done.set_result(claimed)
-                    await self.processor.process([], [item.message.sender_id for item in claimed], done,
-                                                 on_new_message, replayed=True)
-                sweeps += 1
-                if sweeps % PRUNE_EVERY_SWEEPS == 0:
+                    self._in_background(self._handle_claimed(claimed, on_new_message))
+                looks += 1
+                if looks % PRUNE_EVERY_LOOKS == 0:
                     await self.journal.prune()
             except SQLAlchemyError:
-                logger.exception("WhatsApp inbound journal unavailable; sweeping again later")
-            await asyncio.sleep(interval)
+                logger.exception("WhatsApp inbound journal unavailable; trying again later")
+            if not claimed:
+                await self.wakeup.wait()
+
+    async def _handle_claimed(self, claimed: List[Journaled],
+                              on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        statuses = [item for item in claimed if isinstance(item.message, StatusUpdate)]
+        messages = [item for item in claimed if isinstance(item.message, InboundMessage)]
+        replayed = sum(item.replayed for item in claimed)
+        if replayed:
+            logger.info("WhatsApp: %d messages taken over from a stopped worker", replayed)
+        kept: asyncio.Future = asyncio.get_running_loop().create_future()
+        kept.set_result(messages)
+        await self.processor.process([cast(StatusUpdate, item.message) for item in statuses],
+                                     [cast(InboundMessage, item.message).sender_id for item in messages],
+                                     kept, on_new_message)
+        for item in statuses:  # recorded (a status seen twice is recorded once): done
+            await self.journal.done(item.row_id)
+        self.wakeup.now()  # these citizens' next messages may be waiting
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("whatsapp_webhook", __name__)
@@ -299,13 +305,14 @@ class WhatsAppInput(InputChannel):
                 self.rights.forget_conversation = conversation_forgetter(agent.tracker_store)
                 self.processor.handled_before = handled_checker(agent.tracker_store)
             self._outbox_task = asyncio.ensure_future(self.sender.run_outbox())
-            self._sweeper_task = asyncio.ensure_future(self._sweep(on_new_message))
+            self._consumer_task = asyncio.ensure_future(self._consume(on_new_message))
 
         @webhook.listener("before_server_stop")
         async def stop(_app: Any, _loop: Any) -> None:
-            for task in (self._outbox_task, self._sweeper_task):
+            for task in (self._outbox_task, self._consumer_task):
                 if task:
                     task.cancel()
+            self.wakeup.stop()
             await self.finish_deliveries()  # let acknowledged messages reach Rasa
             await self.client.close()
 

@@ -18,7 +18,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple, cast
 
 from rasa.core.channels.channel import UserMessage
 from sqlalchemy.exc import SQLAlchemyError
@@ -69,8 +69,7 @@ class InboundProcessor:
         self._order = ArrivalOrder()
 
     def process(self, statuses: Sequence[StatusUpdate], senders: Sequence[str],
-                kept: Awaitable[List[Journaled]], on_new_message: OnNewMessage,
-                replayed: bool = False) -> Awaitable[None]:
+                kept: Awaitable[List[Journaled]], on_new_message: OnNewMessage) -> Awaitable[None]:
         """Queues each citizen's part now, in arrival order, though the journal is still keeping the
         messages (`kept`, the journal's answer); returns the work, to run in the background."""
         by_citizen: Dict[str, List[StatusUpdate]] = defaultdict(list)
@@ -78,22 +77,23 @@ class InboundProcessor:
             by_citizen[status.recipient_id or ""].append(status)
         citizens = dict.fromkeys([*by_citizen, *senders])  # in order, once each
         return asyncio.gather(*(
-            self._order.queue(citizen, self._handle_citizen(citizen, by_citizen[citizen], kept, on_new_message,
-                                                            replayed))
+            self._order.queue(citizen, self._handle_citizen(citizen, by_citizen[citizen], kept, on_new_message))
             for citizen in citizens
         ))
 
     async def _handle_citizen(self, citizen: str, statuses: List[StatusUpdate], kept: Awaitable[List[Journaled]],
-                              on_new_message: OnNewMessage, replayed: bool) -> None:
+                              on_new_message: OnNewMessage) -> None:
         for status in statuses:
             await self._guarded(self._on_status(status), f"status of {status.message_id}")
         try:
-            messages = [item for item in await kept if item.message.sender_id == citizen]
+            messages = [item for item in await kept
+                        if isinstance(item.message, InboundMessage) and item.message.sender_id == citizen]
         except Exception:  # not kept: the webhook refused the delivery and Meta will send it again
             return
         for item in messages:
-            message = item.message
-            if await self._guarded(self._handle(message, on_new_message, replayed), f"message {message.message_id}"):
+            message = cast(InboundMessage, item.message)
+            if await self._guarded(self._handle(message, on_new_message, item.replayed),
+                                   f"message {message.message_id}"):
                 await self._guarded(self.journal.done(item.row_id), f"journal entry of {message.message_id}")
 
     async def _on_status(self, status: StatusUpdate) -> None:

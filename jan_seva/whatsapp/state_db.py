@@ -40,9 +40,13 @@ inbound_messages = Table(
     "whatsapp_inbound_messages",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),  # arrival order
-    Column("message_id", String(255), nullable=False, unique=True),  # the unique key that drops redeliveries
+    # the unique key that drops redeliveries: the wamid of a message, "status:<wamid>:<status>" of a status
+    Column("message_id", String(255), nullable=False, unique=True),
+    Column("kind", String(8), nullable=False, server_default="message"),  # message | status
+    Column("citizen", String(64), index=True),  # citizen_key of the sender: their messages go in order
     Column("state", String(16), nullable=False, index=True),  # pending | done | failed
-    Column("content", Text),  # the InboundMessage as JSON (typed Aadhaar masked) until it is handled
+    # the InboundMessage or StatusUpdate as JSON (typed Aadhaar masked) until it is handled
+    Column("content", Text),
     Column("attempts", Integer, nullable=False),
     Column("worker", String(32)),  # the worker holding the claim
     Column("claimed_until", DateTime(timezone=True)),  # another worker may take it over after this

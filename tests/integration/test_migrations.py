@@ -64,7 +64,8 @@ def test_whatsapp_state_made_before_migrations_is_taken_over(empty_db_url):
     try:
         assert differences(engine, state_db.MIGRATIONS, state_db.metadata) == []
         with engine.connect() as connection:
-            kept = connection.execute(select(state_db.inbound_messages.c.message_id)).scalars().all()
-        assert kept == ["wamid.OLD"]
+            kept = connection.execute(select(state_db.inbound_messages.c.message_id,
+                                             state_db.inbound_messages.c.kind)).all()
+        assert [tuple(row) for row in kept] == [("wamid.OLD", "message")]
     finally:
         engine.dispose()

@@ -25,6 +25,7 @@ PROCESSES = {
                           ["DASHBOARD_SECRET_KEY", "HANDOFF_API_KEY", "RASA_API_TOKEN", "DASHBOARD_PASSWORD_ADMIN"]),
     "jan_seva.action_server": ({"ACTION_SERVER_HOST": "0.0.0.0"}, ["ACTION_SERVER_TOKEN", "OPEN311_API_KEY"]),
     "jan_seva.serve": ({"RASA_INTERFACE": "0.0.0.0"}, ["RASA_API_TOKEN", "WHATSAPP_APP_SECRET"]),
+    "jan_seva.whatsapp.ingest": ({"WHATSAPP_INGEST_HOST": "0.0.0.0"}, ["WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"]),
 }
 SECRET_WORDS = ("TOKEN", "KEY", "SECRET", "PASSWORD")
 

@@ -12,7 +12,7 @@ from jan_seva.whatsapp.inbound_journal import FAILED, MAX_ATTEMPTS, InboundJourn
 from jan_seva.whatsapp.numbered_options import Option
 from jan_seva.whatsapp.options_store import OptionsStore
 from jan_seva.whatsapp.outbox import Outbox
-from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate
+from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate, WebhookBatch
 from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import inbound_messages, message_statuses, outbox, sent_messages
 from jan_seva.whatsapp.status_log import StatusLog
@@ -57,20 +57,51 @@ async def test_a_message_left_by_a_stopped_worker_is_taken_over_once(state_db_ur
     lease = timedelta(milliseconds=200)
     stopped = InboundJournal(state_engine_for(state_db_url), lease=lease)
     others = [InboundJournal(state_engine_for(state_db_url), lease=lease) for _ in range(3)]
-    first, second = inbound(unique("wamid.LEFT1")), inbound(unique("wamid.LEFT2"))
+    first, second = inbound(unique("wamid.LEFT1"), unique("9198")), inbound(unique("wamid.LEFT2"), unique("9198"))
     await stopped.accept([first, second])
-    assert [await other.claim_abandoned() for other in others] == [[], [], []]  # the lease still runs
+    assert [await other.claim_due() for other in others] == [[], [], []]  # the lease still runs
     await asyncio.sleep(0.3)
-    taken = await asyncio.gather(*(other.claim_abandoned() for other in others))
-    mine = [item.message.message_id for claimed in taken for item in claimed
-            if item.message.message_id in (first.message_id, second.message_id)]
-    assert sorted(mine) == sorted([first.message_id, second.message_id])  # each once, oldest first
-    for claimed in taken:
-        for item in claimed:
-            await others[0].done(item.row_id)
+    taken = await asyncio.gather(*(other.claim_due() for other in others))
+    mine = [item for claimed in taken for item in claimed if item.message in (first, second)]
+    assert sorted(item.message.message_id for item in mine) == sorted([first.message_id, second.message_id])
+    assert all(item.replayed for item in mine)  # Rasa may have seen them: the channel looks before replaying
+    for item in mine:
+        await others[0].done(item.row_id)
     await asyncio.sleep(0.3)
-    assert [item for other in others for item in await other.claim_abandoned()
-            if item.message.message_id in (first.message_id, second.message_id)] == []
+    assert [item for other in others for item in await other.claim_due() if item.message in (first, second)] == []
+
+
+async def test_a_citizens_next_message_waits_for_the_one_before_on_every_worker(state_db_url, state_engine_for):
+    workers = [InboundJournal(state_engine_for(state_db_url)) for _ in range(3)]
+    citizen = unique("9198")
+    messages = [inbound(unique(f"wamid.ORDER{n}"), citizen) for n in range(3)]
+    assert await workers[0].keep(WebhookBatch(messages=messages)) == 3
+    handled = []
+    for _ in messages:
+        taken = [item for claimed in await asyncio.gather(*(worker.claim_due() for worker in workers))
+                 for item in claimed if item.message in messages]
+        assert len(taken) == 1  # only the earliest, by one worker
+        assert await workers[1].claim_due() == []  # the next one waits while this one is in hand
+        handled.append(taken[0].message)
+        await workers[2].done(taken[0].row_id)
+    assert handled == messages
+
+
+async def test_a_kept_status_goes_before_the_citizens_message_and_redeliveries_are_dropped(
+        state_db_url, state_engine_for):
+    ingest, worker = InboundJournal(state_engine_for(state_db_url)), InboundJournal(state_engine_for(state_db_url))
+    citizen = unique("9198")
+    status = StatusUpdate(unique("wamid.OUT"), "read", citizen, "1749416400")
+    batch = WebhookBatch(messages=[inbound(unique("wamid.IN"), citizen)], statuses=[status])
+    assert await ingest.keep(batch) == 2
+    assert await ingest.keep(batch) == 0  # Meta sent the same delivery again
+    [first] = await worker.claim_due()
+    assert first.message == status and not first.replayed
+    assert await worker.claim_due() == []
+    await worker.done(first.row_id)
+    [second] = await worker.claim_due()
+    assert second.message == batch.messages[0]
+    await worker.done(second.row_id)
 
 
 async def test_a_message_that_keeps_failing_is_set_aside(state_db_url, state_engine_for):
@@ -80,7 +111,7 @@ async def test_a_message_that_keeps_failing_is_set_aside(state_db_url, state_eng
     tries = 1
     for _ in range(MAX_ATTEMPTS + 2):
         await asyncio.sleep(0.08)
-        tries += sum(1 for item in await journal.claim_abandoned() if item.message.message_id == message.message_id)
+        tries += sum(1 for item in await journal.claim_due() if item.message.message_id == message.message_id)
     assert tries == MAX_ATTEMPTS
     with state_engine_for(state_db_url).connect() as connection:
         state = connection.execute(select(inbound_messages.c.state)
