@@ -9,23 +9,32 @@ packages may share one database:
     MIGRATIONS.run(context, Base.metadata)           # the whole of its env.py
 
 A new migration is a file in versions/ (script.py.mako is its template).
+Tables made by `create_all` before a package had migrations are adopted:
+when `adopts` names one of them and the version table is missing, the
+database is stamped at the first revision, then upgraded, its rows kept.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, inspect
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+logger = logging.getLogger(__name__)
+FIRST_REVISION = "0001"
 
 
 @dataclass(frozen=True)
 class Migrations:
     directory: Path
     version_table: str
+    adopts: Optional[str] = None  # a table that existed before the migrations did
 
     def _config(self, connection: Any) -> Config:
         config = Config()
@@ -34,6 +43,17 @@ class Migrations:
         return config
 
     def upgrade(self, engine: Engine, revision: str = "head") -> None:
+        try:
+            self._upgrade(engine, revision)
+        except (OperationalError, ProgrammingError, IntegrityError):
+            # another worker of the same package was migrating at the same moment; the second try finds it done
+            logger.info("%s: migrated concurrently by another process; checking again", self.version_table)
+            self._upgrade(engine, revision)
+
+    def _upgrade(self, engine: Engine, revision: str) -> None:
+        tables = inspect(engine).get_table_names()
+        if self.adopts in tables and self.version_table not in tables:
+            self.stamp(engine, FIRST_REVISION)
         with engine.begin() as connection:
             command.upgrade(self._config(connection), revision)
 

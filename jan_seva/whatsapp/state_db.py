@@ -21,10 +21,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    inspect,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError
 
 from common.db import make_engine
 from common.migrations import Migrations
@@ -34,7 +33,8 @@ T = TypeVar("T")
 
 metadata = MetaData()
 # Schema changes are migrations in ./migrations (Alembic), applied when a worker starts.
-MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), "whatsapp_alembic_version")
+MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), "whatsapp_alembic_version",
+                        adopts="whatsapp_inbound_messages")
 
 inbound_messages = Table(
     "whatsapp_inbound_messages",
@@ -133,23 +133,11 @@ def citizen_key(sender_id: str, purpose: str) -> str:
 
 def state_engine(url: str) -> Engine:
     engine = make_engine(url)
-    try:
-        _migrated(engine)
-    except (OperationalError, ProgrammingError, IntegrityError):
-        # another worker was migrating at the same moment; the second try finds its work done
-        logger.info("WhatsApp state tables were being migrated concurrently; checking again")
-        _migrated(engine)
+    MIGRATIONS.upgrade(engine)
     # Sanic forks its workers after the channel is built: no pooled connection may be
     # inherited by several processes, so the pool starts empty.
     engine.dispose()
     return engine
-
-
-def _migrated(engine: Engine) -> None:
-    tables = inspect(engine).get_table_names()
-    if inbound_messages.name in tables and MIGRATIONS.version_table not in tables:
-        MIGRATIONS.stamp(engine, "0001")  # made by create_all before the channel had migrations
-    MIGRATIONS.upgrade(engine)
 
 
 def insert_once(engine: Engine, table: Table, **values: object) -> bool:
