@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 
 from common.clock import utc_now_naive
 from common.db import make_engine
+from common.migrations import Migrations
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'actions.db'}"
@@ -43,6 +44,9 @@ ERROR_TEXT_LIMIT = 500
 CLAIM_SECONDS = 120
 
 metadata = MetaData()
+# Schema changes are migrations in ./migrations (Alembic), applied when an outbox is opened.
+MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), "submission_outbox_alembic_version",
+                        adopts="submission_outbox")
 submissions = Table(
     "submission_outbox",
     metadata,
@@ -106,7 +110,7 @@ class SubmissionOutbox:
     def __init__(self, db_url: Optional[str] = None):
         self.db_url = db_url or os.environ.get("ACTIONS_DB_URL") or DEFAULT_DB_URL
         self.engine = make_engine(self.db_url)
-        metadata.create_all(self.engine)
+        MIGRATIONS.upgrade(self.engine)
 
     def add(self, kind: str, sender_id: str, language: str, payload: Dict[str, Any], idempotency_key: str,
             delay_seconds: float = 0.0) -> None:

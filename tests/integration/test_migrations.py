@@ -1,5 +1,5 @@
 """Every package's schema comes from its migrations alone, on an empty SQLite file and an empty PostgreSQL
-schema, and matches its models; a database made before the WhatsApp channel had migrations is taken over."""
+schema, and matches its models; tables made before a package had migrations are taken over."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, inspect, select, text
 
+from actions.submissions import outbox
 from common.db import make_engine
 from common.migrations import Migrations
 from jan_seva.whatsapp import state_db
@@ -16,6 +17,7 @@ from open311_api import migrate as open311_migrate
 from open311_api.models import Base as Open311Base
 
 PACKAGES = {
+    "actions outbox": (outbox.MIGRATIONS, outbox.metadata),
     "lokseva": (lokseva_migrate.MIGRATIONS, LoksevaBase.metadata),
     "open311": (open311_migrate.MIGRATIONS, Open311Base.metadata),
     "whatsapp": (state_db.MIGRATIONS, state_db.metadata),
