@@ -310,3 +310,17 @@ def test_a_pin_promised_at_the_offered_place_is_waited_for(api, spot, said):
     assert "tasks.take_your_time" in keys(waits) and asked(waits) == "location"
     assert asked(chat.sends_pin(*spot)) != "location"
     assert chat.task["values"]["location"]["lat"] == spot[0]
+
+
+@pytest.mark.parametrize("answers", [
+    [("road puri tuti h, gitti bikhri padi h", "damage_type", "broken_surface")],
+    [("gaddha hai", "damage_type", "pothole"), ("pani nhi bhrta wha", "waterlogged", "no")],
+])
+def test_a_category_question_answered_in_sms_words(api, answers):
+    chat = Chat()
+    chat.says("sadak kharab hai", "register_complaint", complaint_category="road_damage")
+    question = asked(chat.says("Vijay Nagar scheme 54, C21 mall ke piche wali road"))
+    for text, field, value in answers:
+        assert question == field
+        question = asked(chat.says(text))
+        assert chat.task["values"][field] == value
