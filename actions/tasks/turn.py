@@ -124,7 +124,8 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     for name, value in sorted(reading.found.items(), key=lambda item: order.get(item[0], len(order))):
         # fields appear as others are answered (a service's questions): looked up afresh each time
         spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
-        if spec is None or (name in reading.passing and task.answered(name) and (asked is None or asked.name != name)):
+        given = task.answered(name) and task.values[name] is not SKIPPED  # a passed-over question takes it
+        if spec is None or (name in reading.passing and given and (asked is None or asked.name != name)):
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         if isinstance(value, PartChanged):

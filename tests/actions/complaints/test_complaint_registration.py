@@ -312,6 +312,16 @@ def test_a_pin_promised_at_the_offered_place_is_waited_for(api, spot, said):
     assert chat.task["values"]["location"]["lat"] == spot[0]
 
 
+def test_a_passed_over_question_is_answered_by_the_details_that_follow(api):
+    chat = Chat()
+    chat.says("नाली की शिकायत", "register_complaint", complaint_category="drainage")
+    assert asked(chat.says("सुदामा नगर, डी सेक्टर, पानी की टंकी के पास")) == "drainage_problem"
+    chat.says("छोड़ें")
+    assert chat.task["values"]["drainage_problem"] is SKIPPED
+    chat.says("नाली पूरी जाम है, गंदा पानी घरों में घुस रहा है")
+    assert chat.task["values"]["drainage_problem"] == "blocked"
+
+
 @pytest.mark.parametrize("answers", [
     [("road puri tuti h, gitti bikhri padi h", "damage_type", "broken_surface")],
     [("gaddha hai", "damage_type", "pothole"), ("pani nhi bhrta wha", "waterlogged", "no")],
