@@ -349,9 +349,9 @@ def _about_them(person: Dict[str, Any], words_before: Set[str], dated: bool) -> 
 
 
 def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_name: Dict[str, Field],
-                  today: date, named_already: Iterable[str]) -> List[_CueHit]:
+                  today: date, named_already: Iterable[str], asked: Optional[Field]) -> List[_CueHit]:
     """"mere bete ka janm praman patra, naam Aayush": a bare name in a request about someone else is theirs
-    (the first such person not named yet)."""
+    (the first such person not named yet); asked for someone's name, "naam Vihaan rakha" is that one's."""
     people = _cue_data().get("bare_name_is") or {}
     named = {hit.field for hit in hits} | set(named_already)
     dated = values.a_date(text, today) is not None
@@ -360,8 +360,9 @@ def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_n
         words = " ".join(token.word for token in tokens[hit.start:hit.end])
         if by_name[hit.field].short_name == "name" and means(words, "name_words"):
             before = {token.word for token in tokens[:hit.start]}
-            person = next((spec for spec in by_name.values() if spec.name not in named
-                           and _about_them(people.get(spec.short_name) or {}, before, dated)), None)
+            person = asked if asked is not None and asked.kind == NAME and asked.name not in named else next(
+                (spec for spec in by_name.values() if spec.name not in named
+                 and _about_them(people.get(spec.short_name) or {}, before, dated)), None)
             if person is not None:
                 hit = replace(hit, field=person.name)
                 named.add(person.name)
@@ -837,7 +838,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
             text = text[:start] + " " * (end - start) + text[end:]
         tokens = _tokens(text)
     hits = _person_meant(_places_go_on(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), by_name,
-                                       text, tokens), text, tokens, by_name, today, relatives)
+                                       text, tokens), text, tokens, by_name, today, relatives, asked)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)

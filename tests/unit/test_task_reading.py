@@ -677,3 +677,15 @@ def test_each_answer_of_a_long_sentence_is_read(text, service, expected):
 def test_a_clause_word_between_a_cue_and_its_value_ends_no_part(text, expected):
     assert reading(text, asked="aadhaar").found == expected
 
+
+
+@pytest.mark.parametrize("text, asked, found", [
+    ("naam Vihaan rakha h", "child_name", {"answers.child_name": "Vihaan"}),
+    ("नाम विहान रखा है", "child_name", {"answers.child_name": "विहान"}),
+    ("mera naam Ajay Baria", "child_name", {"applicant.name": "Ajay Baria"}),  # whose name, said
+    ("naam Vihaan, papa ka naam Ajay", "father_name", {"answers.father_name": "Ajay"}),  # the asked one, named
+])
+def test_asked_someones_name_a_bare_name_is_theirs(text, asked, found):
+    result = reading(text, "birth_certificate", asked).found
+    assert {name: result.get(name) for name in found} == found
+
