@@ -793,16 +793,25 @@ def _cue_last_words() -> FrozenSet[str]:
     return frozenset(_phrase(cue)[-1] for cues in _cue_data()["cues"].values() for cue in cues if _phrase(cue))
 
 
+def _trailing_cues() -> Tuple[Tuple[str, ...], ...]:
+    """Every cue said after its answer ("…ke liye", "…saal se")."""
+    return tuple(_phrase(cue) for cues in _cue_data()["after"].values() for cue in cues if _phrase(cue))
+
+
 def _clauses_marked(text: str) -> str:
     """A comma after each word that ends a clause when more follows: a run-on ("…कमला है मेरे पति भेरू थे
     मैं मजदूरी करती हूं…") is read in parts, as if the citizen had punctuated it. Not where the clause word
-    stands between a cue and its value ("mera naam h Ramesh", "मोबाइल बेटे का है 8962310745")."""
+    stands between a cue and its value ("mera naam h Ramesh", "मोबाइल बेटे का है 8962310745"), nor before
+    a cue that looks back at it ("loan lena h uske liye")."""
     ends, goes_on = _word_set("clause_ends"), _word_set("clause_goes_on")
     open_before = _cue_last_words() | _word_set("links")
+    trailing = _trailing_cues()
     tokens = _tokens(text)
-    for before, token, following in reversed(list(zip(tokens, tokens[1:], tokens[2:]))):
+    for at in reversed(range(1, len(tokens) - 1)):
+        before, token, following = tokens[at - 1], tokens[at], tokens[at + 1]
         if token.word in ends and following.word not in goes_on and before.word not in open_before \
-                and not text[token.end:following.start].strip():
+                and not text[token.end:following.start].strip() \
+                and not any(_starts_with(tokens, at + 1, cue) for cue in trailing):
             text = f"{text[:token.end]},{text[token.end:]}"
     return text
 

@@ -689,3 +689,7 @@ def test_asked_someones_name_a_bare_name_is_theirs(text, asked, found):
     result = reading(text, "birth_certificate", asked).found
     assert {name: result.get(name) for name in found} == found
 
+
+@pytest.mark.parametrize("text", ["बैंक से लोन लेना है उसके लिए", "bank se loan lena h uske liye"])
+def test_a_cue_said_after_the_answer_keeps_a_run_on_together(text):
+    assert "loan" in reading(text, "income_certificate", "mobile").found["answers.purpose"].replace("लोन", "loan")
