@@ -254,6 +254,8 @@ def test_a_word_the_nlu_took_for_a_place_is_offered_only_if_it_names_one(api):
      {"damage_type": "pothole", "waterlogged": "yes"}),
     ("The street light on the pole outside house 22 has been off at night for a week", "streetlight", "streetlight",
      {"light_problem": "off_at_night"}),
+    ("light ka khamba toot ke gir gaya h, taar latak rahe h", "streetlight", "streetlight",
+     {"light_problem": "pole_damaged"}),
 ])
 def test_a_loosely_told_problem_finds_its_category_and_answers(api, text, understood, category, answers):
     chat = Chat(language="en")
@@ -334,3 +336,4 @@ def test_a_category_question_answered_in_sms_words(api, answers):
         assert question == field
         question = asked(chat.says(text))
         assert chat.task["values"][field] == value
+
