@@ -340,7 +340,8 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
         resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return
-    if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel"):
+    if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel") \
+            or (mentions(message.typed, "done_elsewhere") and ends_with(message.typed, "skip")):
         cancel(kind, talk, task)
     if leads_with(message.typed, "cancel"):
         cancel(kind, talk, task, for_another=message.intent in TASK_REQUESTS and not _same_subject(kind, task, message))

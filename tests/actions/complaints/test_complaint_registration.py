@@ -337,3 +337,14 @@ def test_a_category_question_answered_in_sms_words(api, answers):
         question = asked(chat.says(text))
         assert chat.task["values"][field] == value
 
+
+@pytest.mark.parametrize("text, intent", [
+    ("ruko, bhai ne already 311 pe complaint kar di, rehne do", "info_cm_helpline"),
+    ("पड़ोसी ने पहले ही शिकायत कर दी है, छोड़ो", "inform"),
+])
+def test_done_elsewhere_and_let_go_ends_the_complaint(api, spot, text, intent):
+    chat = Chat()
+    chat.says("light ka khamba toot ke gir gaya h, taar latak rahe h", "register_complaint",
+              complaint_category="streetlight")
+    chat.sends_pin(*spot)
+    assert "tasks.cancelled" in keys(chat.says(text, intent)) and chat.task is None
