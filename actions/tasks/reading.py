@@ -816,9 +816,12 @@ def _clauses_marked(text: str) -> str:
     return text
 
 
-def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
-    """What the typed `text` says for `fields` (the task's fields, answered ones included for changes)."""
-    reading = _read_message(_clauses_marked(text), fields, asked, today)
+def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date,
+         named: Iterable[str] = ()) -> Reading:
+    """What the typed `text` says for `fields` (the task's fields, answered ones included for changes).
+    `named`: the people's fields answered already; a bare name is not meant as theirs ("माँ का नाम सुगना था"
+    earlier, "पिताजी का नाम मांगीलाल" now is the next person's, her husband's)."""
+    reading = _read_message(_clauses_marked(text), fields, asked, today, named)
     for spec in fields:  # "घर में मैं, मेरे पति, सास और दो बच्चे": the family's number, counted
         if spec.kind == NUMBER and values.counts_people(spec.short_name) and spec.name not in reading.found:
             count = values.people_count(text)
@@ -830,7 +833,8 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     return reading
 
 
-def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], today: date) -> Reading:
+def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], today: date,
+                  named: Iterable[str]) -> Reading:
     reading = Reading()
     if means(text, "submit"):  # "ok register it": a step the citizen takes, no answer to any question
         reading.rest = text
@@ -847,7 +851,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
             text = text[:start] + " " * (end - start) + text[end:]
         tokens = _tokens(text)
     hits = _person_meant(_places_go_on(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), by_name,
-                                       text, tokens), text, tokens, by_name, today, relatives, asked)
+                                       text, tokens), text, tokens, by_name, today, [*relatives, *named], asked)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)

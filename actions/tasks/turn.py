@@ -485,7 +485,7 @@ def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Op
     changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
     if len(changes) == 1:
         return Reading(found=dict(changes))
-    reading = read(talk.message.typed, fields, asked, talk.today)
+    reading = read(talk.message.typed, fields, asked, talk.today, named=written)
     if changes and not set(reading.found) & set(changes):  # "पति के नाम में …, भूरिया नहीं डामोर": the cue says which
         return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
     return reading

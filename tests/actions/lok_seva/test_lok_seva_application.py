@@ -487,3 +487,13 @@ def test_asking_when_the_office_opens_mid_form_is_answered_and_the_form_stays(ch
     citizen.says("जाति प्रमाण पत्र", "apply_service", service="caste_certificate")
     replies = citizen.says("office kab khulta h?", "human_handoff", confidence=0.9)
     assert "tasks.office_hours" in keys(replies) and citizen.task is not None and asked(replies) == "name"
+
+
+def test_a_relatives_name_after_the_deceased_is_named_is_the_next_persons(chat):
+    citizen = chat()
+    citizen.says("मेरी माँ का मृत्यु प्रमाण पत्र बनवाना है। माँ का नाम सुगना बाई भूरिया था, 12 दिसंबर 2025 को जिला "
+                 "अस्पताल झाबुआ में खत्म हो गईं", "apply_service", service="death_certificate")
+    citizen.says("मेरा नाम कमलेश भूरिया, पिताजी का नाम मांगीलाल भूरिया")
+    values = citizen.task["values"]
+    assert values["answers.deceased_name"] == "सुगना बाई भूरिया"
+    assert values["answers.deceased_relative_name"] == "मांगीलाल भूरिया"
