@@ -458,16 +458,16 @@ def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
 
 def _places_go_on(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
                   tokens: Sequence[_Token]) -> List[_CueHit]:
-    """Without a place's cue that only says where the place before it is: "at our home in village Rotla" is
-    the place of death, "village" no address of its own."""
+    """Without a place's cue that only says where the place before it is: "at our home in village Rotla",
+    "घर पर गाँव गोपालपुरा में" are the place of death, "village" no address of its own."""
     kept: List[_CueHit] = []
     within = _word_set("place_within")
     for hit in hits:
         previous = kept[-1] if kept else None
         joined = previous is not None and previous.how == hit.how == "kept" \
             and {by_name[previous.field].kind, by_name[hit.field].kind} <= FREE_TEXT \
-            and previous.end < hit.start and all(token.word in within for token in tokens[previous.end:hit.start]) \
-            and not _SEPARATORS.search(text[tokens[previous.end - 1].end:tokens[hit.start].start])
+            and previous.end <= hit.start and all(token.word in within for token in tokens[previous.end:hit.start]) \
+            and not _SEPARATORS.search(text[tokens[previous.end - 1].start:tokens[hit.start].start])
         if not joined:
             kept.append(hit)
     return kept

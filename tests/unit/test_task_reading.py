@@ -693,3 +693,13 @@ def test_asked_someones_name_a_bare_name_is_theirs(text, asked, found):
 @pytest.mark.parametrize("text", ["बैंक से लोन लेना है उसके लिए", "bank se loan lena h uske liye"])
 def test_a_cue_said_after_the_answer_keeps_a_run_on_together(text):
     assert "loan" in reading(text, "income_certificate", "mobile").found["answers.purpose"].replace("लोन", "loan")
+
+
+@pytest.mark.parametrize("text, place, address", [
+    ("10 नवंबर 2025 को घर पर गाँव गोपालपुरा में देहांत हुआ", "घर पर गाँव गोपालपुरा", None),
+    ("ghar pe hi gaon Rotla me", "ghar pe hi gaon Rotla", None),
+    ("घर पर, ग्राम कालीदेवी, झाबुआ 457661", "घर पर", "ग्राम कालीदेवी, झाबुआ"),  # a comma: the address follows
+])
+def test_a_village_right_after_at_home_says_where_the_home_is(text, place, address):
+    found = reading(text, "death_certificate").found
+    assert (found.get("answers.place_of_death"), found.get("applicant.address")) == (place, address)
