@@ -703,3 +703,10 @@ def test_a_cue_said_after_the_answer_keeps_a_run_on_together(text):
 def test_a_village_right_after_at_home_says_where_the_home_is(text, place, address):
     found = reading(text, "death_certificate").found
     assert (found.get("answers.place_of_death"), found.get("applicant.address")) == (place, address)
+
+
+@pytest.mark.parametrize("text", ["wife bol rhi h Thandla ke sarkari aspatal me hua tha",
+                                  "papa bol rha h janm ghar pe hua"])
+def test_sms_spelt_verbs_after_a_relative_are_no_name(text):
+    found = reading(text, "birth_certificate", "place_of_birth").found
+    assert "answers.mother_name" not in found and "answers.father_name" not in found
