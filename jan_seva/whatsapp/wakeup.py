@@ -42,12 +42,16 @@ class Wakeup:
     def now(self) -> None:
         self._event.set()
 
-    async def wait(self) -> None:
-        """Until a notification, this worker's own wake-up or the poll interval."""
+    async def listen(self) -> None:
+        """LISTENs on PostgreSQL, unless it does already (or cannot: the poll goes on)."""
         if self._listener is None and self._engine.dialect.name == "postgresql":
             self._listener = await asyncio.to_thread(self._listening_connection)
             if self._listener is not None:
                 asyncio.get_running_loop().add_reader(self._listener.fileno(), self._on_notification)
+
+    async def wait(self) -> None:
+        """Until a notification, this worker's own wake-up or the poll interval."""
+        await self.listen()
         try:
             await asyncio.wait_for(self._event.wait(), self._poll)
         except asyncio.TimeoutError:

@@ -16,6 +16,7 @@ from jan_seva.whatsapp.payloads import InboundMessage, StatusUpdate, WebhookBatc
 from jan_seva.whatsapp.sent_messages import SentMessages
 from jan_seva.whatsapp.state_db import inbound_messages, message_statuses, outbox, sent_messages
 from jan_seva.whatsapp.status_log import StatusLog
+from jan_seva.whatsapp.wakeup import Wakeup
 
 pytestmark = pytest.mark.anyio
 
@@ -209,3 +210,17 @@ async def test_a_reply_is_noted_only_once_it_has_gone(state_db_url, state_engine
     await replayed_again.send_next(lambda: send("second"))
     await replayed_again.send_next(lambda: send("third"))
     assert sent == ["first", "second", "third"]  # the unsent one went on replay; what went, once
+
+
+async def test_a_kept_delivery_wakes_a_waiting_worker_at_once_on_postgresql(private_postgres_url, state_engine_for):
+    engine = state_engine_for(private_postgres_url)
+    wakeup = Wakeup(engine, poll_seconds=60)
+    try:
+        await wakeup.listen()
+        waiting = asyncio.ensure_future(wakeup.wait())
+        await asyncio.sleep(0.2)
+        await InboundJournal(state_engine_for(private_postgres_url)).keep(
+            WebhookBatch(messages=[inbound(unique("wamid.WAKE"), unique("9198"))]))
+        await asyncio.wait_for(waiting, timeout=5)  # not the 60 s poll
+    finally:
+        wakeup.stop()
