@@ -342,10 +342,12 @@ def same_person(fields: Sequence[Field], values: Mapping[str, Any], person: str)
     return {}
 
 
-def _about_them(person: Dict[str, Any], words_before: Set[str], dated: bool) -> bool:
-    """Whether the words before a bare name (or a date beside it) say it is this person's (bare_name_is)."""
+def _about_them(person: Dict[str, Any], words_before: Set[str], dated: bool, all_words: Set[str]) -> bool:
+    """Whether the words before a bare name (or a date beside it, or a word anywhere) say it is this
+    person's (bare_name_is)."""
     return bool(words_before & {normalise(word) for word in person.get("words", ())}) \
-        or (dated and bool(person.get("dated")))
+        or (dated and bool(person.get("dated"))) \
+        or bool(all_words & {normalise(word) for word in person.get("said_with", ())})
 
 
 def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_name: Dict[str, Field],
@@ -355,14 +357,17 @@ def _person_meant(hits: List[_CueHit], text: str, tokens: Sequence[_Token], by_n
     people = _cue_data().get("bare_name_is") or {}
     named = {hit.field for hit in hits} | set(named_already)
     dated = values.a_date(text, today) is not None
+    everything = {token.word for token in tokens}
     meant: List[_CueHit] = []
     for hit in hits:
         words = " ".join(token.word for token in tokens[hit.start:hit.end])
         if by_name[hit.field].short_name == "name" and means(words, "name_words"):
             before = {token.word for token in tokens[:hit.start]}
-            person = asked if asked is not None and asked.kind == NAME and asked.name not in named else next(
+            # asked the applicant's own name, "naam Vihaan rakha" may still be the child's of the request
+            someone_else_asked = asked is not None and asked.kind == NAME and asked.short_name != "name"
+            person = asked if someone_else_asked and asked.name not in named else next(
                 (spec for spec in by_name.values() if spec.name not in named
-                 and _about_them(people.get(spec.short_name) or {}, before, dated)), None)
+                 and _about_them(people.get(spec.short_name) or {}, before, dated, everything)), None)
             if person is not None:
                 hit = replace(hit, field=person.name)
                 named.add(person.name)

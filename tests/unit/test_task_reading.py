@@ -684,6 +684,7 @@ def test_a_clause_word_between_a_cue_and_its_value_ends_no_part(text, expected):
     ("नाम विहान रखा है", "child_name", {"answers.child_name": "विहान"}),
     ("mera naam Ajay Baria", "child_name", {"applicant.name": "Ajay Baria"}),  # whose name, said
     ("naam Vihaan, papa ka naam Ajay", "father_name", {"answers.father_name": "Ajay"}),  # the asked one, named
+    ("naam Vihaan rakha h", "name", {"answers.child_name": "Vihaan", "applicant.name": None}),  # a child is named
 ])
 def test_asked_someones_name_a_bare_name_is_theirs(text, asked, found):
     result = reading(text, "birth_certificate", asked).found
