@@ -49,7 +49,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, PartChanged, written_as_name
 from actions.texts import entry, pick
 from common.ids import fold_digits
-from common.words import after_leading, ends_with, leads_with, mentions, without_words
+from common.words import after_leading, ends_with, leads_with, means, mentions, without_words
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
@@ -291,7 +291,8 @@ def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> 
     """The asked field's value read from the unclaimed words, or an Invalid, or None."""
     value = reading.asked_value
     if spec.kind in FREE_TEXT or spec.kind == NAME:
-        if value is None or not _reads_as_answer(talk, kind, spec):
+        # "nahi mummy ka naam Sunita Bhuria h": the "nahi" left over from a correction is no address
+        if value is None or not _reads_as_answer(talk, kind, spec) or (isinstance(value, str) and means(value, "no")):
             return None
     return value
 
