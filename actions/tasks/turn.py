@@ -655,9 +655,11 @@ def _ask_stop(kind: TaskKind, talk: Talk, task: Task) -> None:
 def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     message = talk.message
     control = message.entity("do")
+    # "bas", "ho gaya" agree; "no more", "aur nahi" (nothing more to add?) are no consent to submit
+    finished = message.says("done") and not mentions(message.typed, "no")
     if control == "submit" or (control is None and (_plain(message, "affirm", "yes") or _agrees(message)
                                                     or _all_correct(message)
-                                                    or message.says("done") or mentions(message.typed, "submit"))):
+                                                    or finished or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
     reading = _read(kind, talk, task, kind.fields(talk, task), None)
     if reading.unclear:

@@ -348,3 +348,13 @@ def test_done_elsewhere_and_let_go_ends_the_complaint(api, spot, text, intent):
               complaint_category="streetlight")
     chat.sends_pin(*spot)
     assert "tasks.cancelled" in keys(chat.says(text, intent)) and chat.task is None
+
+
+@pytest.mark.parametrize("said, registered", [("no more", False), ("aur nahi", False), ("bas", True)])
+def test_nothing_more_to_add_at_the_summary_is_no_consent(api, spot, operator, said, registered):
+    before = operator.count()
+    chat = Chat(language="en")
+    at_confirmation(chat, spot, "garbage not picked up for three days")
+    chat.says(said)
+    assert (operator.count() > before) is registered
+    assert registered or chat.task is not None  # still open: the citizen says what is missing, or submits
