@@ -28,6 +28,7 @@ from typing import Any, Dict, List, Optional
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.exc import IntegrityError
 
+from common.backoff import retry_delay
 from common.clock import utc_now_naive
 from common.db import make_engine
 from common.migrations import Migrations
@@ -36,9 +37,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'actions.db'}"
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
-# Seconds before attempt n+1 (the last step repeats): quick at first, for a
-# backend restart, then hourly through a long outage.
-BACKOFF_SECONDS = (10, 30, 60, 120, 300, 600, 1800, 3600)
 ERROR_TEXT_LIMIT = 500
 # A worker that took a submission or a notification has this long before another worker may take it.
 CLAIM_SECONDS = 120
@@ -66,11 +64,6 @@ submissions = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
-
-
-def backoff(attempts: int) -> timedelta:
-    """The wait after `attempts` failed attempts (1 or more)."""
-    return timedelta(seconds=BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1])
 
 
 @dataclass(frozen=True)
@@ -200,7 +193,7 @@ class SubmissionOutbox:
             connection.execute(
                 submissions.update()
                 .where(submissions.c.idempotency_key == idempotency_key)
-                .values({counter.name: failures + 1, next_at.name: now + backoff(failures + 1),
+                .values({counter.name: failures + 1, next_at.name: now + retry_delay(failures + 1),
                          "last_error": error[:ERROR_TEXT_LIMIT], "updated_at": now})
             )
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import mimetypes
-from datetime import timedelta
 from typing import Any, Dict, Mapping, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from common.backoff import retry_delay
 from common.clock import utc_now
 from common.masking import mask_id
 from jan_seva.whatsapp.file_store import FileStore
@@ -42,11 +42,6 @@ _UNSENDABLE_FILE = (ValueError, FileNotFoundError)  # FileOutsideStore is a Valu
 
 def _is_retryable(error: Exception) -> bool:
     return isinstance(error, GraphError) and error.retryable
-
-
-def outbox_delay(attempts: int) -> timedelta:
-    """From 30 seconds, doubling, to at most an hour between outbox attempts."""
-    return timedelta(seconds=min(3600, 30 * 2**attempts))
 
 
 class OutboundSender:
@@ -114,7 +109,7 @@ class OutboundSender:
 
     async def retry_later(self, recipient_id: str, content: Mapping[str, Any], attempts: int, reason: str) -> None:
         """For a message WhatsApp reported failed for a passing reason: the outbox, after a backoff."""
-        await self._keep(recipient_id, content, reason, attempts=attempts, due=utc_now() + outbox_delay(attempts))
+        await self._keep(recipient_id, content, reason, attempts=attempts, due=utc_now() + retry_delay(attempts))
 
     async def _send_now(self, recipient_id: str, content: Mapping[str, Any]) -> None:
         """Sends with retries; every refusal is dealt with here, nothing is raised."""
@@ -170,7 +165,7 @@ class OutboundSender:
                 await self._resend_outside_window(message)
                 return True
             if error.retryable:
-                await self._outbox.retry_later(message, str(error), utc_now() + outbox_delay(message.attempts))
+                await self._outbox.retry_later(message, str(error), utc_now() + retry_delay(message.attempts))
             else:
                 await self._outbox.mark_failed(message.id, str(error))
                 logger.error("WhatsApp outbox message %d refused for good: %s", message.id, error)

@@ -6,7 +6,8 @@ from typing import Iterator
 
 import pytest
 
-from actions.submissions.outbox import BACKOFF_SECONDS, DONE, FAILED, PENDING, SubmissionOutbox
+from actions.submissions.outbox import DONE, FAILED, PENDING, SubmissionOutbox
+from common.backoff import LONGEST_WAIT_SECONDS, retry_delay
 from common.clock import utc_now_naive
 
 PAYLOAD = {"body": {"service": "income_certificate", "applicant": {"name": "सुनीता", "aadhaar": "234567890124"}}}
@@ -41,13 +42,15 @@ def test_a_submission_is_kept_once_per_key_until_it_is_done(outbox):
 def test_failed_attempts_follow_the_backoff_schedule_and_never_give_up(outbox):
     outbox.add("complaint", "919876543210", "en", PAYLOAD, "key-2", delay_seconds=60)
     assert outbox.due() == [] and outbox.due(utc_now_naive() + timedelta(seconds=61))
-    for attempt in range(1, len(BACKOFF_SECONDS) + 3):
+    attempts = 12  # past the longest wait
+    for attempt in range(1, attempts + 1):
         outbox.mark_retry("key-2", "ConnectionError")
-        wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS)) - 1]
-        assert outbox.due(utc_now_naive() + timedelta(seconds=wait - 5)) == []
-        assert outbox.due(utc_now_naive() + timedelta(seconds=wait + 5))
+        wait = retry_delay(attempt)
+        assert outbox.due(utc_now_naive() + wait - timedelta(seconds=5)) == []
+        assert outbox.due(utc_now_naive() + wait + timedelta(seconds=5))
+    assert wait == timedelta(seconds=LONGEST_WAIT_SECONDS)
     kept = outbox.get("key-2")
-    assert kept.attempts == len(BACKOFF_SECONDS) + 2 and kept.status == PENDING
+    assert kept.attempts == attempts and kept.status == PENDING
     assert kept.last_error == "ConnectionError" and kept.payload == PAYLOAD
 
 
@@ -57,7 +60,7 @@ def test_a_refusal_and_an_undelivered_notification(outbox):
     assert outbox.get("key-3").status == FAILED and outbox.due(utc_now_naive() + timedelta(days=1)) == []
     outbox.mark_notify_retry("key-3", "HTTP 503")
     assert outbox.notifications_due() == []
-    assert [s.idempotency_key for s in outbox.notifications_due(utc_now_naive() + timedelta(seconds=BACKOFF_SECONDS[0] + 1))]
+    assert [s.idempotency_key for s in outbox.notifications_due(utc_now_naive() + retry_delay(1) + timedelta(seconds=1))]
 
     outbox.add("application", "91y", "hi", PAYLOAD, "key-4")
     outbox.mark_done("key-4", {"application_id": "LS-2026-000002"}, notified=True)
