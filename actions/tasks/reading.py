@@ -759,6 +759,10 @@ def _kept_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end:
     start = hit.start
     while start > first and tokens[start - 1].word not in links and not any(ch.isdigit() for ch in tokens[start - 1].word):
         start -= 1
+    town = start - 2  # "Thandla ke sarkari aspatal": a town's name tied to the place by "ke"
+    if town >= _segment_start(hit, text, tokens, previous_end) and tokens[start - 1].word in _word_set("place_of") \
+            and tokens[town].word not in links and _written_name_word(text, tokens[town]):
+        start = town
     return start
 
 

@@ -114,6 +114,10 @@ def test_a_short_text_value_said_in_a_sentence():
 def test_a_place_name_before_its_kind_is_kept_with_it():
     assert reading("Civil Hospital Meghnagar", "birth_certificate", asked="address").found == {
         "answers.place_of_birth": "Civil Hospital Meghnagar"}
+    assert reading("Thandla ke sarkari aspatal me hua tha", "birth_certificate", asked="place_of_birth").found == {
+        "answers.place_of_birth": "Thandla ke sarkari aspatal"}
+    assert reading("पेटलावद के अस्पताल में", "death_certificate", asked="place_of_death").found == {
+        "answers.place_of_death": "पेटलावद के अस्पताल"}
 
 
 def test_a_date_of_death_and_a_place_in_one_sentence():
