@@ -2,14 +2,19 @@
 officers' sessions."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint, inspect
-from sqlalchemy.engine import Engine
+from pathlib import Path
+
+from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from common.clock import utc_now_naive
 from common.db import make_engine, make_sessionmaker
+from common.migrations import Migrations
 
 Base = declarative_base()
+# Schema changes are migrations in ./migrations (Alembic), applied when the dashboard opens its database.
+MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), "dashboard_alembic_version",
+                        adopts="dashboard_audit_log")
 
 
 class AuditEntry(Base):
@@ -85,24 +90,8 @@ class OfficerSession(Base):
     expires_at = Column(DateTime, nullable=False, index=True)
 
 
-def _add_new_columns(engine: Engine) -> None:
-    """Adds columns added to the models since a table was created (create_all makes only missing
-    tables, and the dashboard has no migration tool); they are all nullable."""
-    tables = set(inspect(engine).get_table_names())
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in tables:
-                continue
-            present = {column["name"] for column in inspect(connection).get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in present:
-                    kind = column.type.compile(engine.dialect)
-                    connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
-
-
 def open_dashboard_db(db_url: str) -> sessionmaker:
     """Sessions on the dashboard's tables, created or brought up to date first."""
     engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    _add_new_columns(engine)
+    MIGRATIONS.upgrade(engine)
     return make_sessionmaker(engine)

@@ -8,16 +8,19 @@ from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, inspect, select, text
 
 from actions.submissions import outbox
+from common.clock import utc_now_naive
 from common.db import make_engine
 from common.migrations import Migrations
 from jan_seva.whatsapp import state_db
 from lokseva_api import migrate as lokseva_migrate
 from lokseva_api.models import Base as LoksevaBase
+from officer_dashboard import db as dashboard_db
 from open311_api import migrate as open311_migrate
 from open311_api.models import Base as Open311Base
 
 PACKAGES = {
     "actions outbox": (outbox.MIGRATIONS, outbox.metadata),
+    "dashboard": (dashboard_db.MIGRATIONS, dashboard_db.Base.metadata),
     "lokseva": (lokseva_migrate.MIGRATIONS, LoksevaBase.metadata),
     "open311": (open311_migrate.MIGRATIONS, Open311Base.metadata),
     "whatsapp": (state_db.MIGRATIONS, state_db.metadata),
@@ -69,5 +72,22 @@ def test_whatsapp_state_made_before_migrations_is_taken_over(empty_db_url):
             kept = connection.execute(select(state_db.inbound_messages.c.message_id,
                                              state_db.inbound_messages.c.kind)).all()
         assert [tuple(row) for row in kept] == [("wamid.OLD", "message")]
+    finally:
+        engine.dispose()
+
+
+def test_a_dashboard_made_before_migrations_is_taken_over(empty_db_url):
+    old = make_engine(empty_db_url)
+    dashboard_db.Base.metadata.create_all(old)  # how the dashboard made its tables before migrations
+    with old.begin() as connection:
+        connection.execute(dashboard_db.AuditEntry.__table__.insert().values(
+            at=utc_now_naive(), username="officer1", kind="complaint", item_id="C-1", action="resolve", outcome="ok"))
+    old.dispose()
+    sessions = dashboard_db.open_dashboard_db(empty_db_url)
+    engine = sessions.kw["bind"]
+    try:
+        assert differences(engine, dashboard_db.MIGRATIONS, dashboard_db.Base.metadata) == []
+        with sessions() as session:
+            assert [entry.item_id for entry in session.query(dashboard_db.AuditEntry)] == ["C-1"]
     finally:
         engine.dispose()
