@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
-import httpx
+import requests
 
 from .texts import localized, message
 
@@ -31,7 +31,7 @@ def _joined(words: List[Any]) -> Optional[str]:
     return "; ".join(str(word) for word in words if word) or None
 
 
-def _reason(response: httpx.Response) -> Optional[str]:
+def _reason(response: requests.Response) -> Optional[str]:
     """The words meant for a person in an error answer: Lok Seva's {"error": {message_en, message_hi,
     fields}}, Open311's [{code, description}], Rasa's {"message"}, FastAPI's {"detail": "..."}."""
     try:
@@ -52,15 +52,19 @@ def _reason(response: httpx.Response) -> Optional[str]:
 
 class _Client:
     def __init__(self, base_url: str, api_key: str, timeout_s: float, name: str):
-        self._http = httpx.Client(base_url=base_url, headers={"X-API-Key": api_key}, timeout=timeout_s)
+        self._http = requests.Session()
+        self._http.headers["X-API-Key"] = api_key
+        self._base_url = base_url.rstrip("/")
+        self._timeout_s = timeout_s
         self.name = name  # as officers are told which system failed
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = path if "://" in path else self._base_url + path
         try:
-            response = self._http.request(method, path, **kwargs)
-        except httpx.HTTPError as error:
+            response = self._http.request(method, url, timeout=self._timeout_s, **kwargs)
+        except requests.RequestException as error:
             raise BackendError(None, str(error), self.name) from error
-        if response.is_error:
+        if not response.ok:
             raise BackendError(response.status_code, response.text[:1000], self.name, _reason(response))
         return response
 

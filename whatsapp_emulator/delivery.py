@@ -12,12 +12,13 @@ import logging
 import secrets
 from typing import Any, Awaitable, Callable, Dict, Optional, Sequence
 
-import httpx
+import aiohttp
 
 from .signing import SIGNATURE_HEADER, signed
 
 log = logging.getLogger(__name__)
 
+TIMEOUT_SECONDS = 10.0
 # Called with "retrying", "delivered" or "failed".
 StateCallback = Callable[[str], Awaitable[None]]
 
@@ -27,7 +28,7 @@ class WebhookDelivery:
         self.url = url
         self.app_secret = app_secret
         self.retry_delays = tuple(retry_delays)
-        self._client = httpx.AsyncClient(timeout=10.0)
+        self._client: Optional[aiohttp.ClientSession] = None  # made on first use, inside the event loop
         self._queues: Dict[str, asyncio.Queue] = {}
         self._workers: Dict[str, asyncio.Task] = {}
 
@@ -47,6 +48,11 @@ class WebhookDelivery:
         del self._workers[key]
         del self._queues[key]
 
+    def _session(self) -> aiohttp.ClientSession:
+        if self._client is None:
+            self._client = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))
+        return self._client
+
     async def _deliver(self, payload: Dict[str, Any], on_state: Optional[StateCallback]) -> bool:
         body, signature = signed(payload, self.app_secret)
         headers = {"Content-Type": "application/json", SIGNATURE_HEADER: signature}
@@ -56,13 +62,14 @@ class WebhookDelivery:
                     await on_state("retrying")
                 await asyncio.sleep(delay)
             try:
-                response = await self._client.post(self.url, content=body, headers=headers)
-            except httpx.HTTPError as error:
+                async with self._session().post(self.url, data=body, headers=headers) as response:
+                    status = response.status
+            except (aiohttp.ClientError, asyncio.TimeoutError) as error:
                 log.warning("webhook delivery attempt %d failed: %s", attempt + 1, type(error).__name__)
                 continue
-            if response.status_code == 200:
+            if status == 200:
                 return True
-            log.warning("webhook delivery attempt %d answered HTTP %d", attempt + 1, response.status_code)
+            log.warning("webhook delivery attempt %d answered HTTP %d", attempt + 1, status)
         log.error("webhook delivery to %s given up after %d attempts", self.url, len(self.retry_delays) + 1)
         return False
 
@@ -71,11 +78,11 @@ class WebhookDelivery:
         challenge = str(secrets.randbelow(9 * 10**9) + 10**9)
         params = {"hub.mode": "subscribe", "hub.verify_token": verify_token, "hub.challenge": challenge}
         try:
-            response = await self._client.get(self.url, params=params)
-        except httpx.HTTPError as error:
+            async with self._session().get(self.url, params=params) as response:
+                status, echoed = response.status, await response.text()
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             return {"verified": False, "error": type(error).__name__}
-        return {"verified": response.status_code == 200 and response.text == challenge,
-                "status_code": response.status_code}
+        return {"verified": status == 200 and echoed == challenge, "status_code": status}
 
     async def cancel_pending(self) -> None:
         """Drop every queued or retrying delivery (emulator reset)."""
@@ -88,4 +95,5 @@ class WebhookDelivery:
 
     async def close(self) -> None:
         await self.cancel_pending()
-        await self._client.aclose()
+        if self._client is not None:
+            await self._client.close()
