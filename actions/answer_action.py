@@ -11,10 +11,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.blocking import BlockingAction
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.texts import button
+from common.backend_call import BackendUnavailable
 from common.last_turn import previous_answer_keys
 
 Events = List[Dict[Text, Any]]

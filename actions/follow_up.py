@@ -74,7 +74,8 @@ def _application_for_service(talk: Talk) -> Optional[str]:
 
 def _the_other_item(talk: Talk) -> Optional[dict]:
     """"aur dusri wali?" after one item's status: the citizen's newest other item of that kind."""
-    from actions.clients.errors import BackendRejected, BackendUnavailable
+    from actions.clients.errors import BackendRejected
+    from common.backend_call import BackendUnavailable
     shown = last_item(talk.tracker)
     if shown is None:
         return None
@@ -89,8 +90,9 @@ def _the_other_item(talk: Talk) -> Optional[dict]:
 
 def _complaint_for_category(talk: Talk) -> Optional[str]:
     """"paani wali ka kya hua": the citizen's latest complaint of the problem named, if any is named."""
-    from actions.clients.errors import BackendRejected, BackendUnavailable
+    from actions.clients.errors import BackendRejected
     from actions.complaints.categories import category_meant
+    from common.backend_call import BackendUnavailable
     try:
         category = category_meant(talk.message.typed, None)
         views = _own_complaints(talk) if category else []

@@ -18,8 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.blocking import BlockingAction
 from actions.clients.dashboard import DashboardClient
-from actions.clients.errors import BackendUnavailable
 from actions.texts import language_of, say
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from typing import Any, Dict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.clients.dashboard import DashboardClient
-from actions.clients.errors import BackendUnavailable
 from actions.submissions.outbox import shared_outbox
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 
 log = logging.getLogger(__name__)

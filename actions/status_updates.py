@@ -13,7 +13,7 @@ import logging
 from typing import Optional, Text
 
 from actions.answer_action import AnswerAction
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
 from actions.complaints.updates import tell_complaint_update
 from actions.lok_seva.updates import tell_application_update
@@ -21,6 +21,7 @@ from actions.subject import remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.texts import content, pick
+from common.backend_call import BackendUnavailable
 
 log = logging.getLogger(__name__)
 KINDS = ("application", "complaint")

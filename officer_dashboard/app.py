@@ -7,7 +7,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.middleware.sessions import SessionMiddleware
 
-from .backends import BackendError
+from common.backend_call import BackendError
+
+from .backends import for_officer
 from .context import Dashboard
 from .inbox import Inbox
 from .items import NotVisible
@@ -54,6 +56,6 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
 
     @app.exception_handler(BackendError)
     def backend_down(request: Request, error: BackendError) -> Response:
-        return render(request, "error.html", status_code=502, error="backend", detail=error.for_officer())
+        return render(request, "error.html", status_code=502, error="backend", detail=for_officer(error))
 
     return app

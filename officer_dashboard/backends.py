@@ -5,49 +5,20 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import requests
 
-from .texts import localized, message
+from common.backend_call import BackendError, said_for_people, send
+
+from .texts import message, texts
 
 
-class BackendError(Exception):
-    """The backend refused (status 4xx/5xx) or could not be reached (status None). `detail` is what
-    it answered, for the logs; officers read `for_officer()`, never the raw answer."""
-
-    def __init__(self, status: Optional[int], detail: str, backend: str = "backend", reason: Optional[str] = None):
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.backend = backend
-        self.reason = reason  # the backend's own words for a person, if it gave any
-
-    def for_officer(self) -> str:
-        if self.status is None:
-            return message("unreachable", backend=self.backend)
-        if self.reason:
-            return message("refused", backend=self.backend, reason=self.reason)
-        return message("failed", backend=self.backend, status=self.status)
-
-
-def _joined(words: List[Any]) -> Optional[str]:
-    return "; ".join(str(word) for word in words if word) or None
-
-
-def _reason(response: requests.Response) -> Optional[str]:
-    """The words meant for a person in an error answer: Lok Seva's {"error": {message_en, message_hi,
-    fields}}, Open311's [{code, description}], Rasa's {"message"}, FastAPI's {"detail": "..."}."""
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    if isinstance(body, list):
-        return _joined([item.get("description") for item in body if isinstance(item, dict)])
-    if not isinstance(body, dict):
-        return None
-    error = body.get("error")
-    if isinstance(error, dict):
-        parts = [error] + [field for field in error.get("fields") or [] if isinstance(field, dict)]
-        return _joined([localized({"en": part.get("message_en"), "hi": part.get("message_hi")}) for part in parts])
-    said = body.get("message") or body.get("detail")
-    return said if isinstance(said, str) else None
+def for_officer(error: BackendError) -> str:
+    """What an officer reads about a failed call: which system, and its own words if it gave any
+    (never the raw answer)."""
+    if error.status is None:
+        return message("unreachable", backend=error.backend)
+    reason = said_for_people(error.response, texts()["language"])
+    if reason:
+        return message("refused", backend=error.backend, reason=reason)
+    return message("failed", backend=error.backend, status=error.status)
 
 
 class _Client:
@@ -60,12 +31,9 @@ class _Client:
 
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = path if "://" in path else self._base_url + path
-        try:
-            response = self._http.request(method, url, timeout=self._timeout_s, **kwargs)
-        except requests.RequestException as error:
-            raise BackendError(None, str(error), self.name) from error
+        response = send(self._http, self.name, method, url, self._timeout_s, **kwargs)
         if not response.ok:
-            raise BackendError(response.status_code, response.text[:1000], self.name, _reason(response))
+            raise BackendError(self.name, response.text[:1000], response.status_code, response)
         return response
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional
 
+from common.backend_call import BackendError
 from common.periodic import run_every
 
 from .audit import AuditLog
-from .backends import BackendError, LokSevaClient, Open311Client
+from .backends import LokSevaClient, Open311Client
 from .complaint_actions import at_top_level
 from .context import Dashboard
 from .notify import Notifier

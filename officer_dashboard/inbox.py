@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from common.backend_call import BackendError
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.settings import DEFAULT_FILE_STORE_DIR
 
 from .audit import AuditLog
-from .backends import BackendError
 from .db import Handoff
 from .handoffs import Handoffs, may_answer
 from .rasa_client import RasaClient

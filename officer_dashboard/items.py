@@ -5,7 +5,9 @@ import mimetypes
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
-from .backends import BackendError, LokSevaClient, Open311Client
+from common.backend_call import BackendError
+
+from .backends import LokSevaClient, Open311Client
 from .complaint_filters import backend_status, kept
 from .users import Department, User
 

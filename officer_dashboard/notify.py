@@ -8,9 +8,9 @@ from typing import Any, Dict
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from common.backend_call import BackendError
 from common.masking import mask_id
 
-from .backends import BackendError
 from .db import PendingNotification
 from .rasa_client import RasaClient
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
-from common.rasa_api import auth_headers
+from common.rasa_api import auth_headers, trigger_intent
 
 from .backends import _Client
 
@@ -24,5 +24,5 @@ class RasaClient(_Client):
 
     def trigger(self, wa_id: str, intent: str, entities: Dict[str, Any]) -> None:
         """Runs `intent` in the citizen's conversation; what the bot says goes out on WhatsApp."""
-        self._call("POST", f"/conversations/{quote(wa_id, safe='')}/trigger_intent",
-                   params={"output_channel": OUTPUT_CHANNEL}, json={"name": intent, "entities": entities})
+        trigger_intent(self._http, self._base_url, wa_id, intent, entities, OUTPUT_CHANNEL, self._timeout_s,
+                       self.name)

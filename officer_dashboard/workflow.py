@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional
 
+from common.backend_call import BackendError
+
 from .assignments import Assignments
 from .audit import AuditLog
-from .backends import BackendError, LokSevaClient, Open311Client
+from .backends import LokSevaClient, Open311Client
 from .complaint_actions import allowed_complaint_actions
 from .items import Items, NotVisible
 from .notify import Notifier

@@ -12,8 +12,7 @@ from typing import Any, Dict, Optional, Tuple
 
 import requests
 
-from actions.clients.errors import BackendUnavailable
-from actions.clients.http import send
+from common.backend_call import BackendUnavailable, send
 
 DEFAULT_URL = "http://127.0.0.1:8005"
 DEFAULT_KEY = "dev-handoff-key"

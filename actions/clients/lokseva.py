@@ -14,7 +14,7 @@ from urllib.parse import quote
 import requests
 
 from actions.clients.errors import BackendRejected
-from actions.clients.http import send
+from common.backend_call import send
 
 DEFAULT_URL = "http://127.0.0.1:8001"
 DEFAULT_CLIENT_API_KEY = "local-client-key"  # the API's local default (LOKSEVA_CLIENT_API_KEY)

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 import requests
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
-from actions.clients.http import send
+from actions.clients.errors import BackendRejected
+from common.backend_call import BackendUnavailable, send
 
 DEFAULT_API_URL = "http://127.0.0.1:8002/open311/v2"
 EXTRAS_PATH = "/api/v1"

@@ -10,9 +10,9 @@ from typing import Dict, List, Optional
 from cachetools import TTLCache, cached
 from cachetools.keys import hashkey
 
-from actions.clients.errors import BackendUnavailable
 from actions.complaints.backend import open311
 from actions.tasks.fields import Choice, Field, from_open311
+from common.backend_call import BackendUnavailable
 from common.words import normalise, without_words
 
 LANGUAGES = ("hi", "en")

@@ -17,11 +17,12 @@ from typing import Any, Dict, Mapping
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.backend import open311
 from actions.complaints.operations import KIND, perform
 from actions.submissions.outbox import shared_outbox
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,9 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from actions.clients.errors import BackendUnavailable
 from actions.clients.open311 import FeatureUnavailable, Open311Client
 from actions.complaints.when import parse_w3
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from actions.answer_action import AnswerAction
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.open311 import FeatureUnavailable, Open311Client
 from actions.complaints.backend import open311
 from actions.complaints.citizen import phone_of
@@ -24,6 +24,7 @@ from actions.second_request import start_request_said_too
 from actions.subject import APPLICATION, COMPLAINT, remember
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
+from common.backend_call import BackendUnavailable
 
 MAX_LISTED = 10  # a WhatsApp list holds ten rows
 

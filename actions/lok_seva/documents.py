@@ -14,10 +14,10 @@ import os
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-from actions.clients.errors import BackendUnavailable
 from actions.clients.lokseva import LokSevaClient
 from actions.tasks.message import Message
 from actions.tasks.state import Task
+from common.backend_call import BackendUnavailable
 from jan_seva.whatsapp.file_store import FileStore
 from jan_seva.whatsapp.settings import DEFAULT_FILE_STORE_DIR
 

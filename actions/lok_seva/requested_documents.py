@@ -10,7 +10,7 @@ import uuid
 from typing import Optional, Text
 
 from actions.answer_action import AnswerAction
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
 from actions.complaints.categories import category_meant
 from actions.complaints.photos import add_to_registered
@@ -24,6 +24,7 @@ from actions.tasks.action import start_kind
 from actions.tasks.kinds.complaint import ComplaintKind
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
+from common.backend_call import BackendUnavailable
 
 KIND = "documents"
 PHOTO_FOLLOWS_WITHIN = 3  # the citizen's messages since the complaint was registered or shown

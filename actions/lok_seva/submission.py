@@ -12,12 +12,13 @@ from typing import Any, Dict, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
 from actions.lok_seva.announcements import announce, announce_failure
 from actions.lok_seva.submitters import LOKSEVA_SUBMITTERS
 from actions.submissions.outbox import shared_outbox
 from actions.tasks.talk import Talk
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 
 log = logging.getLogger(__name__)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import os
 from typing import Any, Dict, Optional
-from urllib.parse import quote
 
 import requests
 
-from actions.clients.errors import BackendUnavailable
-from actions.clients.http import send
-from common.rasa_api import auth_headers
+from common.rasa_api import auth_headers, trigger_intent
 
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
 DEFAULT_OUTPUT_CHANNEL = "whatsapp"
@@ -35,10 +32,4 @@ class RasaNotifier:
 
     def notify(self, sender_id: str, intent: str, entities: Dict[str, Any]) -> None:
         """Raises BackendUnavailable when the citizen could not be told (try again later)."""
-        url = f"{self.rasa_url}/conversations/{quote(sender_id, safe='')}/trigger_intent"
-        response = send(self.session, "rasa", "POST", url, TIMEOUT_SECONDS,
-                        params={"output_channel": self.output_channel},
-                        json={"name": intent, "entities": entities})
-        # 404 included: the intent is missing from the deployed domain until it is added.
-        if not response.ok:
-            raise BackendUnavailable("rasa", f"HTTP {response.status_code}")
+        trigger_intent(self.session, self.rasa_url, sender_id, intent, entities, self.output_channel, TIMEOUT_SECONDS)

@@ -13,10 +13,11 @@ import os
 from datetime import datetime
 from typing import Mapping, Optional
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.submissions.notifier import RasaNotifier, notification_intent
 from actions.submissions.outbox import DONE, PendingSubmission, SubmissionOutbox
 from actions.submissions.registry import SUBMITTERS, Submitter
+from common.backend_call import BackendUnavailable
 from common.masking import mask_id
 from common.periodic import run_every
 

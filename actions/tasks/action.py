@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.blocking import BlockingAction
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.tasks.kinds import KIND_OF_REQUEST, KINDS, kind_for
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import Message
@@ -33,6 +33,7 @@ from actions.tasks.turn import (
     run_turn,
     take_reading,
 )
+from common.backend_call import BackendUnavailable
 
 Events = List[Dict[Text, Any]]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
 from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
@@ -48,6 +48,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, PartChanged, written_as_name
 from actions.texts import entry, pick
+from common.backend_call import BackendUnavailable
 from common.ids import fold_digits
 from common.words import after_leading, ends_with, leads_with, means, mentions, without_words
 

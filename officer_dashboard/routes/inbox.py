@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, Response
 
+from common.backend_call import BackendError
 from common.clock import utc_now_naive
 
-from ..backends import BackendError
+from ..backends import for_officer
 from ..context import Dashboard, get_dashboard
 from ..conversation import conversation
 from ..inbox import Inbox
@@ -42,7 +43,7 @@ def _conversation_page(request: Request, wa_id: str, inbox: Inbox) -> Response:
     try:
         lines, error = conversation(inbox.rasa.events(wa_id)), None
     except BackendError as failure:
-        lines, error = [], failure.for_officer()
+        lines, error = [], for_officer(failure)
     return render(request, "inbox_conversation.html", lines=lines, error=error)
 
 

@@ -7,7 +7,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..backends import BackendError
+from common.backend_call import BackendError
+
+from ..backends import for_officer
 from ..context import Dashboard, get_dashboard
 from ..security import require_csrf
 from ..texts import message, texts
@@ -41,7 +43,7 @@ def respond(request: Request, back_to: str, act: Callable[[], str]) -> RedirectR
     try:
         flash(request, act())
     except BackendError as error:
-        flash(request, error.for_officer())
+        flash(request, for_officer(error))
     except ActionRefused as refused:
         flash(request, str(refused))
     return RedirectResponse(back_to, status_code=303)

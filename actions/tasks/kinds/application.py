@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.lok_seva.catalogue import catalogue, service_detail
 from actions.lok_seva.documents import keep_document, received_file
 from actions.lok_seva.services import not_offered_answer
@@ -26,6 +26,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
+from common.backend_call import BackendUnavailable
 from common.last_turn import previous_actions
 from common.not_offered import not_offered_in
 from common.words import means

@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.open311 import FeatureUnavailable
 from actions.complaints.backend import open311
 from actions.complaints.categories import categories, category_code, category_meant, questions
@@ -35,6 +35,7 @@ from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
+from common.backend_call import BackendUnavailable
 from common.masking import mask_for_log, mask_id
 from common.words import after_leading, leads_with, mentions
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions.clients.errors import BackendRejected, BackendUnavailable
+from actions.clients.errors import BackendRejected
 from actions.clients.open311 import FeatureUnavailable, Open311Client, Open311Settings
+from common.backend_call import BackendUnavailable
 from tests.servers import free_port
 
 FIELDS = [("service_code", "garbage"), ("address_string", "Rajwada"), ("description", "kachra")]
