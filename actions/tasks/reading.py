@@ -147,6 +147,7 @@ class _CueHit:
     how: str  # "before" the answer (the usual), "kept" (part of it: "ग्राम कालीदेवी"), "after" it ("25 saal se")
     amount: bool = False  # the field takes a number: a trailing cue's answer is the amount just before it
     name_only: bool = False  # a trailing cue whose answer is only the name just before it ("रामा गाँव में हुई")
+    person: bool = False  # a trailing cue of a person's name: the name's words just before it ("… Premlata ke naam thi")
 
 
 AFTER_A_NAME = "after_a_name"
@@ -211,6 +212,20 @@ def _follows_a_value(text: str, tokens: Sequence[_Token], at: int) -> bool:
 
 def _ends_a_part(text: str, tokens: Sequence[_Token], end: int) -> bool:
     return end == len(tokens) or bool(_SEPARATORS.search(text[tokens[end - 1].start:tokens[end].start]))
+
+
+def _place_cue_ends(text: str, tokens: Sequence[_Token], end: int,
+                    starting: Dict[str, List[Tuple[Tuple[str, ...], str, str]]]) -> bool:
+    """A place's cue with nothing of its own after it: the part ends there, or after "me" another cue
+    starts ("Kalidevi village me khasra 45/2": the village's name stood before the cue)."""
+    if _ends_a_part(text, tokens, end):
+        return True
+    within = _word_set("place_within", "links")  # "gaon me hai": the linking words of the sentence
+    after = end
+    while after < len(tokens) and tokens[after].word in within and not _ends_a_part(text, tokens, after):
+        after += 1
+    return after > end and (_ends_a_part(text, tokens, after) or any(
+        _starts_with(tokens, after, entry[0]) for entry in starting.get(tokens[after].word, [])))
 
 
 def _inside_a_place(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit], kinds: Dict[str, str],
@@ -300,13 +315,14 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         end = index + len(phrase)
         # "पिता जी का नाम": words that only complete the cue belong to it
         end += max((len(more) for more in _words_of("cue_endings") if _starts_with(tokens, end, more)), default=0)
-        if how == "before" and kinds[name] in PLACES and _ends_a_part(text, tokens, end) \
+        if how == "before" and kinds[name] in PLACES and _place_cue_ends(text, tokens, end, starting) \
                 and _follows_a_value(text, tokens, index) and not _no_before(tokens, index):
             how = "kept"  # "in Gopalpura village": nothing follows the cue, the name stands before it
         elif how == "before" and kinds[name] == NUMBER and _ends_a_part(text, tokens, end) \
                 and _follows_a_value(text, tokens, index):
             how = "after"  # "sawa lakh aamdani": the amount stands before the cue that ends the part
         hits.append(_CueHit(name, index, end, "after" if how == AFTER_A_NAME else how, amount=kinds[name] == NUMBER,
+                            person=kinds[name] == NAME,
                             name_only=how == AFTER_A_NAME))
         seen.add(name)
         index = end
@@ -391,13 +407,14 @@ def _relative_words(key: str) -> FrozenSet[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _relation_of() -> Dict[str, str]:
-    """Each relation word of bare_name_is and the field of the person it names ("पिताजी" -> deceased_name)."""
+def _relation_of() -> Dict[str, Tuple[str, ...]]:
+    """Each relation word of bare_name_is and the fields of the people it may name, in the file's order
+    ("पिताजी" -> deceased_name, deceased_relative_name, previous_owner_name): a form's first one is meant."""
     people = _cue_data().get("bare_name_is") or {}
-    relation_of: Dict[str, str] = {}
-    for short, person in people.items():  # the first person a word names (the deceased before their relative)
+    relation_of: Dict[str, Tuple[str, ...]] = {}
+    for short, person in people.items():
         for word in person.get("words", ()):
-            relation_of.setdefault(normalise(word), short)
+            relation_of[normalise(word)] = relation_of.get(normalise(word), ()) + (short,)
     return relation_of
 
 
@@ -412,8 +429,8 @@ def _relative_named(text: str, tokens: Sequence[_Token],
     found: Dict[str, str] = {}
     spans: List[Tuple[int, int]] = []
     for at in range(1, len(tokens)):
-        relation = relation_of.get(tokens[at].word)
-        if relation is None or tokens[at - 1].word not in mine:
+        relations = relation_of.get(tokens[at].word)
+        if relations is None or tokens[at - 1].word not in mine:
             continue
         start = at + 1
         while start < len(tokens) and tokens[start].word in titles:
@@ -431,7 +448,8 @@ def _relative_named(text: str, tokens: Sequence[_Token],
         for_them = any(at - 1 - len(words) >= 0 and _starts_with(tokens, at - 1 - len(words), words)
                        for words in map(_phrase, config.get("for_before", ()))) \
             or any(_starts_with(tokens, end, words) for words in map(_phrase, config.get("for_after", ())))
-        spec = by_short.get(relation) or (by_short.get("name") if for_them else None)
+        spec = next((by_short[short] for short in relations if short in by_short), None) \
+            or (by_short.get("name") if for_them else None)
         if not closed or spec is None or spec.name in found:
             continue
         name = _POSSESSIVE.sub("", text[tokens[start].start:tokens[end - 1].end].rstrip(_EDGE_PUNCTUATION))
@@ -476,6 +494,17 @@ def _places_go_on(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
         if not joined:
             kept.append(hit)
     return kept
+
+
+def _place_for_the_place_asked(hits: List[_CueHit], by_name: Dict[str, Field],
+                               asked: Optional[Field]) -> List[_CueHit]:
+    """Asked where the marriage was, "शादी रामा गाँव में घर पर ही हुई": a place said with a place's word
+    ("गाँव", which would cue the address) answers the place asked; "पता गाँव रामा" still names the address."""
+    if asked is None or asked.kind != TEXT or asked.short_name == ADDRESS \
+            or not _listed("kept_with_value", asked.short_name) or any(hit.field == asked.name for hit in hits):
+        return hits
+    moved = next((hit for hit in hits if hit.how == "kept" and by_name[hit.field].short_name == ADDRESS), None)
+    return [replace(hit, field=asked.name) if hit is moved else hit for hit in hits]
 
 
 def _name_end(tokens: Sequence[_Token], fields: Iterable[Field], start: int, end: int) -> int:
@@ -588,12 +617,21 @@ def _leading_words(text: str) -> str:
 
 
 def _name(spec: Field, text: str, today: date) -> Any:
-    name = name_in(text).strip(_EDGE_PUNCTUATION)
+    name = _after_relation(name_in(text).strip(_EDGE_PUNCTUATION))
     # "Shantilal Katara last year": the capitalised words are the name, the words after them are not
     name = values.leading_written_name(name, _relative_words("before_title")) or (name if values.is_name(name) else "")
     if not name:
         return Invalid("name")
     return _text(spec, name, today)
+
+
+def _after_relation(name: str) -> str:
+    """"purane malik papa Dhanna Bhuria": the relation word before a name says whose it is, it is no part of it."""
+    words = name.split()
+    relations = _relation_of()
+    while len(words) > 1 and normalise(words[0]) in relations:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _mobile(spec: Field, text: str, today: date) -> Any:
@@ -755,7 +793,7 @@ KEPT_WORDS_BEFORE = 2  # "Civil Hospital", "Karwad gaon": a place's name before 
 def _kept_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end: int) -> int:
     """Back from a kept cue over the words of a name: not past a separator, a linking word or a number."""
     first = max(_segment_start(hit, text, tokens, previous_end), hit.start - KEPT_WORDS_BEFORE)
-    links = _word_set("links", "fillers")
+    links = _word_set("links", "fillers", "what_is_there")
     start = hit.start
     while start > first and tokens[start - 1].word not in links and not any(ch.isdigit() for ch in tokens[start - 1].word):
         start -= 1
@@ -770,6 +808,12 @@ def _after_start(hit: _CueHit, text: str, tokens: Sequence[_Token], previous_end
     """Where a trailing cue's answer starts: "husband Vijay salary job 1 lakh 20 hazar yearly" gives the
     amount only; otherwise the words back to a separator or the previous cue."""
     start = _segment_start(hit, text, tokens, previous_end)
+    if hit.person and hit.how == "after":  # "pehle zameen mummy Premlata Vasuniya ke naam thi": back over the name
+        name_start = hit.start
+        while name_start > start and hit.start - name_start < values.NAME_WORDS \
+                and _written_name_word(text, tokens[name_start - 1]):
+            name_start -= 1
+        return name_start
     if hit.name_only:  # "12 मई को रामा गाँव में हुई": back to a linking word or a number, not over the date
         links = _word_set("links", "fillers")
         place_start = hit.start
@@ -831,6 +875,7 @@ def read(text: str, fields: Sequence[Field], asked: Optional[Field], today: date
     `named`: the people's fields answered already; a bare name is not meant as theirs ("माँ का नाम सुगना था"
     earlier, "पिताजी का नाम मांगीलाल" now is the next person's, her husband's)."""
     reading = _read_message(_clauses_marked(text), fields, asked, today, named)
+    _place_of_the_pincode(reading, text, fields, asked, named)
     for spec in fields:  # "घर में मैं, मेरे पति, सास और दो बच्चे": the family's number, counted
         if spec.kind == NUMBER and values.counts_people(spec.short_name) and spec.name not in reading.found:
             count = values.people_count(text)
@@ -861,6 +906,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
         tokens = _tokens(text)
     hits = _person_meant(_places_go_on(_outside_names(_cue_hits(text, tokens, fields), by_name, text, tokens), by_name,
                                        text, tokens), text, tokens, by_name, today, [*relatives, *named], asked)
+    hits = _place_for_the_place_asked(hits, by_name, asked)
     leftovers: List[str] = []
     spares: List[str] = []  # the words beside a cued value: only an option's name is taken from them
     claimed = [False] * len(tokens)
@@ -904,7 +950,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
         _read_cued(reading, spec, hit, span, text, tokens, today)
         no_digits = not any(character.isdigit() for character in span)
         named_only = hit.how == "before" and (spec.kind in (TEXT, NAME, CHOICE) or (
-            spec.kind in SHAPED and no_digits and _is_question(text)))
+            spec.kind in SHAPED and no_digits and is_question(text)))
         if named_only and spec.name in reading.invalid:
             # "खसरे की नकल": no khasra number follows, so "खसरे" names something else here;
             # "why do you need my aadhaar?": no digits, the field is talked about, not answered
@@ -921,6 +967,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
         idle_files = spec.kind in FILES and spec.name not in reading.found
         for index in range(first_claimed, hit.end if hit.how in ("after", "value") or idle_files else next_start):
             claimed[index] = True
+    _add_implied_by_cues(reading, hits, tokens, by_name)
     head = text  # what no cue claimed, commas kept
     for token, taken in zip(tokens, claimed):
         if taken:
@@ -986,7 +1033,61 @@ def _add_implied(reading: Reading, fields: Sequence[Field]) -> None:
                 reading.passing.add(spec.name)  # implied: it does not change an answer already given
 
 
-def _is_question(text: str) -> bool:
+PLACE_WORDS_AT_LEAST = 2  # "Rajgarh naka jhabua": a place; one word alone may be anything
+
+
+def _place_of_the_pincode(reading: Reading, text: str, fields: Sequence[Field], asked: Optional[Field],
+                          named: Iterable[str]) -> None:
+    """"ghar Rajgarh naka jhabua, pin 457661": the words no cue took, right before the PIN code, are the
+    place it is the code of (the address, when it is still open)."""
+    address = next((spec for spec in fields if spec.kind == TEXT and spec.short_name == ADDRESS), None)
+    pincode = next((spec for spec in fields if spec.kind == PINCODE and spec.name in reading.found), None)
+    if address is None or pincode is None or address.name in reading.found or address.name in set(named) \
+            or address is asked or not reading.rest:
+        return
+    code = re.escape(str(reading.found[pincode.name]))
+    cues = "|".join(r"\s+".join(map(re.escape, cue)) for cue in sorted(cues_of(pincode), key=len, reverse=True) if cue)
+    parts = [part for part in reading.rest.split(", ") if part]
+    for last, part in enumerate(parts):
+        at = text.find(part)
+        follows_the_code = at >= 0 and re.match(rf"\s*[,;]\s*(?:(?:{cues})\s*[:\-]?\s*)?{code}\b",
+                                                text[at + len(part):], re.IGNORECASE)
+        if not follows_the_code or not _reads_as_a_place(part) or len(part.split()) < PLACE_WORDS_AT_LEAST:
+            continue
+        first = last  # "Meghnagar, near railway station, 457779": the parts before it in a row are the place too
+        while first > 0 and _reads_as_a_place(parts[first - 1]) and re.fullmatch(
+                r"\s*[,;]\s*", text[text.find(parts[first - 1]) + len(parts[first - 1]):text.find(parts[first])]):
+            first -= 1
+        reading.found[address.name] = ", ".join(parts[first:last + 1])
+        reading.rest = ", ".join(parts[:first] + parts[last + 1:])
+        if asked is not None and reading.asked_value is not None and not reading.rest:
+            reading.asked_value = None
+        return
+
+
+def _reads_as_a_place(part: str) -> bool:
+    """Words that may name a place: no digits, no question, no sentence ("mera beta bimar hai" is none)."""
+    return meaningful(part) and not any(ch.isdigit() for ch in part) and not is_question(part) \
+        and not _says(part, "clause_ends")
+
+
+def _add_implied_by_cues(reading: Reading, hits: Sequence[_CueHit], tokens: Sequence[_Token],
+                         by_name: Dict[str, Field]) -> None:
+    """"Ramesh Bhuria se kharidi": the cue of the seller's name says the reason too (field_cues.yml
+    `implied_by_cues`)."""
+    by_short = {spec.short_name: spec for spec in by_name.values()}
+    config = _cue_data().get("implied_by_cues") or {}
+    for hit in hits:
+        said = " ".join(token.word for token in tokens[hit.start:hit.end])
+        for target, options in (config.get(by_name[hit.field].short_name) or {}).items():
+            spec = by_short.get(target)
+            option = next((value for value, cues in options.items() if said in {normalise(cue) for cue in cues}), None)
+            if spec is not None and option is not None and spec.name not in reading.found:
+                reading.found[spec.name] = option
+                reading.passing.add(spec.name)
+
+
+def is_question(text: str) -> bool:
     return "?" in text or mentions(text, "question_words")
 
 
@@ -1093,9 +1194,11 @@ def _read_cued(reading: Reading, spec: Field, hit: _CueHit, span: str, text: str
         return
     answer = strip_links(span)
     changing = says_change(answer)
-    if not changing and spec.kind in WRITTEN and (means(answer, "no") or promised_later(answer)):
-        # "pata nahi", "पता नहीं": the cue word said "don't know", no address "nahi"; "pta bad me btata hu": none yet
-        if not spec.required and promised_later(answer):
+    if not changing and spec.kind in WRITTEN and (means(answer, "no") or means(answer, "dont_know")
+                                                  or promised_later(answer)):
+        # "pata nahi", "पता नहीं": the cue word said "don't know", no address "nahi"; "pta bad me btata hu": none yet;
+        # "janm sthan ka pata nahi": not known
+        if not spec.required and (promised_later(answer) or means(answer, "dont_know")):
             reading.skipped.add(spec.name)
         return
     if changing:

@@ -715,3 +715,44 @@ def test_a_village_right_after_at_home_says_where_the_home_is(text, place, addre
 def test_sms_spelt_verbs_after_a_relative_are_no_name(text):
     found = reading(text, "birth_certificate", "place_of_birth").found
     assert "answers.mother_name" not in found and "answers.father_name" not in found
+
+
+def test_a_mutation_told_in_a_sentence_gives_the_land_its_owner_and_reason():
+    found = reading("papa ki death ke baad zameen mere naam karni hai, khasra no 77/2, purane malik papa Kalu Meda",
+                    "mutation").found
+    assert found == {"answers.khasra_number": "77/2", "answers.previous_owner_name": "Kalu Meda",
+                     "answers.mutation_reason": "inheritance"}  # "mere naam karni" names nobody
+    found = reading("Kalidevi village me khasra 45/2 ka mutation karwana hai, land maine Ramesh Bhuria se kharidi hai",
+                    "mutation").found
+    assert found["answers.previous_owner_name"] == "Ramesh Bhuria" and found["answers.mutation_reason"] == "sale"
+    assert found["answers.village"].startswith("Kalidevi")
+    assert reading("पिताजी के गुजरने के बाद विरासत से। पिताजी का नाम धूला गणावा", "mutation").found[
+        "answers.previous_owner_name"] == "धूला गणावा"  # no applicant's name
+    assert reading("pehle zameen mummy Premlata Vasuniya ke naam pe thi", "mutation").found == {
+        "answers.previous_owner_name": "Premlata Vasuniya"}
+    assert reading("zameen Kalidevi gaon me hai", "mutation", asked="village").found == {
+        "answers.village": "Kalidevi gaon"}
+
+
+def test_the_words_right_before_a_pin_code_are_its_place():
+    assert reading("ghar Rajgarh naka jhabua, pin 457661", "birth_certificate", asked="pincode").found == {
+        "applicant.pincode": "457661", "applicant.address": "ghar Rajgarh naka jhabua"}
+    assert reading("Meghnagar, near railway station, 457779").found["applicant.address"] == \
+        "Meghnagar, near railway station"
+    assert "applicant.address" not in reading("mera beta bimar hai, 457661").found  # a sentence is no place
+
+
+def test_asked_a_place_a_village_named_with_it_answers_that_place():
+    assert reading("शादी रामा गाँव में घर पर ही हुई", "marriage_registration", asked="marriage_place").found == {
+        "answers.marriage_place": "रामा गाँव में घर पर ही"}
+    assert reading("पता गाँव रामा है", "marriage_registration", asked="marriage_place").found == {
+        "applicant.address": "गाँव रामा"}  # named as the address
+
+
+def test_a_place_not_known_is_no_place():
+    assert reading("janm sthan ka pata nahi", "birth_certificate").found == {}
+
+
+def test_a_boy_or_a_girl_said_in_passing_is_the_childs_gender():
+    found = reading("I want a birth certificate for my baby boy. His name is Kabir Hada", "birth_certificate").found
+    assert found == {"answers.child_name": "Kabir Hada", "answers.child_gender": "male"}
