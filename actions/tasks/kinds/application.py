@@ -29,7 +29,7 @@ from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.last_turn import previous_actions
 from common.not_offered import not_offered_in
-from common.words import means
+from common.words import means, mentions
 
 APPLICANT, ANSWERS = "applicant.", "answers."
 SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to
@@ -83,6 +83,27 @@ def _service_named_besides(talk: Talk) -> Optional[str]:
                  is None), None)
 
 
+ASKING_WITHIN = 6  # words after a service's name in which the words asking for it stand
+
+
+def service_requested(message: Message) -> Optional[str]:
+    """The service asked for. Of several named: not one named only by a land record's word ("khasra 45/2 ka
+    mutation karwana hai"), and the one the asking words follow closest ("papa ki death ke baad jameen ka
+    namantran mere naam krwana h" asks for the mutation, not a death certificate)."""
+    named = [(str(entity["value"]), entity) for entity in message.entities if entity.get("entity") == "service"]
+    if len({code for code, _ in named}) <= 1:
+        return named[0][0] if named else None
+    candidates = [(code, entity) for code, entity in named
+                  if not means(message.text[entity.get("start", 0):entity.get("end", 0)], "land_record_words")] or named
+
+    def asking_distance(entity: Dict[str, Any]) -> int:
+        after = message.text[entity["end"]:].split() if "end" in entity else []
+        return next((index for index in range(min(len(after), ASKING_WITHIN))
+                     if mentions(" ".join(after[:index + 1]), "asking_words")), ASKING_WITHIN)
+
+    return min(candidates, key=lambda item: asking_distance(item[1]))[0]
+
+
 def _by_prefix(task: Task, prefix: str) -> Dict[str, Any]:
     return {name[len(prefix):]: value for name, value in task.values.items()
             if name.startswith(prefix) and value is not SKIPPED}
@@ -98,7 +119,7 @@ class ApplicationKind(TaskKind):
     def start(self, talk: Talk, task: Task) -> None:
         # "haan, apply karna hai" right after a service's details: that service
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
-        code = talk.message.entity("service") or (subject_of(talk.tracker).get("service") if just_shown else None)
+        code = service_requested(talk.message) or (subject_of(talk.tracker).get("service") if just_shown else None)
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
         ours = _service_named_besides(talk) if elsewhere is not None else None
         if ours is not None:  # "vidhwa pension ke liye aay praman patra": the certificate is what is applied for
