@@ -18,6 +18,7 @@ again.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
@@ -32,6 +33,7 @@ from actions.tasks.reading import (
     WRITTEN,
     Reading,
     corrected_part,
+    is_question,
     meaningful,
     named_fields,
     not_at_hand,
@@ -488,9 +490,29 @@ def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Op
     if len(changes) == 1:
         return Reading(found=dict(changes))
     reading = read(talk.message.typed, fields, asked, talk.today, named=written)
+    if is_question(talk.message.typed) and not says_change(talk.message.typed):
+        # "tehsil office kab khulta h?": a question's words change no answer given ("tehsil" cues the address)
+        reading.found = {name: value for name, value in reading.found.items() if name not in written}
+    _own_name_written_out(kind, talk, task, fields, reading)
     if changes and not set(reading.found) & set(changes):  # "पति के नाम में …, भूरिया नहीं डामोर": the cue says which
         return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
     return reading
+
+
+def _own_name_written_out(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], reading: Reading) -> None:
+    """"Old age pension for me, Jhitri Bai Damor" from the WhatsApp profile "Jhitri Bai": a part of the
+    message that is a name holding the profile's name is the applicant's own, written out."""
+    applicant = next((spec for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)
+    if applicant is None or task.answered(applicant.name) or applicant.name in reading.found:
+        return
+    offered = kind.offer(talk, task, applicant)
+    profile = {word.casefold() for word in str(offered[0]).split()} if offered else set()
+    parts = [part.strip(" .") for part in re.split(r"[,;।\n]", reading.rest)]
+    name = next((part for part in parts if profile and written_as_name(part)
+                 and profile <= {word.casefold() for word in part.split()}), None)
+    if name is not None:
+        reading.found[applicant.name] = name
+        reading.rest = ", ".join(part for part in parts if part and part != name)
 
 
 def _ask_which_answer(kind: TaskKind, talk: Talk, task: Task, unclear: Mapping[str, Any]) -> None:
