@@ -30,6 +30,7 @@ from actions.tasks.turn import (
     ask_next,
     fields_of,
     keep_to_read_later,
+    own_name_written_out,
     run_turn,
     take_reading,
 )
@@ -71,6 +72,7 @@ def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
         # only the open questions: "paani nahi aa raha" names the problem once the category is known
         unanswered = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
         reading = read(opening, unanswered, None, talk.today)
+        own_name_written_out(kind, talk, task, unanswered, reading)
         add_entity_answers(kind, talk, task, reading, kind.opening_entity_fields)
         take_reading(kind, talk, task, reading, None)
         keep_to_read_later(kind, task, opening)

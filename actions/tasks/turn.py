@@ -493,13 +493,13 @@ def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Op
     if is_question(talk.message.typed) and not says_change(talk.message.typed):
         # "tehsil office kab khulta h?": a question's words change no answer given ("tehsil" cues the address)
         reading.found = {name: value for name, value in reading.found.items() if name not in written}
-    _own_name_written_out(kind, talk, task, fields, reading)
+    own_name_written_out(kind, talk, task, fields, reading)
     if changes and not set(reading.found) & set(changes):  # "पति के नाम में …, भूरिया नहीं डामोर": the cue says which
         return Reading(unclear={name: change.applied_to(written[name][1]) for name, change in changes.items()})
     return reading
 
 
-def _own_name_written_out(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], reading: Reading) -> None:
+def own_name_written_out(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], reading: Reading) -> None:
     """"Old age pension for me, Jhitri Bai Damor" from the WhatsApp profile "Jhitri Bai": a part of the
     message that is a name holding the profile's name is the applicant's own, written out."""
     applicant = next((spec for spec in fields if spec.kind == NAME and spec.short_name == "name"), None)

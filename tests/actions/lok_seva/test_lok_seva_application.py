@@ -512,3 +512,18 @@ def test_a_no_left_from_a_correction_is_no_answer_to_the_question_asked(chat):
     citizen.says("nahi mummy ka naam Sunita Bhuria h")
     values = citizen.task["values"]
     assert values["answers.mother_name"] == "Sunita Bhuria" and "applicant.address" not in values
+
+
+def test_the_profile_name_written_out_in_full_is_the_applicants_name(chat):
+    citizen = chat(profile_name="Jhitri Bai")
+    replies = citizen.says("Old age pension for me, Jhitri Bai Damor, born 1 July 1950", "apply_service",
+                           service="old_age_pension")
+    assert citizen.task["values"]["applicant.name"] == "Jhitri Bai Damor" and asked(replies) != "name"
+
+
+def test_a_question_in_the_middle_changes_no_answer(chat):
+    citizen = chat()
+    citizen.says("namantaran karwana hai", "apply_service", service="mutation")
+    citizen.says("mera naam Jitendra Parmar, mob 8962175340, pta Ward 12, Meghnagar, pin 457779")
+    citizen.says("tehsil office kab khulta h?", "ask_office_hours")
+    assert citizen.task["values"]["applicant.address"] == "Ward 12, Meghnagar"
