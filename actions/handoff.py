@@ -2,8 +2,9 @@
 
 From here until an officer closes it (slot `handoff_active`), the citizen's
 messages go to the officers' inbox (jan_seva.policies.handoff_policy and
-actions/handoff_relay.py). A task in progress is left: the officer has the
-conversation now, and the citizen gets the main menu back at the close.
+actions/handoff_relay.py). A task in progress is set aside, not lost: the
+officer has the conversation now, and when the bot is back its open
+question is asked again (otherwise the main menu is shown).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from actions.tasks.state import TASK_SLOT, Task
 from actions.tasks.talk import Talk
 from common.clock import INDIA
 
+TASK_BEFORE_HANDOFF = "task_before_handoff"
 OFFICE_DAYS = range(0, 6)  # Monday to Saturday
 OFFICE_HOURS = (10, 18)
 
@@ -34,6 +36,7 @@ def request_human(talk: Talk) -> None:
         response="utter_handoff_recorded" if within_office_hours(now) else "utter_handoff_recorded_after_hours")
     talk.set_slot("handoff_requested_at", requested_at)
     talk.set_slot("handoff_active", True)
+    talk.set_slot(TASK_BEFORE_HANDOFF, talk.tracker.get_slot(TASK_SLOT))
     talk.set_slot(TASK_SLOT, None)
 
 

@@ -18,6 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.blocking import BlockingAction
 from actions.clients.dashboard import DashboardClient
+from actions.handoff import TASK_BEFORE_HANDOFF
+from actions.tasks.asking import resume
+from actions.tasks.kinds import KINDS
+from actions.tasks.state import TASK_SLOT, Task
+from actions.tasks.talk import Talk
+from actions.tasks.turn import asked_field
 from actions.texts import language_of, say
 from common.backend_call import BackendUnavailable
 from common.masking import mask_id
@@ -54,11 +60,19 @@ class ActionTellOfficerReply(Action):
         return []
 
 
-def bot_is_back(dispatcher: CollectingDispatcher, response: str) -> List[Dict[Text, Any]]:
-    """Says why the bot has the conversation again, shows the menu, and ends the handoff."""
+def bot_is_back(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> List[Dict[Text, Any]]:
+    """Says why the bot has the conversation again and ends the handoff; then the question of the request
+    set aside for it, or the menu."""
     dispatcher.utter_message(response=response)
-    dispatcher.utter_message(response="utter_main_menu")
-    return [SlotSet("handoff_active", False), SlotSet("handoff_requested_at", None)]
+    events = [SlotSet("handoff_active", False), SlotSet("handoff_requested_at", None)]
+    task = Task.from_slot(tracker.get_slot(TASK_BEFORE_HANDOFF))
+    if task is None:
+        dispatcher.utter_message(response="utter_main_menu")
+        return events
+    talk = Talk.of(dispatcher, tracker)
+    kind = KINDS[task.kind]
+    resume(kind, talk, task, asked_field(kind, talk, task), counts=False)
+    return events + talk.events + [SlotSet(TASK_SLOT, task.to_slot()), SlotSet(TASK_BEFORE_HANDOFF, None)]
 
 
 class ActionCloseHandoff(Action):
@@ -69,7 +83,7 @@ class ActionCloseHandoff(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not tracker.get_slot("handoff_active"):
             return []  # closed already: the citizen was told
-        return bot_is_back(dispatcher, "utter_handoff_closed")
+        return bot_is_back(dispatcher, tracker, "utter_handoff_closed")
 
 
 class ActionLeaveHandoff(BlockingAction):
@@ -88,4 +102,4 @@ class ActionLeaveHandoff(BlockingAction):
             DashboardClient().citizen_left(tracker.sender_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
         except BackendUnavailable as error:
             log.warning("inbox not told that %s left: %s", mask_id(tracker.sender_id), error)
-        return bot_is_back(dispatcher, "utter_handoff_left")
+        return bot_is_back(dispatcher, tracker, "utter_handoff_left")

@@ -8,6 +8,8 @@ import json
 import pytest
 import requests
 
+from actions.handoff import ActionRequestHuman
+from actions.handoff_relay import ActionLeaveHandoff
 from actions.information import ActionShowInformation
 from actions.tasks.action import ActionTask
 from actions.tasks.state import SKIPPED
@@ -527,3 +529,16 @@ def test_a_question_in_the_middle_changes_no_answer(chat):
     citizen.says("mera naam Jitendra Parmar, mob 8962175340, pta Ward 12, Meghnagar, pin 457779")
     citizen.says("tehsil office kab khulta h?", "ask_office_hours")
     assert citizen.task["values"]["applicant.address"] == "Ward 12, Meghnagar"
+
+
+def test_a_form_set_aside_for_an_officer_is_taken_up_again_when_the_bot_is_back(chat, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_URL", "http://127.0.0.1:9")  # down: the request waits in the outbox
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र बनवाना है", "apply_service", service="income_certificate")
+    question = asked(citizen.says("मेरा नाम सुनीता भूरिया है"))
+    citizen.run(ActionRequestHuman(), message("किसी अधिकारी से बात करवा दो", "human_handoff"))
+    assert citizen.task is None and citizen.slots["handoff_active"]
+    back = citizen.run(ActionLeaveHandoff(), message("/leave_handoff", "leave_handoff"))
+    assert keys(back)[0] == "utter_handoff_left" and "utter_main_menu" not in keys(back)
+    assert asked(back) == question and citizen.task is not None  # the form goes on where it stood
+    assert citizen.task["values"]["applicant.name"] == "सुनीता भूरिया"
