@@ -115,5 +115,6 @@ class ActionTask(BlockingAction):
             task = start_task(talk, _kind_meant(talk.message))
         else:
             state = run_turn(KINDS[task.kind], talk, task)
-            task = task if state == OPEN else start_task(talk) if state == ENDED_FOR_ANOTHER else None
+            task = task if state == OPEN else start_task(talk, _kind_meant(talk.message)) \
+                if state == ENDED_FOR_ANOTHER else None
         return talk.events + [SlotSet(TASK_SLOT, task.to_slot() if task else None)]

@@ -348,7 +348,11 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
             or (mentions(message.typed, "done_elsewhere") and ends_with(message.typed, "skip")):
         cancel(kind, talk, task)
     if leads_with(message.typed, "cancel"):
-        cancel(kind, talk, task, for_another=message.intent in TASK_REQUESTS and not _same_subject(kind, task, message))
+        # "cancel karo, galti se bola, mujhe jati praman patra chahiye tha": the other service is started
+        asks_another = message.entity("service") not in (None, kind.service_of(task)) \
+            and mentions(message.typed, "asking_words")
+        cancel(kind, talk, task, for_another=asks_another or (
+            message.intent in TASK_REQUESTS and not _same_subject(kind, task, message)))
     if control == "more" and asked is not None:
         turn_page(task, asked)
         task.times_asked = 0

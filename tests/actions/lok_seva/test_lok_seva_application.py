@@ -516,6 +516,28 @@ def test_a_no_left_from_a_correction_is_no_answer_to_the_question_asked(chat):
     assert values["answers.mother_name"] == "Sunita Bhuria" and "applicant.address" not in values
 
 
+def test_a_form_set_aside_for_an_officer_is_taken_up_again_when_the_bot_is_back(chat, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_URL", "http://127.0.0.1:9")  # down: the request waits in the outbox
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र बनवाना है", "apply_service", service="income_certificate")
+    question = asked(citizen.says("मेरा नाम सुनीता भूरिया है"))
+    citizen.run(ActionRequestHuman(), message("किसी अधिकारी से बात करवा दो", "human_handoff"))
+    assert citizen.task is None and citizen.slots["handoff_active"]
+    back = citizen.run(ActionLeaveHandoff(), message("/leave_handoff", "leave_handoff"))
+    assert keys(back)[0] == "utter_handoff_left" and "utter_main_menu" not in keys(back)
+    assert asked(back) == question and citizen.task is not None  # the form goes on where it stood
+    assert citizen.task["values"]["applicant.name"] == "सुनीता भूरिया"
+
+
+def test_cancelled_for_the_service_meant_that_one_is_started(chat):
+    citizen = chat()
+    citizen.says("aay praman patra", "apply_service", service="income_certificate")
+    replies = citizen.says("cancel karo, galti se bola, mujhe jati praman patra chahiye tha", "deny",
+                           service="caste_certificate")
+    assert keys(replies)[:2] == ["tasks.cancelled", "lok_seva.application.started"]
+    assert citizen.task["context"]["service"]["code"] == "caste_certificate"
+
+
 def test_the_profile_name_written_out_in_full_is_the_applicants_name(chat):
     citizen = chat(profile_name="Jhitri Bai")
     replies = citizen.says("Old age pension for me, Jhitri Bai Damor, born 1 July 1950", "apply_service",
@@ -529,16 +551,3 @@ def test_a_question_in_the_middle_changes_no_answer(chat):
     citizen.says("mera naam Jitendra Parmar, mob 8962175340, pta Ward 12, Meghnagar, pin 457779")
     citizen.says("tehsil office kab khulta h?", "ask_office_hours")
     assert citizen.task["values"]["applicant.address"] == "Ward 12, Meghnagar"
-
-
-def test_a_form_set_aside_for_an_officer_is_taken_up_again_when_the_bot_is_back(chat, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_URL", "http://127.0.0.1:9")  # down: the request waits in the outbox
-    citizen = chat()
-    citizen.says("आय प्रमाण पत्र बनवाना है", "apply_service", service="income_certificate")
-    question = asked(citizen.says("मेरा नाम सुनीता भूरिया है"))
-    citizen.run(ActionRequestHuman(), message("किसी अधिकारी से बात करवा दो", "human_handoff"))
-    assert citizen.task is None and citizen.slots["handoff_active"]
-    back = citizen.run(ActionLeaveHandoff(), message("/leave_handoff", "leave_handoff"))
-    assert keys(back)[0] == "utter_handoff_left" and "utter_main_menu" not in keys(back)
-    assert asked(back) == question and citizen.task is not None  # the form goes on where it stood
-    assert citizen.task["values"]["applicant.name"] == "सुनीता भूरिया"
