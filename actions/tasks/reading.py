@@ -922,7 +922,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
             next_start = _name_end(tokens, fields, hit.end, next_start)
         span = _cued_answer(hit, text, tokens, previous_end, next_start)
         leftovers_before = len(leftovers)
-        if spec.kind not in (TEXT, *FILES) and not says_change(span):  # "90 hazar, kheti": the amount, then more
+        if spec.kind not in (TEXT, LOCATION, *FILES) and not says_change(span):  # "90 hazar, kheti": the amount, then more
             span, *rest = _SEPARATORS.split(span) if hit.how != "after" else (span,)
             leftovers += rest
             if spec.kind not in (NAME, CHOICE):
@@ -932,6 +932,9 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
         else:  # "gaon Kalidevi 457661": the PIN code is not part of the address; "jati Bhil, ST": nor ST
             span, rest = _own_segments(span, [other for other in fields if other is not spec], today)
             leftovers += rest
+            if spec.kind == LOCATION:  # "jagah Rajwada, 3 din se kachra pada hai": the place ends where a sentence starts
+                span, *told = _place_parts(span)
+                leftovers += told
             if spec.kind == TEXT and (spec.max_length or DEFAULT_MAX_LENGTH[TEXT]) <= VALUE_TEXT:
                 # "at home in Thandla. I am his son.": a place or a name of a thing ends with its sentence
                 span, *later = _SENTENCE_END.split(span, maxsplit=1)
@@ -1063,6 +1066,17 @@ def _place_of_the_pincode(reading: Reading, text: str, fields: Sequence[Field], 
         if asked is not None and reading.asked_value is not None and not reading.rest:
             reading.asked_value = None
         return
+
+
+def _place_parts(span: str) -> List[str]:
+    """The place of "Lane 3, Sector C, Sudama Nagar" (its parts in a row, numbers allowed), then the parts
+    from the first that tells something ("3 din se kachra pada hai") on."""
+    parts = [part.strip() for part in _SEPARATORS.split(span)]
+    place = 1
+    while place < len(parts) and parts[place] and not is_question(parts[place]) \
+            and not _says(parts[place], "clause_ends"):
+        place += 1
+    return [", ".join(parts[:place]), *[part for part in parts[place:] if part]]
 
 
 def _reads_as_a_place(part: str) -> bool:

@@ -756,3 +756,12 @@ def test_a_place_not_known_is_no_place():
 def test_a_boy_or_a_girl_said_in_passing_is_the_childs_gender():
     found = reading("I want a birth certificate for my baby boy. His name is Kabir Hada", "birth_certificate").found
     assert found == {"answers.child_name": "Kabir Hada", "answers.child_gender": "male"}
+
+
+def test_a_named_place_keeps_its_parts_until_a_sentence_starts():
+    from actions.tasks.kinds.complaint import LOCATION_FIELD
+    fields = [LOCATION_FIELD, *category_fields("garbage")]
+    assert read("jagah- Gorakund chauraha, malharganj, hanuman mandir wali gali", fields, None, TODAY).found == {
+        "location": "Gorakund chauraha, malharganj, hanuman mandir wali gali"}
+    told = read("jagah Rajwada, 3 din se kachra pada hai", fields, None, TODAY)
+    assert told.found == {"location": "Rajwada"} and told.rest == "3 din se kachra pada hai"
