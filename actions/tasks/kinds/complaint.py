@@ -30,7 +30,7 @@ from actions.tasks.asking import button
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import names_a_place, strip_links, vague_place
+from actions.tasks.reading import is_question, names_a_place, strip_links, vague_place
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -270,8 +270,14 @@ class ComplaintKind(TaskKind):
 
     def keep_unmatched(self, talk: Talk, task: Task, asked: Field) -> bool:
         """Words that answer none of the category's optional questions still describe the problem:
-        kept with the details, and that question is left."""
+        kept with the details, and that question is left. At a question of options that must be answered
+        ("join the complaint already there?"), a description of the problem is kept and the question stays."""
         typed = talk.message.typed
+        if asked.required and asked.kind == CHOICE and len(typed.split()) >= MIN_DESCRIPTION_WORDS \
+                and not is_question(typed):
+            _describe(task, typed)  # "naali ka ganda paani ghar me ghus raha h": told, not lost
+            talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
+            return True
         if asked.required or asked.kind == LOCATION or not typed or len(typed.split()) < 2 \
                 or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):
             return False

@@ -48,6 +48,16 @@ def test_a_new_complaint_can_be_filed_next_to_a_duplicate(api, spot):
     assert chat.task["values"]["duplicate"] == "new"
 
 
+def test_details_told_at_the_duplicate_question_are_kept_and_the_question_stays(api, spot):
+    registered(spot)
+    chat = Chat(language="hi")
+    chat.says("kachra pada hai ghar ke saamne", "register_complaint", complaint_category="garbage")
+    assert asked(chat.sends_pin(*spot)) == "duplicate"
+    replies = chat.says("kachre ki badbu ab ghar ke andar tak aa rahi h")
+    assert keys(replies)[0] == "tasks.noted" and asked(replies) == "duplicate"
+    assert "badbu" in chat.task["values"]["description"]
+
+
 def test_photos_are_published_and_sent_with_the_complaint(api, spot, operator, settings_env):
     server = make_server(("127.0.0.1", 0), PhotoSettings.from_env())
     threading.Thread(target=server.serve_forever, daemon=True).start()
