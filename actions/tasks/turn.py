@@ -554,6 +554,12 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
         task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
         ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return
+    if asked is not None and asked.required and asked.kind != CONFIRM and (
+            mentions(message.typed, "submit") or message.says("yes") or message.says("done")):
+        # "haan jama karo" before all is answered: what is missing, not "that is no name"
+        still_needed = Invalid("still_needed", {"label": pick(asked.label, talk.language)}, key="tasks.still_needed")
+        ask_again_or_help(kind, talk, task, asked, still_needed)  # asked a third time: explained, with the ways out
+        return
     if mentions(message.typed, "urge"):
         answer_side_question(kind, talk, task)
         return

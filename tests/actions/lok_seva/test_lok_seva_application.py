@@ -551,3 +551,11 @@ def test_a_question_in_the_middle_changes_no_answer(chat):
     citizen.says("mera naam Jitendra Parmar, mob 8962175340, pta Ward 12, Meghnagar, pin 457779")
     citizen.says("tehsil office kab khulta h?", "ask_office_hours")
     assert citizen.task["values"]["applicant.address"] == "Ward 12, Meghnagar"
+
+
+def test_asked_to_submit_with_a_question_still_open_the_citizen_is_told_what_is_missing(chat):
+    citizen = chat()
+    question = asked(citizen.says("aay praman patra", "apply_service", service="income_certificate"))
+    replies = citizen.says("haan jama karo", "affirm")
+    assert "tasks.still_needed" in keys(replies) and asked(replies) == question
+    assert not any(key.startswith("tasks.invalid") for key in keys(replies)), keys(replies)
