@@ -31,6 +31,9 @@ _ACCOUNT_WORDS = re.compile(r"account|\ba/?c\b|khata|khaata|खाता|bank|�
 # Log lines: Indian mobiles however written, any other run of 10-15 digits, e-mail addresses.
 _PHONE_IN_LOG = re.compile(
     r"(?<![\w-])(?:(?:\+|%2B)?91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}(?!\w)|(?<![\w.-])(?:\+|%2B)?\d{10,15}(?![\w]|\.\d)")
+# Keys and tokens in query strings (GeoReport clients send ?api_key=, Meta's handshake hub.verify_token=):
+# access lines keep the parameter's name, never its value.
+_SECRET_IN_QUERY = re.compile(r"(?i)(?<![\w.])((?:api_key|access_token|token|hub\.verify_token)=)[^&\s\"']+")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 
 
@@ -96,8 +99,9 @@ def mask_id(value: Optional[str]) -> str:
 
 
 def mask_for_log(text: str) -> str:
-    """Aadhaar numbers, phone numbers and e-mail addresses anywhere in a text, masked."""
+    """Aadhaar numbers, phone numbers, e-mail addresses and keys in query strings anywhere in a text, masked."""
     text, _ = redact_identifiers(text)
+    text = _SECRET_IN_QUERY.sub(r"\1***", text)
     text = _EMAIL.sub(lambda m: f"{m.group(1)}***@{m.group(2)}", text)
     return _PHONE_IN_LOG.sub(lambda m: "*" * (len(digits_of(m.group(0))) - SHOWN_DIGITS) + digits_of(m.group(0))[-SHOWN_DIGITS:], text)
 

@@ -196,6 +196,16 @@ def test_personal_data_is_masked(line, secret):
     assert "2345" in masked or "@example.org" in masked
 
 
+@pytest.mark.parametrize("line, secret", [
+    ('127.0.0.1:5000 - "GET /open311/v2/requests.json?api_key=k3y-f0r-app&status=open HTTP/1.1" 200', "k3y-f0r-app"),
+    ('"GET /webhooks/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=s3cret&hub.challenge=1" 200', "s3cret"),
+])
+def test_keys_in_query_strings_are_masked_and_the_rest_kept(line, secret):
+    masked = mask_for_log(line)
+    assert secret not in masked and "=***" in masked
+    assert "status=open" in masked or "hub.challenge=1" in masked
+
+
 def test_tracking_numbers_dates_and_coordinates_are_not_masked():
     line = "CMP-2026-000045 at 2026-11-23 14:05:00 lat 22.7533 long 75.8937"
     assert mask_for_log(line) == line
