@@ -482,17 +482,27 @@ def _outside_names(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
 def _places_go_on(hits: List[_CueHit], by_name: Dict[str, Field], text: str,
                   tokens: Sequence[_Token]) -> List[_CueHit]:
     """Without a place's cue that only says where the place before it is: "at our home in village Rotla",
-    "घर पर गाँव गोपालपुरा में" are the place of death, "village" no address of its own."""
+    "घर पर गाँव गोपालपुरा में", "at home in Gopalpura village" are the place of death, "village" no address of
+    its own; "ग्राम करवड़ में घर पर" too (the village named first)."""
     kept: List[_CueHit] = []
     within = _word_set("place_within")
     for hit in hits:
         previous = kept[-1] if kept else None
-        joined = previous is not None and previous.how == hit.how == "kept" \
+        places = previous is not None and previous.how == hit.how == "kept" \
             and {by_name[previous.field].kind, by_name[hit.field].kind} <= FREE_TEXT \
-            and previous.end <= hit.start and all(token.word in within for token in tokens[previous.end:hit.start]) \
+            and previous.end <= hit.start \
             and not _SEPARATORS.search(text[tokens[previous.end - 1].start:tokens[hit.start].start])
-        if not joined:
+        if not places:
             kept.append(hit)
+            continue
+        between = [token.word for token in tokens[previous.end:_kept_start(hit, text, tokens, previous.end)]]
+        if all(word in within for word in between):
+            continue  # the second place is where the first is
+        if between and between[-1] in within and by_name[previous.field].short_name == ADDRESS \
+                and by_name[hit.field].short_name != ADDRESS:
+            kept[-1] = replace(previous, field=hit.field)  # "ग्राम करवड़ में घर पर": the home in the village
+            continue
+        kept.append(hit)
     return kept
 
 

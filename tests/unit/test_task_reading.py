@@ -123,7 +123,10 @@ def test_a_place_name_before_its_kind_is_kept_with_it():
 def test_a_date_of_death_and_a_place_in_one_sentence():
     found = reading("He passed away on 3 March 2025 at home in Gopalpura village", "death_certificate",
                     asked="name").found
-    assert found["answers.date_of_death"] == "2025-03-03" and found["applicant.address"] == "Gopalpura village"
+    assert found["answers.date_of_death"] == "2025-03-03" and found["answers.place_of_death"] == "home in Gopalpura village"
+    assert "applicant.address" not in found  # the home is in the village: one place, the deceased's
+    found = reading("20 दिसंबर 2025 को ग्राम करवड़ में घर पर मृत्यु हुई", "death_certificate").found
+    assert found["answers.place_of_death"] == "ग्राम करवड़ में घर पर" and "applicant.address" not in found
 
 
 def test_documents_said_to_come_later_end_the_documents_step():
