@@ -19,7 +19,7 @@ from actions.lok_seva.services import not_offered_answer
 from actions.lok_seva.submission import submit
 from actions.subject import subject_of
 from actions.tasks.asking import button
-from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, from_catalogue
+from actions.tasks.fields import CHOICE, DOCUMENTS, MOBILE, NAME, Choice, Field, designers_aliases, from_catalogue
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import Message
 from actions.tasks.state import SKIPPED, Task
@@ -44,7 +44,9 @@ def _service_field(talk: Talk, chosen: Optional[Dict[str, Any]] = None) -> Field
         if chosen is None:
             raise
         services = [chosen]
-    choices = tuple(Choice(item["code"], dict(item["name"]), tuple(item.get("aliases") or ())) for item in services)
+    choices = tuple(Choice(item["code"], dict(item["name"]),
+                           tuple(item.get("aliases") or ()) + designers_aliases(SERVICE_FIELD, item["code"]))
+                    for item in services)
     texts = entry("lok_seva", "services.choose")
     return Field(SERVICE_FIELD, CHOICE, {"hi": "सेवा", "en": "Service"}, dict(texts), choices=choices)
 

@@ -559,3 +559,9 @@ def test_asked_to_submit_with_a_question_still_open_the_citizen_is_told_what_is_
     replies = citizen.says("haan jama karo", "affirm")
     assert "tasks.still_needed" in keys(replies) and asked(replies) == question
     assert not any(key.startswith("tasks.invalid") for key in keys(replies)), keys(replies)
+
+
+def test_a_service_the_nlu_did_not_tag_is_found_by_its_common_name(chat):
+    citizen = chat()
+    citizen.says("शादी का registration करवाना है, groom मैं हूँ Deepak Singad", "apply_service")
+    assert citizen.task["context"]["service"]["code"] == "marriage_registration"
