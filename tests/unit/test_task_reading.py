@@ -768,3 +768,10 @@ def test_a_named_place_keeps_its_parts_until_a_sentence_starts():
         "location": "Gorakund chauraha, malharganj, hanuman mandir wali gali"}
     told = read("jagah Rajwada, 3 din se kachra pada hai", fields, None, TODAY)
     assert told.found == {"location": "Rajwada"} and told.rest == "3 din se kachra pada hai"
+
+
+def test_a_sale_told_in_english_names_the_seller_and_a_deed_promised_is_about_the_documents():
+    found = reading("I bought some land. Village Kalidevi, khasra 156/3, bought from Prakash Vasuniya", "mutation").found
+    assert found["answers.previous_owner_name"] == "Prakash Vasuniya" and found["answers.mutation_reason"] == "sale"
+    assert reading("I'll send the sale deed later", "mutation", asked="previous_owner_name").found == {
+        "documents": "finished"}
