@@ -565,3 +565,11 @@ def test_a_service_the_nlu_did_not_tag_is_found_by_its_common_name(chat):
     citizen = chat()
     citizen.says("शादी का registration करवाना है, groom मैं हूँ Deepak Singad", "apply_service")
     assert citizen.task["context"]["service"]["code"] == "marriage_registration"
+
+
+def test_saying_again_what_is_known_is_no_wrong_answer_to_the_question(chat):
+    citizen = chat(language="en")
+    citizen.says("Need death certificate for my father", "apply_service", service="death_certificate")
+    question = asked(citizen.says("My name is Shantilal Katara, mobile 9179036542"))
+    replies = citizen.says("I am his son")  # the relation is known from "my father"
+    assert asked(replies) == question and not any(key.startswith("tasks.invalid") for key in keys(replies))
