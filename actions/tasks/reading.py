@@ -300,6 +300,10 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
                 and means(tokens[index + len(phrase)].word, "not_in_names"):
             index += 1  # "मैं दूल्हा हूँ", "I am his son": who speaks, not their name
             continue
+        if kinds[name] == NAME and index + len(phrase) < len(tokens) \
+                and tokens[index + len(phrase)].word in _word_set("in_the_name_of"):
+            index += 1  # "mere naam krwana h": in whose name the land goes, no name given
+            continue
         if kinds[name] == NAME and _awaits_its_name(text, tokens, hits, kinds, index):
             index += 1  # "his father was late Hira Katara": "late" belongs to the name asked for
             continue
@@ -330,10 +334,12 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
 
 
 def _a_relatives_name_word(tokens: Sequence[_Token], at: int, phrase: Tuple[str, ...]) -> bool:
-    """"…, papa ka naam Ramsingh": a second bare "naam" after a relative's word may name another person
-    (`_person_meant` decides whose)."""
-    return at >= 2 and means(" ".join(phrase), "name_words") and tokens[at - 1].word in _word_set("links") \
-        and tokens[at - 2].word in _relation_of()
+    """"…, papa ka naam Ramsingh": a second bare "naam" after a relative's word may name another person;
+    "papa ka naam …, mera naam Ajay": so may one after "my" (`_person_meant` decides whose)."""
+    if at < 1 or not means(" ".join(phrase), "name_words"):
+        return False
+    return tokens[at - 1].word in _relative_words("my") or (
+        at >= 2 and tokens[at - 1].word in _word_set("links") and tokens[at - 2].word in _relation_of())
 
 
 def speaker_is(text: str, fields: Sequence[Field]) -> Optional[str]:

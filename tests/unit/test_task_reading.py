@@ -775,3 +775,9 @@ def test_a_sale_told_in_english_names_the_seller_and_a_deed_promised_is_about_th
     assert found["answers.previous_owner_name"] == "Prakash Vasuniya" and found["answers.mutation_reason"] == "sale"
     assert reading("I'll send the sale deed later", "mutation", asked="previous_owner_name").found == {
         "documents": "finished"}
+
+
+def test_in_whose_name_the_land_goes_is_no_name_and_the_applicant_names_himself_after_his_father():
+    found = reading("papa ki death ke baad jameen ka namantran mere naam krwana h, gaon Bori khasra no 118/2, "
+                    "papa ka naam Bhuvan Singh Ninama tha, mera naam Ajay Ninama", "mutation").found
+    assert found["answers.previous_owner_name"] == "Bhuvan Singh Ninama" and found["applicant.name"] == "Ajay Ninama"
