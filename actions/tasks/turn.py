@@ -251,8 +251,10 @@ DONT_KNOW_WORDS = 5  # "पिन कोड पता नहीं": short enoug
 
 
 def _does_not_know(message: Message) -> bool:
+    """"पता नहीं", "pin code pata nahi", "कितने दिन से, याद नहीं, काफी दिन हो गए" (a part of its own says it)."""
     return message.says("dont_know") or (
-        len(message.typed.split()) <= DONT_KNOW_WORDS and mentions(message.typed, "dont_know"))
+        len(message.typed.split()) <= DONT_KNOW_WORDS and mentions(message.typed, "dont_know")) \
+        or any(means(part, "dont_know") for part in re.split(r"[,;।!?]", message.typed))
 
 
 def _names_another_item(kind: TaskKind, message: Message) -> bool:

@@ -358,3 +358,14 @@ def test_nothing_more_to_add_at_the_summary_is_no_consent(api, spot, operator, s
     chat.says(said)
     assert (operator.count() > before) is registered
     assert registered or chat.task is not None  # still open: the citizen says what is missing, or submits
+
+
+def test_a_part_saying_not_remembered_passes_the_question_over(api):
+    chat = Chat()
+    chat.says("हमारे यहाँ नल में गंदा पानी आ रहा है, बदबू भी आती है", "register_complaint",
+              complaint_category="water_supply")
+    chat.says("राजवाड़ा, कृष्णपुरा छत्री के पास वाली गली", "inform", location="राजवाड़ा")
+    while chat.task["asking"] != "days_without_water":
+        chat.says("गंदा पानी")  # the problem's option, if it was asked first
+    replies = chat.says("कितने दिन से, याद नहीं, काफी दिन हो गए")
+    assert chat.task["values"]["days_without_water"] == SKIPPED and asked(replies) != "days_without_water"
