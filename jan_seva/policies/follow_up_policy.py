@@ -88,7 +88,10 @@ def _typed_outside_a_task(tracker: DialogueStateTracker, keeps: frozenset) -> Op
 
 def number_status_action(tracker: DialogueStateTracker) -> Optional[Text]:
     """The status action for a number in a message whose intent would not look it up."""
-    message = _typed_outside_a_task(tracker, NUMBER_KEEPS)
+    latest = tracker.latest_message.text if tracker.latest_message else ""
+    # "cmp 2026 63 फॉगिंग कब तक होगी?": a number asked "when" about is that item's, not a new complaint
+    keeps = NUMBER_KEEPS - {"register_complaint"} if mentions(latest or "", "when_words") else NUMBER_KEEPS
+    message = _typed_outside_a_task(tracker, keeps)
     if message is None:
         return None
     named = [entity.get("entity") for entity in message.entities if entity.get("entity") in STATUS_ACTIONS]
@@ -148,6 +151,17 @@ def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     return message is not None and not_offered_in(message.text or "") is not None
 
 
+WHEN_QUESTION_WORDS = 6  # "गड्ढा कब तक भरेगा?"; a longer message with a problem in it reports one
+
+
+def asks_when_about_the_complaint(tracker: DialogueStateTracker, text: str, entities: set) -> bool:
+    """"गड्ढा कब तक भरेगा?" right after a complaint's status: the problem named is that complaint's, no new
+    report (one names a place: "Khajrana me gaddha hai kab tak")."""
+    subject = tracker.get_slot(SUBJECT_SLOT) or {}
+    return entities == {"complaint_category"} and mentions(text, "when_words") \
+        and len(text.split()) <= WHEN_QUESTION_WORDS and subject.get("last") == "complaint"
+
+
 def follows_up(tracker: DialogueStateTracker) -> bool:
     if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT):
         return False
@@ -166,7 +180,8 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
     entities = {entity.get("entity") for entity in message.entities}
     if entities & ITEM_ENTITIES:
         return False  # a number of its own: the intent's action looks it up
-    if intent in REQUEST_INTENTS and entities & REQUEST_ENTITIES and not mentions(message.text or "", "send_words"):
+    if intent in REQUEST_INTENTS and entities & REQUEST_ENTITIES and not mentions(message.text or "", "send_words") \
+            and not asks_when_about_the_complaint(tracker, text, entities):
         return False
     return any(mentions(text, key) for key in FOLLOW_UP_WORDS) and subject_set_recently(tracker)
 

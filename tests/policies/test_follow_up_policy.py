@@ -192,3 +192,27 @@ def test_how_long_after_a_services_details_keeps_its_rule(policy):
               user("and how many days does it take?", "service_info")]
     tracker = DialogueStateTracker.from_events("91z", events, slots=DOMAIN.slots)
     assert predicted(policy, tracker) is None
+
+
+def after_complaint_status(latest: UserUttered) -> DialogueStateTracker:
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("meri shikayat ka kya hua", "check_complaint_status"),
+              ActionExecuted("action_complaint_status"), BotUttered("...", metadata={"key": "complaints.texts.status"}),
+              SlotSet("subject", {"complaint": "CMP-2026-000012", "last": "complaint"}),
+              ActionExecuted(ACTION_LISTEN_NAME), latest]
+    return DialogueStateTracker.from_events("919876543210", events, slots=DOMAIN.slots)
+
+
+def test_when_the_problem_shown_gets_fixed_is_a_follow_up_not_a_new_complaint(policy):
+    asked = user("गड्ढा कब तक भरेगा?", "register_complaint", complaint_category="road_damage")
+    assert predicted(policy, after_complaint_status(asked)) == "action_follow_up"
+    reported = user("Khajrana me gaddha hai kab tak", "register_complaint", complaint_category="road_damage",
+                    location="Khajrana")
+    assert predicted(policy, after_complaint_status(reported)) is None
+
+
+def test_a_complaint_number_asked_when_about_is_its_status(policy):
+    events = [ActionExecuted(ACTION_LISTEN_NAME),
+              user("cmp 2026 63 फॉगिंग कब तक होगी? बहुत मच्छर हैं", "register_complaint",
+                   complaint_id="CMP-2026-000063", complaint_category="mosquito_fogging")]
+    assert predicted(policy, DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)) == \
+        "action_complaint_status"
