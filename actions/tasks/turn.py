@@ -438,15 +438,16 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         return
     add_entity_answers(kind, talk, task, reading, kind.entity_fields)
     taken = take_reading(kind, talk, task, reading, asked)
-    if asked is not None and not taken and reading.found and not reading.invalid and not meaningful(reading.rest) \
-            and len(message.typed.split()) <= SHORT_REPEAT and all(task.answered(name) for name in reading.found):
-        resume(kind, talk, task, asked)  # "I am his son" once more: known already, no wrong answer to the question
-        return
     if asked is not None and asked.name not in taken and asked.name not in reading.invalid:
         # beside other answers, filler words ("mera ... aur", "पहले ये सुधार दो") do not answer the question asked
         value = _asked_answer(talk, kind, reading, asked) if not taken or asked.kind not in (*FREE_TEXT, NAME) \
             or (meaningful(reading.rest) and not says_change(reading.rest)
                 and (asked.kind != NAME or written_as_name(reading.rest))) else None
+        repeats_only = not taken and reading.found and not reading.invalid and not meaningful(reading.rest) \
+            and len(message.typed.split()) <= SHORT_REPEAT and all(task.answered(name) for name in reading.found)
+        if isinstance(value, Invalid) and repeats_only:
+            resume(kind, talk, task, asked)  # "I am his son" once more: known already, no wrong answer to the question
+            return
         if isinstance(value, Invalid):
             reading.invalid[asked.name] = value
         elif value is not None:

@@ -369,3 +369,13 @@ def test_a_part_saying_not_remembered_passes_the_question_over(api):
         chat.says("गंदा पानी")  # the problem's option, if it was asked first
     replies = chat.says("कितने दिन से, याद नहीं, काफी दिन हो गए")
     assert chat.task["values"]["days_without_water"] == SKIPPED and asked(replies) != "days_without_water"
+
+
+def test_an_answer_that_names_the_problem_again_still_answers_the_question(api, spot):
+    chat = Chat()
+    chat.says("Geeta Bhawan ke paas road पर bada gaddha है", "register_complaint", complaint_category="road_damage")
+    chat.sends_pin(*spot)
+    while chat.task["asking"] != "waterlogged":
+        chat.says("gaddha")  # the damage's kind, if it was asked first
+    chat.says("पानी नहीं भरा, सूखा gaddha है")
+    assert chat.task["values"]["waterlogged"] == "no"
