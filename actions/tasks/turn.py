@@ -425,6 +425,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
     picked = message.entity("field")
     offered = task.offer.get("field") if task.offer else None  # taking any answer clears the offer
     answered_before = set(task.values)
+    given_before = {name for name, value in task.values.items() if value is not SKIPPED}
     keep_to_read_later(kind, task, message.typed)
     reading = _read(kind, talk, task, fields_of(kind, talk, task), asked)
     if reading.unclear:
@@ -466,7 +467,8 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
                 task.context.setdefault(PASSED_OVER, []).append(asked.name)
             elif not asked.required and asked.kind not in FILES:
                 task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again (files may come)
-        _noted(kind, talk, task, taken, asked)
+        # a changed answer was told as changed ("tasks.updated"); only the new ones are noted
+        _noted(kind, talk, task, {name: value for name, value in taken.items() if name not in given_before}, asked)
         ask_next(kind, talk, task, progressed=True)
         return
     _nothing_taken(kind, talk, task, asked, reading)

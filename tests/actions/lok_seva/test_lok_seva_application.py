@@ -124,6 +124,15 @@ def test_a_correction_changes_that_answer(chat):
     citizen.says("मेरा नाम रेखा डामोर")
     corrected = citizen.says("नहीं नाम गलत है, रेखा देवी डामोर लिखो")
     assert "tasks.updated" in keys(corrected) and citizen.task["values"]["applicant.name"] == "रेखा देवी डामोर"
+    assert "tasks.noted" not in keys(corrected)  # told as changed, not noted as new besides
+
+
+def test_a_corrected_name_is_told_as_changed_only(chat):
+    citizen = chat()
+    citizen.says("janm praman patra", "apply_service", service="birth_certificate")
+    citizen.says("पिता सुरेश गरवाल, माता अनिता गरवाल")
+    replies = citizen.says("पिता का नाम सुरेश गरवाल नहीं सुरेश गिरवाल है")
+    assert keys(replies).count("tasks.updated") == 1 and "tasks.noted" not in keys(replies)
 
 
 @pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
