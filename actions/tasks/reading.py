@@ -1043,13 +1043,18 @@ def _add_implied(reading: Reading, fields: Sequence[Field]) -> None:
         given = by_short.get(source)
         if given is None or given.name not in reading.found:
             continue
-        said = normalise(str(reading.found[given.name]))
-        for target, options in targets.items():
-            spec = by_short.get(target)
-            option = next((value for value, words in options.items() if said in {normalise(w) for w in words}), None)
-            if spec is not None and option is not None and spec.name not in reading.found:
-                reading.found[spec.name] = option
-                reading.passing.add(spec.name)  # implied: it does not change an answer already given
+        _take_implied(reading, by_short, normalise(str(reading.found[given.name])), targets)
+
+
+def _take_implied(reading: Reading, by_short: Dict[str, Field], said: str,
+                  targets: Mapping[str, Mapping[str, Sequence[str]]]) -> None:
+    """The options `said` implies ({field: {option: words}}), for the fields not answered in this message."""
+    for target, options in targets.items():
+        spec = by_short.get(target)
+        option = next((value for value, words in options.items() if said in {normalise(w) for w in words}), None)
+        if spec is not None and option is not None and spec.name not in reading.found:
+            reading.found[spec.name] = option
+            reading.passing.add(spec.name)  # implied: it does not change an answer already given
 
 
 PLACE_WORDS_AT_LEAST = 2  # "Rajgarh naka jhabua": a place; one word alone may be anything
@@ -1089,16 +1094,19 @@ def _place_parts(span: str) -> List[str]:
     from the first that tells something ("3 din se kachra pada hai") on."""
     parts = [part.strip() for part in _SEPARATORS.split(span)]
     place = 1
-    while place < len(parts) and parts[place] and not is_question(parts[place]) \
-            and not _says(parts[place], "clause_ends"):
+    while place < len(parts) and parts[place] and not _tells_something(parts[place]):
         place += 1
     return [", ".join(parts[:place]), *[part for part in parts[place:] if part]]
 
 
+def _tells_something(part: str) -> bool:
+    """A question or a sentence ("3 din se kachra pada hai"), not a place's name."""
+    return is_question(part) or _says(part, "clause_ends")
+
+
 def _reads_as_a_place(part: str) -> bool:
     """Words that may name a place: no digits, no question, no sentence ("mera beta bimar hai" is none)."""
-    return meaningful(part) and not any(ch.isdigit() for ch in part) and not is_question(part) \
-        and not _says(part, "clause_ends")
+    return meaningful(part) and not any(ch.isdigit() for ch in part) and not _tells_something(part)
 
 
 def _add_implied_by_cues(reading: Reading, hits: Sequence[_CueHit], tokens: Sequence[_Token],
@@ -1109,12 +1117,7 @@ def _add_implied_by_cues(reading: Reading, hits: Sequence[_CueHit], tokens: Sequ
     config = _cue_data().get("implied_by_cues") or {}
     for hit in hits:
         said = " ".join(token.word for token in tokens[hit.start:hit.end])
-        for target, options in (config.get(by_name[hit.field].short_name) or {}).items():
-            spec = by_short.get(target)
-            option = next((value for value, cues in options.items() if said in {normalise(cue) for cue in cues}), None)
-            if spec is not None and option is not None and spec.name not in reading.found:
-                reading.found[spec.name] = option
-                reading.passing.add(spec.name)
+        _take_implied(reading, by_short, said, config.get(by_name[hit.field].short_name) or {})
 
 
 def is_question(text: str) -> bool:
