@@ -1,7 +1,7 @@
 """The words that steer a conversation, and a name said inside a sentence."""
 import pytest
 
-from common.words import ends_with, means, name_in
+from common.words import ends_with, means, name_in, without_words
 
 
 @pytest.mark.parametrize("typed, meaning", [("Cancel!", "cancel"), ("रद्द करो", "cancel"), ("radd karo", "cancel"),
@@ -36,3 +36,8 @@ def test_a_last_part_that_is_a_cancel_word_cancels(typed, ends):
 ])
 def test_the_name_is_taken_out_of_the_sentence(typed, name):
     assert name_in(typed) == name
+
+
+def test_without_words_takes_every_one_of_them_even_side_by_side():
+    assert without_words("nahi nahi", "no") == ""
+    assert without_words("nahi nahi mummy ka naam", "no") == "mummy ka naam"
