@@ -296,8 +296,9 @@ def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> 
     """The asked field's value read from the unclaimed words, or an Invalid, or None."""
     value = reading.asked_value
     if spec.kind in FREE_TEXT or spec.kind == NAME:
-        # "nahi mummy ka naam Sunita Bhuria h": the "nahi" left over from a correction is no address
-        if value is None or not _reads_as_answer(talk, kind, spec) or (isinstance(value, str) and means(value, "no")):
+        # "nahi mummy ka naam …", "nahi nahi naam …": the "nahi" left over from a correction is no address
+        if value is None or not _reads_as_answer(talk, kind, spec) \
+                or (isinstance(value, str) and not meaningful(without_words(value, "no"))):
             return None
     return value
 
