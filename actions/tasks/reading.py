@@ -665,7 +665,10 @@ def _aadhaar(spec: Field, text: str, today: date) -> Any:
 def _date(spec: Field, text: str, today: date) -> Any:
     found = values.a_date(text, today)
     if found is None:
-        return Invalid("date")
+        without_year = values.day_and_month(text)
+        # "12 march ko hua": the year is asked for, the day and month kept (turn.py)
+        return Invalid("date_needs_year", {"day_month": without_year.strftime("%d-%m")}) if without_year \
+            else Invalid("date")
     if spec.not_in_future and found > today:
         return Invalid("date_in_future")
     return found.isoformat()

@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CONFIRM, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
+from actions.tasks.fields import CONFIRM, DATE, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
@@ -48,7 +48,7 @@ from actions.tasks.reading import (
 from actions.tasks.side_questions import SIDE_INTENTS, TASK_REQUESTS, answer_side_question, is_control
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
-from actions.tasks.values import Invalid, PartChanged, written_as_name
+from actions.tasks.values import Invalid, PartChanged, a_year, written_as_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.ids import fold_digits
@@ -85,6 +85,7 @@ def fields_of(kind: TaskKind, talk: Talk, task: Task) -> List[Field]:
 PASSED_OVER = "offers_passed_over"
 SPEAKER = "speaker_is"  # context: the field of the person the citizen said they are
 UNREAD = "unread"  # context: messages sent before the questions they answer existed
+WITHOUT_YEAR = "date_without_year"  # context: field -> the day and month told without a year ("12 march")
 KEPT_AT_MOST = 5
 
 
@@ -292,6 +293,25 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
     return not (message.intent in SIDE_INTENTS and short and message.confidence >= SURE_FOR_SHORT)
 
 
+def _year_of_the_date(talk: Talk, task: Task, reading: Reading, asked: Optional[Field]) -> None:
+    """"12 march ko" asks which year; "2025" then completes the date. A day and month told without their
+    year are kept (for any date field) until a year comes for them."""
+    kept = task.context.setdefault(WITHOUT_YEAR, {})
+    year = a_year(talk.message.typed, talk.today)
+    if asked is not None and asked.kind == DATE and asked.name in kept and year and asked.name not in reading.found:
+        completed = read(f"{kept.pop(asked.name)}-{year}", [asked], asked, talk.today).asked_value
+        reading.invalid.pop(asked.name, None)
+        if isinstance(completed, Invalid):
+            reading.invalid[asked.name] = completed  # "29-02" of a year without it, or a date yet to come
+        elif completed is not None:
+            reading.found[asked.name] = completed
+    told = {**reading.invalid, **({asked.name: reading.asked_value} if asked is not None else {})}
+    kept.update({name: value.params["day_month"] for name, value in told.items()
+                 if isinstance(value, Invalid) and value.code == "date_needs_year"})
+    if not kept:
+        task.context.pop(WITHOUT_YEAR)
+
+
 def _asked_answer(talk: Talk, kind: TaskKind, reading: Reading, spec: Field) -> Any:
     """The asked field's value read from the unclaimed words, or an Invalid, or None."""
     value = reading.asked_value
@@ -433,6 +453,7 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
         _ask_which_answer(kind, talk, task, reading.unclear)
         return
     reading = _whole_answer_beside_repeats(kind, talk, task, reading, asked) or reading
+    _year_of_the_date(talk, task, reading, asked)
     if picked and message.entity("value") is not None:
         reading.found[str(picked)] = message.entity("value")  # a button of the field's options
     elif not reading.found and _asks(message) and _side_question(message, asked) and not _same_request(kind, message):
@@ -470,6 +491,11 @@ def _read_answers(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field]
                 task.values[asked.name] = SKIPPED  # passed over: an optional question is not asked again (files may come)
         # a changed answer was told as changed ("tasks.updated"); only the new ones are noted
         _noted(kind, talk, task, {name: value for name, value in taken.items() if name not in given_before}, asked)
+        year_wanted = next((name for name, why in reading.invalid.items() if why.code == "date_needs_year"), None)
+        if year_wanted is not None:  # "बेटी का जन्म 12 मार्च को": the gender noted, and which year asked now
+            talk.say(reading.invalid[year_wanted].text_key, **reading.invalid[year_wanted].params)
+            ask(kind, talk, task, next(spec for spec in fields_of(kind, talk, task) if spec.name == year_wanted))
+            return
         ask_next(kind, talk, task, progressed=True)
         return
     _nothing_taken(kind, talk, task, asked, reading)

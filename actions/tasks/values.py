@@ -251,6 +251,33 @@ def a_date(text: str, today: date) -> Optional[date]:
     return None
 
 
+_DAY_AND_MONTH = re.compile(r"(?<![\d\-/.])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d\-/.])")
+LEAP_YEAR = 2000  # a day and month are checked against a year that has every one ("29 feb")
+
+
+def day_and_month(text: str) -> Optional[date]:
+    """"12 march", "12/3": a day and a month without their year, as that day of LEAP_YEAR; None when the
+    text says a year too, or is no day and month."""
+    plain = folded(text)
+    numbers = re.findall(r"\d+", plain)
+    numeric = _DAY_AND_MONTH.search(plain)
+    if numeric and len(numbers) == 2:
+        return _valid_date(LEAP_YEAR, int(numeric.group(2)), int(numeric.group(1)))
+    spoken = _spoken()
+    months = {spoken.month_of[found.group(0)] for found in spoken.month.finditer(plain)}
+    if len(months) == 1 and len(numbers) == 1 and len(numbers[0]) <= 2:
+        return _valid_date(LEAP_YEAR, months.pop(), int(numbers[0]))
+    return None
+
+
+def a_year(text: str, today: date) -> Optional[int]:
+    """"2025", "सन 2025 में": the one year a text says, when it says nothing else in figures."""
+    numbers = re.findall(r"\d+", folded(text))
+    if len(numbers) == 1 and len(numbers[0]) == 4 and 1900 <= int(numbers[0]) <= today.year:
+        return int(numbers[0])
+    return None
+
+
 def digit_runs(text: str) -> List[str]:
     """The numbers of a text, each with the spaces and hyphens people group digits by removed; a date
     ("5-3-2024") is no number (joined, it would read as the PIN code 532024)."""

@@ -35,6 +35,20 @@ def test_no_date_is_guessed(typed):
     assert values.a_date(typed, TODAY) is None
 
 
+@pytest.mark.parametrize("typed, day_month", [
+    ("12 march ko hua", (12, 3)), ("12/3", (12, 3)), ("१२ मार्च", (12, 3)), ("29 feb", (29, 2)),
+    ("12-03-2025", None), ("12 march 2025", None), ("31/2", None), ("khasra 45/2", None), ("kal", None),
+])
+def test_a_day_and_month_told_without_the_year(typed, day_month):
+    found = values.day_and_month(typed)
+    assert ((found.day, found.month) if found else None) == day_month
+
+
+@pytest.mark.parametrize("typed, year", [("2025", 2025), ("सन २०२५ में", 2025), ("2031", None), ("12 2025", None)])
+def test_a_year_told_alone(typed, year):
+    assert values.a_year(typed, TODAY) == year
+
+
 @pytest.mark.parametrize("typed", ["98765 43210", "+91 98765-43210", "098765 43210", "मोबाइल ९८७६५४३२१०"])
 def test_mobile_numbers_written_any_usual_way(typed):
     assert values.mobile(typed) == "9876543210"

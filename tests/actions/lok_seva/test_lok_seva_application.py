@@ -135,6 +135,17 @@ def test_a_corrected_name_is_told_as_changed_only(chat):
     assert keys(replies).count("tasks.updated") == 1 and "tasks.noted" not in keys(replies)
 
 
+@pytest.mark.parametrize("told, year", [("बेटी का जन्म 12 मार्च को हुआ", "2025"), ("janm 12/3 ko hua tha", "सन 2025 में")])
+def test_a_date_without_its_year_asks_for_the_year_and_keeps_the_day(chat, told, year):
+    citizen = chat()
+    citizen.says("janm praman patra", "apply_service", service="birth_certificate")
+    citizen.says("बेटी का नाम काव्या")
+    replies = citizen.says(told)
+    assert "tasks.invalid.date_needs_year" in keys(replies) and asked(replies) == "date_of_birth"
+    citizen.says(year)
+    assert citizen.task["values"]["answers.date_of_birth"] == "2025-03-12"
+
+
 @pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
 def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     citizen = chat()
