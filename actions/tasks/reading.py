@@ -1327,20 +1327,48 @@ def corrected_part(text: str, answers: Sequence[Tuple[Field, str]], today: date)
             continue
         found = {spec.name: change for spec, written in answers
                  for change in [_part_changed(spec, PartChanged(old, new).within(written), key, today, instead)
-                                if spec.kind in WRITTEN else _number_changed(spec, written, old, new, today)]
+                                if spec.kind in WRITTEN else _shaped_changed(spec, written, old, new, today)]
                  if change}
         if found:
             return found
     return {}
 
 
-def _number_changed(spec: Field, written: str, old: str, new: str, today: date) -> Optional[PartChanged]:
-    """"sorry 3 nhi, 5 din ho gye" of a number answered 3: the whole answer changes to what is said instead."""
+def _shaped_changed(spec: Field, written: str, old: str, new: str, today: date) -> Optional[PartChanged]:
+    """"sorry 3 nhi, 5 din ho gye" of a number answered 3: the whole answer changes to what is said instead;
+    "12 नहीं 21 मार्च" of a date answered 12-03-2025: the day (and month) said, the year kept."""
+    if spec.kind == DATE:
+        return _date_changed(spec, written, old, new, today)
     if spec.kind != NUMBER:
         return None
     before, after = parse(spec, old, today), parse(spec, new, today)
     return PartChanged(written, new) if before == parse(spec, written, today) and _valid(after) and after != before \
         else None
+
+
+def _date_changed(spec: Field, written: str, old: str, new: str, today: date) -> Optional[PartChanged]:
+    answered = values.a_date(written, today)
+    if answered is None or _day_said(old) != answered.day:
+        return None
+    meant = values.a_date(new, today)
+    day_and_month, day = values.day_and_month(new), _day_said(new)
+    try:
+        if meant is None and day_and_month is not None:
+            meant = answered.replace(month=day_and_month.month, day=day_and_month.day)
+        elif meant is None and day is not None:
+            meant = answered.replace(day=day)
+    except ValueError:  # "30 nahi 31" of a month of 30 days
+        return None
+    if meant is None or meant == answered:
+        return None
+    told = meant.strftime("%d-%m-%Y")
+    return PartChanged(written, told) if _valid(parse(spec, told, today)) else None  # not a date to come
+
+
+def _day_said(text: str) -> Optional[int]:
+    """The day a short text says: "12", "तारीख 12", "12 मार्च"."""
+    numbers = re.findall(r"\d+", values.folded(text))
+    return int(numbers[0]) if len(numbers) == 1 and 1 <= int(numbers[0]) <= 31 else None
 
 
 def _nearest_part(text: str, which: int) -> str:

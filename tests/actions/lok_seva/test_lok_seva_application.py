@@ -146,6 +146,16 @@ def test_a_date_without_its_year_asks_for_the_year_and_keeps_the_day(chat, told,
     assert citizen.task["values"]["answers.date_of_birth"] == "2025-03-12"
 
 
+@pytest.mark.parametrize("correction, meant", [("तारीख 12 नहीं 21 मार्च थी", "2025-03-21"), ("sorry 12 nahi 14", "2025-03-14"),
+                                               ("12 nahi 14 april", "2025-04-14")])
+def test_a_date_corrected_by_its_day_keeps_the_rest_of_it(chat, correction, meant):
+    citizen = chat()
+    citizen.says("janm praman patra", "apply_service", service="birth_certificate")
+    citizen.says("बेटी का नाम काव्या, जन्म 12-03-2025")
+    replies = citizen.says(correction)
+    assert "tasks.updated" in keys(replies) and citizen.task["values"]["answers.date_of_birth"] == meant
+
+
 @pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
 def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     citizen = chat()
