@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CONFIRM, DATE, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
+from actions.tasks.fields import CHOICE, CONFIRM, DATE, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
@@ -52,7 +52,7 @@ from actions.tasks.values import Invalid, PartChanged, a_year, written_as_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.ids import fold_digits
-from common.words import after_leading, ends_with, leads_with, means, mentions, without_words
+from common.words import after_leading, ends_with, leads_with, means, mentions, normalise, without_words
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
@@ -697,9 +697,9 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         if finished:
             task.values[asked.name] = kind.files_value(task)
         return finished
-    wants_skip = control == "skip" or message.says("skip") or (
-        (_plain(message, "deny", "no") or not_at_hand(message.typed)) and not asked.required
-        and not _answers_another(kind, talk, task, asked))
+    wants_skip = control == "skip" or message.says("skip") or (not asked.required and (
+        _no_to_the_question(message, asked) or ((_plain(message, "deny", "no") or not_at_hand(message.typed))
+                                                and not _answers_another(kind, talk, task, asked))))
     if wants_skip:
         if asked.required:
             talk.say("tasks.required")
@@ -708,6 +708,17 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         task.values[asked.name] = SKIPPED
         return True
     return False
+
+
+def _no_to_the_question(message: Message, asked: Field) -> bool:
+    """"no, no pole number", "nahi, number nahi hai": a no whose other words only name what was asked (to a
+    question of options, "no, water is not collected" answers it)."""
+    if asked.kind == CHOICE or not leads_with(message.typed, "no"):
+        return False
+    named = {normalise(word) for text in (*asked.label.values(), *asked.question.values(), *asked.cues)
+             for word in re.findall(r"[\w\u0900-\u097F]+", text)}
+    return not meaningful(" ".join(word for word in without_words(message.typed, "no").split()
+                                   if normalise(word) not in named))
 
 
 def _answers_another(kind: TaskKind, talk: Talk, task: Task, asked: Field) -> bool:

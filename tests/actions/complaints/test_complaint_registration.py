@@ -265,12 +265,14 @@ def test_a_loosely_told_problem_finds_its_category_and_answers(api, text, unders
     assert "pole_number" not in values  # "pole outside house 22" gives no pole number
 
 
-def test_a_pole_number_that_cannot_be_seen_is_left_out(api):
+@pytest.mark.parametrize("reply", ["pole number nahi dikh raha", "no, no pole number", "nahi, number nahi hai"])
+def test_a_pole_number_that_cannot_be_seen_is_left_out(api, reply):
     chat = Chat()
     chat.says("street light band hai", "register_complaint", complaint_category="streetlight")
     assert asked(chat.says("Vijay Nagar, Scheme 54, C block")) == "pole_number"
-    replies = chat.says("pole number nahi dikh raha")
+    replies = chat.says(reply)
     assert asked(replies) != "pole_number" and chat.task["values"]["pole_number"] == SKIPPED
+    assert reply not in (chat.task["values"].get("description") or "")  # a no, not details of the problem
 
 
 def test_a_when_question_about_something_else_mid_complaint_gets_its_answer(api):
