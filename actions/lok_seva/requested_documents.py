@@ -1,23 +1,25 @@
 """A photo or PDF sent outside any task: a photo right after a complaint was
 talked about joins that complaint; otherwise the file is added to the
-citizen's application whose documents an officer asked for, or to the one
-named in the officer's update or taken the latest such files; without one
-the citizen is told what files are for. Sent through the outbox like every
+citizen's application whose documents an officer asked for, or to their
+application talked about just before (submitted with the documents to
+follow), or to the one named in the officer's update or taken the latest
+such files; without one the citizen is told what files are for. Sent through the outbox like every
 submission: a Lok Seva API that is away gets it later."""
 from __future__ import annotations
 
 import uuid
-from typing import Optional, Text
+from typing import Dict, Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected
 from actions.clients.lokseva import LokSevaClient
 from actions.complaints.categories import category_meant
 from actions.complaints.photos import add_to_registered
-from actions.lok_seva.citizen import awaiting_documents
+from actions.lok_seva.citizen import application_for_files
 from actions.lok_seva.documents import describe, received_file
 from actions.lok_seva.submission import submit
 from actions.lok_seva.updates import DOCUMENTS_SLOT
+from actions.subject import APPLICATION as APPLICATION_SUBJECT
 from actions.subject import COMPLAINT as COMPLAINT_SUBJECT
 from actions.subject import recent_item
 from actions.tasks.action import start_kind
@@ -31,10 +33,11 @@ PHOTO_FOLLOWS_WITHIN = 3  # the citizen's messages since the complaint was regis
 COMPLAINT = ComplaintKind.name
 
 
-def _target(talk: Talk) -> Optional[str]:
+def _target(talk: Talk, recent: Optional[Dict[str, str]]) -> Optional[str]:
     """While the API is away only the application this conversation named can be trusted."""
+    just_named = recent["id"] if recent and recent["kind"] == APPLICATION_SUBJECT else None
     try:
-        found = awaiting_documents(LokSevaClient(), talk.sender_id)
+        found = application_for_files(LokSevaClient(), talk.sender_id, just_named)
     except (BackendUnavailable, BackendRejected):
         found = None
     return found or talk.slot(DOCUMENTS_SLOT)
@@ -50,14 +53,14 @@ class ActionTakeDocument(AnswerAction):
         if path is None:
             talk.say("lok_seva.media_rejected.download_failed")
             return
-        complaint = recent_item(talk.tracker, PHOTO_FOLLOWS_WITHIN)
-        if message.media_type == "image" and complaint and complaint["kind"] == COMPLAINT_SUBJECT:
-            add_to_registered(talk, complaint["id"])  # "photo bhi bhej du?" after registering it
+        recent = recent_item(talk.tracker, PHOTO_FOLLOWS_WITHIN)
+        if message.media_type == "image" and recent and recent["kind"] == COMPLAINT_SUBJECT:
+            add_to_registered(talk, recent["id"])  # "photo bhi bhej du?" after registering it
             return
         if message.media_type == "image" and message.caption and category_meant(message.caption, None):
             start_kind(talk, COMPLAINT)  # a photo captioned "नाली जाम है": the complaint it shows
             return
-        number = _target(talk)
+        number = _target(talk, recent)
         if number is None:
             talk.dispatcher.utter_message(response="utter_media_received")
             return

@@ -15,7 +15,7 @@ from actions.submissions.worker import run_once
 from common.clock import utc_now_naive
 from tests.actions.citizen_chat import documents, keys, message, texts
 from tests.actions.lok_seva.test_lok_seva_documents import JPEG, received
-from tests.actions.lok_seva.test_lok_seva_submission import LATER
+from tests.actions.lok_seva.test_lok_seva_submission import LATER, at_summary
 from tests.lokseva_api.lokseva_helpers import CLIENT, OFFICER
 from tests.servers import RecordingServer, free_port
 
@@ -73,6 +73,16 @@ def test_a_file_with_no_application_waiting_is_not_taken(chat, application_of, a
     assert reply["response"] == "utter_media_received" and DOCUMENTS_SLOT not in citizen.slots
     monkeypatch.setenv("LOKSEVA_API_URL", f"http://127.0.0.1:{free_port()}")  # nor when the API cannot say
     assert sends_file(citizen, actions_env / "files")[0]["response"] == "utter_media_received"
+
+
+def test_a_file_sent_right_after_applying_goes_to_that_application(chat, api_url, actions_env):
+    citizen = at_summary(chat())
+    citizen.taps("affirm", do="submit")
+    [made] = requests.get(f"{api_url}/api/v1/applications", params={"wa_id": citizen.sender}, headers=CLIENT,
+                          timeout=10).json()["items"]
+    number = made["application_id"]
+    assert keys(sends_file(citizen, actions_env / "files")) == ["lok_seva.updates.documents_added"]
+    assert len(application(api_url, number)["documents"]) == 1
 
 
 def test_a_file_sent_while_the_api_is_away_is_added_later(chat, application_of, api_url, actions_env, monkeypatch):
