@@ -386,6 +386,14 @@ def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     assert speaker_is("Mobile 7000381946", fields) is None
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("main Anita Garwal uski mummy", "answers.mother_name"), ("मैं अनिता गरवाल, उसकी माँ हूँ", "answers.mother_name"),
+    ("main kal uski mummy ke saath gayi thi", None),  # no name between: nobody said who speaks
+])
+def test_the_speaker_says_her_name_between_i_and_who_she_is(text, speaker):
+    assert speaker_is(text, service_fields("birth_certificate")) == speaker
+
+
 def test_a_daughter_in_law_is_an_other_relation_of_the_deceased():
     assert reading("मैं उनकी बहू हूँ", "death_certificate", asked="relation").asked_value == "other"
 
