@@ -1,14 +1,16 @@
-"""Finding complaints: by ids, category, date window, status, place, officer or citizen."""
+"""Finding complaints: by ids, category, date window, status, place, officer or citizen, whether
+escalated or overdue; a page of them and how many match in all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Collection, List, Optional
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .models import ServiceRequest, Supporter
+from .models import ServiceRequest, StatusChange, Supporter
+from .statuses import CLOSED_STATUSES
 
 
 @dataclass
@@ -18,16 +20,18 @@ class RequestQuery:
     statuses: Optional[Collection[str]] = None  # internal statuses
     requested_from: Optional[datetime] = None
     requested_until: Optional[datetime] = None
-    department: Optional[str] = None
+    departments: Optional[Collection[str]] = None
     ward: Optional[str] = None
     officer: Optional[str] = None
     phone: Optional[str] = None  # complainant or supporter
+    escalated: Optional[bool] = None  # moved up the ladder at least once
+    overdue_at: Optional[datetime] = None  # open and past its expected resolution at this time
     limit: int = 1000
     offset: int = 0
     by_due: bool = False  # earliest expected resolution first (escalation), else newest first
 
 
-def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]:
+def _conditions(query: RequestQuery) -> list:
     request = ServiceRequest
     conditions = []
     if query.service_request_ids is not None:
@@ -40,18 +44,35 @@ def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]
         conditions.append(request.requested_at >= query.requested_from)
     if query.requested_until is not None:
         conditions.append(request.requested_at <= query.requested_until)
-    for column, value in ((request.department_code, query.department), (request.ward_code, query.ward), (request.officer_code, query.officer)):
+    if query.departments is not None:
+        conditions.append(request.department_code.in_(query.departments))
+    for column, value in ((request.ward_code, query.ward), (request.officer_code, query.officer)):
         if value is not None:
             conditions.append(column == value)
     if query.phone is not None:
         supported = select(Supporter.request_id).where(Supporter.phone == query.phone)
         conditions.append(or_(request.phone == query.phone, request.id.in_(supported)))
+    if query.escalated is not None:
+        escalated = request.id.in_(select(StatusChange.request_id).where(StatusChange.event == "escalated"))
+        conditions.append(escalated if query.escalated else ~escalated)
+    if query.overdue_at is not None:
+        conditions += [request.status.notin_(CLOSED_STATUSES), request.expected_at < query.overdue_at]
+    return conditions
+
+
+def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]:
+    request = ServiceRequest
     statement = (
         select(request)
-        .where(*conditions)
+        .where(*_conditions(query))
         .options(selectinload(request.photos), selectinload(request.history), selectinload(request.supporters))
         .order_by(*((request.expected_at, request.id) if query.by_due else (request.requested_at.desc(), request.id.desc())))
         .limit(query.limit)
         .offset(query.offset)
     )
     return list(session.scalars(statement))
+
+
+def count_requests(session: Session, query: RequestQuery) -> int:
+    """How many complaints match, over every page."""
+    return session.scalar(select(func.count(ServiceRequest.id)).where(*_conditions(query))) or 0

@@ -25,7 +25,7 @@ from ..intake import citizen_phone
 from ..locate import locate
 from ..models import ServiceRequest
 from ..profile import Profile
-from ..queries import RequestQuery, find_requests
+from ..queries import RequestQuery, count_requests, find_requests
 from ..responses import Utf8JSONResponse
 from ..statuses import ALL, SUBMITTED, internal_statuses
 from ..text_fields import clean_text
@@ -36,6 +36,7 @@ router = APIRouter(prefix="/api/v1", tags=["operator"], default_response_class=U
 Note = Optional[clean_text(2000)]
 Phone = clean_text(32)
 MAX_NEARBY_RADIUS_M = 1000
+MAX_LISTED_IDS = 1000  # as many as one page holds
 
 
 class StatusUpdate(ApiModel):
@@ -141,30 +142,59 @@ def _statuses(value: Optional[str]) -> Optional[set]:
     return statuses
 
 
+TOTAL_HEADER = "X-Total-Count"  # every match over all pages, for a client showing page n of m
+
+
+def _internal_statuses(value: Optional[str]) -> Optional[set]:
+    if not value:
+        return None
+    statuses = {part.strip() for part in value.split(",")}
+    unknown = statuses - set(ALL)
+    if unknown:
+        raise BadRequest(f"internal_status: {', '.join(sorted(unknown))} is not one of {', '.join(ALL)}")
+    return statuses
+
+
+def _both(first: Optional[set], second: Optional[set]) -> Optional[set]:
+    """What both filters let through (None: no filter)."""
+    return second if first is None else first if second is None else first & second
+
+
 @router.get("/requests", summary="Complaints of a citizen (phone) or, for operators, any filter")
 def list_requests(
+    response: Response,
     phone: Optional[Phone] = Query(None, description="complainant's or supporter's phone (the WhatsApp number)"),
     status: Optional[str] = Query(None, description="open, closed or internal statuses, comma-separated"),
+    internal_status: Optional[str] = Query(None, description="internal statuses only, comma-separated: "
+                                                             "closed here is not also resolved"),
     service_code: Optional[str] = None,
-    department: Optional[str] = None,
+    department: Optional[List[str]] = Query(None, description="one or more departments (repeat the parameter)"),
     ward: Optional[str] = None,
     officer: Optional[str] = None,
+    service_request_id: Optional[List[str]] = Query(None, description="only these complaints (repeat the parameter)"),
+    escalated: Optional[bool] = Query(None, description="moved up the escalation ladder at least once, or never"),
+    overdue: Optional[bool] = Query(None, description="true: open and past the expected resolution"),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, description="items to skip: the next page starts at offset + limit"),
     order: str = Query("newest", pattern="^(newest|due)$", description="newest first, or earliest due first"),
     caller: Caller = Depends(citizens_agent),
 ) -> List[Dict[str, Any]]:
+    """The page asked for; the X-Total-Count header says how many match in all."""
     if phone is None and caller.role != OPERATOR:
         raise BadRequest("phone is required: clients see one citizen's complaints")
     profile = caller.profile
     phone = citizen_phone(profile, phone)
     query = RequestQuery(
+        service_request_ids=service_request_id[:MAX_LISTED_IDS] if service_request_id is not None else None,
         service_codes=[_known(profile.categories, service_code, "service_code")] if service_code else None,
-        statuses=_statuses(status),
-        department=_known(profile.departments, department, "department"),
+        statuses=_both(_statuses(status), _internal_statuses(internal_status)),
+        departments=[_known(profile.departments, code, "department") for code in department]
+        if department is not None else None,
         ward=_known(profile.wards, ward, "ward"),
         officer=_known(profile.officers, officer, "officer"),
         phone=phone,
+        escalated=escalated,
+        overdue_at=utc_now() if overdue else None,
         limit=limit,
         offset=offset,
         by_due=order == "due",
@@ -175,6 +205,7 @@ def list_requests(
         if phone is not None:
             view["role"] = "complainant" if request.phone == phone else "supporter"
         found.append(view)
+    response.headers[TOTAL_HEADER] = str(count_requests(caller.session, query))
     return found
 
 

@@ -6,7 +6,9 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
+from tests.open311_api.conftest import _app_for
 from tests.open311_api.open311_test_data import BOT, CLIENT, OPERATOR, OUTSIDE, RAJWADA, VIJAY_NAGAR
 
 COMPLAINANT = "9827012345"  # file_complaint's default phone
@@ -139,6 +141,33 @@ def test_operators_filter_complaints(client, file_complaint):
     assert ids(status="open", service_code="garbage") == [garbage]
     for bad in ({"ward": "atlantis"}, {"status": "lost"}, {"department": "space"}, {"officer": "nobody"}):
         assert client.get("/api/v1/requests", params=bad, headers=OPERATOR).status_code == 400
+
+
+def test_operators_page_through_a_filtered_list_with_its_total(client, db_url, file_complaint):
+    garbage = [file_complaint("garbage")["service_request_id"] for _ in range(4)]
+    light = file_complaint("streetlight", at=RAJWADA)["service_request_id"]
+    resolved, closed, escalated, late = garbage
+    _post(client, resolved, "resolve", {})
+    _post(client, closed, "status", {"status": "closed"})
+    _post(client, escalated, "escalate", {})
+    with _app_for(db_url).state.engine.begin() as connection:  # the time to fix it has passed
+        connection.execute(text("UPDATE open311_requests SET expected_at = :past WHERE service_request_id = :id"),
+                           {"past": datetime(2020, 1, 1), "id": late})
+
+    def listed(**params):
+        response = client.get("/api/v1/requests", params=params, headers=OPERATOR)
+        assert response.status_code == 200, response.text
+        return [r["service_request_id"] for r in response.json()], int(response.headers["X-Total-Count"])
+
+    assert listed(limit=2) == ([light, late], 5)
+    assert listed(limit=2, offset=4) == ([resolved], 5)
+    assert listed(department=["swm", "electrical"], limit=1) == ([light], 5)
+    assert listed(internal_status="closed") == ([closed], 1)  # not also the resolved one
+    assert listed(status="closed") == ([closed, resolved], 2)
+    assert listed(status="open", escalated="true") == ([escalated], 1)
+    assert listed(overdue="true") == ([late], 1)
+    assert listed(service_request_id=[light, closed]) == ([light, closed], 2)
+    assert client.get("/api/v1/requests", params={"internal_status": "lost"}, headers=OPERATOR).status_code == 400
 
 
 def test_status_updates_build_a_dated_history(client, file_complaint):
