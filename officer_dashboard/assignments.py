@@ -1,7 +1,7 @@
 """Who works on which application or complaint (kept by the dashboard)."""
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional
+from typing import Dict, Iterable, List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
@@ -33,3 +33,9 @@ class Assignments:
 
     def one(self, kind: str, item_id: str) -> Optional[str]:
         return self.of(kind, [item_id]).get(item_id)
+
+    def assigned_to(self, kind: str, username: str) -> List[str]:
+        """The ids of the items of this kind assigned to the officer."""
+        query = select(Assignment.item_id).where(Assignment.kind == kind, Assignment.username == username)
+        with self.sessions() as session:
+            return list(session.execute(query).scalars())

@@ -95,6 +95,7 @@ class LokSevaClient(_Client):
 
 
 COMPLAINTS_PAGE = 500  # the 311 API's pages hold at most 1,000
+TOTAL_HEADER = "X-Total-Count"  # the 311 API's count of every match
 
 
 class Open311Client(_Client):
@@ -102,15 +103,21 @@ class Open311Client(_Client):
         super().__init__(base_url, api_key, timeout_s, "311 API")
         self._georeport_url = georeport_url
 
-    def complaints(self, **filters: Optional[str]) -> List[Dict[str, Any]]:
+    def complaints(self, **filters: Any) -> List[Dict[str, Any]]:
         """Every complaint matching the filters, page by page (`order`: newest, or due for earliest due first)."""
-        params = {key: value for key, value in filters.items() if value}
         found: List[Dict[str, Any]] = []
         while True:
-            page = self._call("GET", "/requests", params={**params, "limit": COMPLAINTS_PAGE, "offset": len(found)})
+            page, _ = self.complaints_page(COMPLAINTS_PAGE, len(found), **filters)
             found += page
             if len(page) < COMPLAINTS_PAGE:
                 return found
+
+    def complaints_page(self, limit: int, offset: int, **filters: Any) -> Tuple[List[Dict[str, Any]], int]:
+        """One page of the complaints matching the filters (a list value: any of them), and how many match
+        in all; the 311 API filters, orders and counts them in its database."""
+        params = {key: value for key, value in filters.items() if value not in (None, "", [])}
+        response = self._request("GET", "/requests", params={**params, "limit": limit, "offset": offset})
+        return response.json(), int(response.headers.get(TOTAL_HEADER, 0))
 
     def complaint(self, request_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/requests/{request_id}")

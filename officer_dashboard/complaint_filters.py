@@ -36,15 +36,13 @@ def complaint_choices(open311: Open311Client, user: User) -> ComplaintChoices:
     )
 
 
-def backend_status(wanted: Optional[str]) -> Optional[str]:
-    """What to ask the 311 API for: its "closed" means resolved or closed, so a list of closed ones
-    asks for both and keeps the closed (`kept`); escalated ones are among the open."""
-    return "open" if wanted == ESCALATED else wanted
-
-
-def kept(complaint: Dict[str, Any], wanted: Optional[str]) -> bool:
-    if wanted == "closed":
-        return complaint["extended_attributes"]["internal_status"] == "closed"
+def status_filters(wanted: Optional[str]) -> Dict[str, Any]:
+    """What to ask the 311 API for the list's status filter: a group (open; escalated: open and moved up
+    the ladder at least once) or exactly one of its internal statuses ("closed" is not also "resolved")."""
+    if not wanted:
+        return {}
+    if wanted == "open":
+        return {"status": "open"}
     if wanted == ESCALATED:
-        return any(note["type"] == ESCALATED for note in complaint.get("notes") or [])
-    return True
+        return {"status": "open", "escalated": True}
+    return {"internal_status": wanted}

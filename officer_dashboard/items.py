@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 from common.backend_call import BackendError
 
 from .backends import LokSevaClient, Open311Client
-from .complaint_filters import backend_status, kept
+from .complaint_filters import status_filters
 from .users import Department, User
 
 PAGE_SIZE = 20
@@ -45,12 +45,6 @@ class Page:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
-
-
-def page_of(items: List[Dict[str, Any]], page: int) -> Page:
-    """One page of a list the dashboard holds whole."""
-    start = (page - 1) * PAGE_SIZE
-    return Page(items[start:start + PAGE_SIZE], page, len(items))
 
 
 def file_name(stem: str, media_type: str) -> str:
@@ -129,12 +123,19 @@ class Items:
 
     def complaints(self, user: User, status: Optional[str] = None, ward: Optional[str] = None,
                    service_code: Optional[str] = None, department: Optional[str] = None,
-                   overdue: bool = False) -> List[Dict[str, Any]]:
-        """`status`: one of the 311 API's, or a group of complaint_filters (open, escalated)."""
+                   overdue: bool = False, only: Optional[List[str]] = None, page: int = 1) -> Page:
+        """A page of the complaints of the officer's departments (or of `department`, if theirs), newest
+        first; `status`: one of the 311 API's, or a group of complaint_filters (open, escalated); `only`:
+        of these complaints."""
         departments = _scope(user, department, user.sees_complaint_department, lambda d: d.open311)
-        found = []
-        for code in [None] if departments is None else departments:
-            found += self.open311.complaints(status=backend_status(status), ward=ward, service_code=service_code,
-                                             department=code)
-        found = [item for item in found if kept(item, status) and (not overdue or complaint_overdue(item))]
-        return sorted(found, key=lambda item: item["requested_datetime"], reverse=True)
+        if departments == [] or only == []:
+            return Page([], page, 0)
+        found, total = self.open311.complaints_page(
+            PAGE_SIZE, (page - 1) * PAGE_SIZE, department=departments, ward=ward, service_code=service_code,
+            overdue=True if overdue else None, service_request_id=only, **status_filters(status))
+        return Page(found, page, total)
+
+    def all_complaints(self, user: User) -> List[Dict[str, Any]]:
+        """Every complaint of the officer's departments, for figures over all of them."""
+        departments = _scope(user, None, user.sees_complaint_department, lambda d: d.open311)
+        return self.open311.complaints(department=departments) if departments != [] else []

@@ -74,7 +74,7 @@ def handles_complaints(user: User) -> bool:
 def analytics(request: Request, user: User = Depends(current_user),
               dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     labels = texts()["analytics"]
-    complaints = complaint_figures(dashboard.items.complaints(user)) if handles_complaints(user) else None
+    complaints = complaint_figures(dashboard.items.all_complaints(user)) if handles_complaints(user) else None
     report = application_report(dashboard.items.lokseva, user)
     return render(request, "analytics.html", complaints=complaints, report=report,
                   complaint_charts=_complaint_charts(complaints, labels) if complaints is not None else [],

@@ -10,7 +10,6 @@ from jan_seva.complaint_photos import MAX_UPLOAD_BYTES, NotAPhoto, publish_uploa
 
 from ..complaint_filters import complaint_choices
 from ..context import Dashboard, get_dashboard
-from ..items import page_of
 from ..security import require_csrf
 from ..texts import message
 from ..users import User
@@ -27,11 +26,10 @@ def complaint_list(request: Request, status: Optional[str] = None, ward: Optiona
                    mine: bool = False, page: int = Query(1, ge=1), user: User = Depends(current_user),
                    dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     filters = {"status": status, "ward": ward, "service_code": service_code, "department": department}
-    found = dashboard.items.complaints(user, overdue=overdue, **filters)
-    assigned = dashboard.assignments.of("complaint", [item["service_request_id"] for item in found])
-    if mine:
-        found = [item for item in found if assigned.get(item["service_request_id"]) == user.username]
-    return render(request, "complaints.html", listing=page_of(found, page), filters=filters, overdue=overdue,
+    only = dashboard.assignments.assigned_to("complaint", user.username) if mine else None
+    listing = dashboard.items.complaints(user, overdue=overdue, only=only, page=page, **filters)
+    assigned = dashboard.assignments.of("complaint", [item["service_request_id"] for item in listing.items])
+    return render(request, "complaints.html", listing=listing, filters=filters, overdue=overdue,
                   mine=mine, assigned={key: dashboard.directory.name_of(name) for key, name in assigned.items()},
                   choices=complaint_choices(dashboard.items.open311, user),
                   query=list_query(filters, overdue=overdue, mine=mine))

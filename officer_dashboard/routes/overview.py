@@ -23,7 +23,7 @@ router = APIRouter()
 @router.get("/")
 def home(request: Request, user: User = Depends(current_user),
          dashboard: Dashboard = Depends(get_dashboard)) -> Response:
-    complaints = dashboard.items.complaints(user)
+    complaints = dashboard.items.all_complaints(user)
     open_complaints = [item for item in complaints if item["status"] == "open"]
     counts = {"open": len(open_complaints), "overdue": sum(map(complaint_overdue, open_complaints)),
               "applications_overdue": dashboard.items.applications(user, overdue=True).total}
