@@ -1354,6 +1354,8 @@ def _shaped_changed(spec: Field, written: str, old: str, new: str, today: date) 
     "12 नहीं 21 मार्च" of a date answered 12-03-2025: the day (and month) said, the year kept."""
     if spec.kind == DATE:
         return _date_changed(spec, written, old, new, today)
+    if spec.kind == MOBILE:
+        return _digits_changed(spec, written, old, new, today)
     if spec.kind != NUMBER:
         return None
     before, after = parse(spec, old, today), parse(spec, new, today)
@@ -1378,6 +1380,15 @@ def _date_changed(spec: Field, written: str, old: str, new: str, today: date) ->
         return None
     told = meant.strftime("%d-%m-%Y")
     return PartChanged(written, told) if _valid(parse(spec, told, today)) else None  # not a date to come
+
+
+def _digits_changed(spec: Field, written: str, old: str, new: str, today: date) -> Optional[PartChanged]:
+    """"47 nahi 74" of a mobile holding 47 once: those digits replaced by as many others."""
+    denied, meant = (re.sub(r"\D", "", values.folded(side)) for side in (old, new))
+    if not denied or len(denied) != len(meant) or written.count(denied) != 1:
+        return None
+    changed = written.replace(denied, meant)
+    return PartChanged(written, changed) if _valid(parse(spec, changed, today)) and changed != written else None
 
 
 def _day_said(text: str) -> Optional[int]:

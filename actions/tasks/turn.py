@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CHOICE, CONFIRM, DATE, FREE_TEXT, LOCATION, NAME, NUMBER, SHAPED, TEXT, Field
+from actions.tasks.fields import CHOICE, CONFIRM, DATE, FREE_TEXT, LOCATION, MOBILE, NAME, NUMBER, SHAPED, TEXT, Field
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
@@ -133,7 +133,7 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         if isinstance(value, PartChanged):
-            written = "" if before in (_UNSET, SKIPPED) else shown_value(spec, before, talk.language)
+            written = "" if before in (_UNSET, SKIPPED) else as_written(spec, before, talk.language)
             value = value.applied_to(written)
             if spec.kind not in WRITTEN:
                 value = read(value, [spec], spec, talk.today).asked_value  # "5 din ho gye": 5
@@ -524,10 +524,16 @@ def _whole_answer_beside_repeats(kind: TaskKind, talk: Talk, task: Task, reading
     return Reading(found={target.name: value}) if value is not None and not isinstance(value, Invalid) else None
 
 
+def as_written(spec: Field, value: Any, language: str) -> str:
+    """An answer as the citizen wrote it, for a correction of a part of it: as summaries show it, but a
+    mobile number whole ("47 nahi 74" may correct any of its digits; summaries show the last four)."""
+    return str(value) if spec.kind == MOBILE else shown_value(spec, value, language)
+
+
 def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
     """The message read against the task's fields; a short "Ranapur nahi Rajpur" only changes the answer that
     holds "Ranapur", whatever was asked (or asks which, when several do)."""
-    written = {spec.name: (spec, shown_value(spec, task.values[spec.name], talk.language)) for spec in fields
+    written = {spec.name: (spec, as_written(spec, task.values[spec.name], talk.language)) for spec in fields
                if task.answered(spec.name) and task.values[spec.name] != SKIPPED}
     changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
     if len(changes) == 1:

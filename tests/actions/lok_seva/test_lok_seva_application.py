@@ -156,6 +156,16 @@ def test_a_date_corrected_by_its_day_keeps_the_rest_of_it(chat, correction, mean
     assert "tasks.updated" in keys(replies) and citizen.task["values"]["answers.date_of_birth"] == meant
 
 
+def test_digits_of_a_mobile_corrected_change_only_those_digits(chat):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    citizen.says("सुनीता भूरिया")
+    citizen.says("दूसरा नंबर 9876543247")
+    replies = citizen.says("mobile ke last me 47 nahi 74 hai")
+    assert "tasks.updated" in keys(replies) and citizen.task["values"]["applicant.mobile"] == "9876543274"
+    assert "9876543274" not in texts(replies)  # told masked, as every reply shows a mobile
+
+
 @pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
 def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     citizen = chat()
