@@ -342,29 +342,31 @@ def _a_relatives_name_word(tokens: Sequence[_Token], at: int, phrase: Tuple[str,
         at >= 2 and tokens[at - 1].word in _word_set("links") and tokens[at - 2].word in _relation_of())
 
 
-def speaker_is(text: str, fields: Sequence[Field]) -> Optional[str]:
-    """"I am the father", "मैं उसकी माँ", "I am the groom": the field of the person the speaker says they are;
-    also with the speaker's name between ("main Anita Garwal uski mummy")."""
-    said = [f" {' '.join(normalise(told).split())} " for told in (text, *_without_own_name(text))]
-    for short_name, phrases in (_cue_data().get("speaker_is") or {}).items():
-        person = next((spec for spec in fields if spec.short_name == short_name), None)
-        if person is not None and any(f" {' '.join(normalise(phrase).split())} " in padded
-                                      for phrase in phrases for padded in said):
-            return person.name
-    return None
+def speaker_is(text: str, fields: Sequence[Field]) -> Tuple[Optional[str], str]:
+    """"I am the father", "मैं उसकी माँ", "I am the groom": the field of the person the speaker says they are,
+    and the name they give between ("main Anita Garwal uski mummy": "Anita Garwal"; else "")."""
+    for told, name in [(text, ""), *_without_own_name(text)]:
+        padded = f" {' '.join(normalise(told).split())} "
+        for short_name, phrases in (_cue_data().get("speaker_is") or {}).items():
+            person = next((spec for spec in fields if spec.short_name == short_name), None)
+            if person is not None and any(f" {' '.join(normalise(phrase).split())} " in padded for phrase in phrases):
+                return person.name, name
+    return None, ""
 
 
-def _without_own_name(text: str) -> Iterator[str]:
-    """"main Anita Garwal uski mummy" -> "main Anita uski mummy", "main uski mummy": the text without one
-    to NAME_WORDS written name words after the speaker's "I" (speaking_of_self)."""
+def _without_own_name(text: str) -> Iterator[Tuple[str, str]]:
+    """"main Anita Garwal uski mummy" -> ("main Garwal uski mummy", "Anita"), ("main uski mummy", "Anita Garwal"):
+    the text without one to NAME_WORDS written name words after the speaker's "I" (speaking_of_self), and
+    those words, the shortest name first ("मैं अनिता गरवाल उसकी माँ": "उसकी" may read as a name too)."""
     words = text.split()
     for index in range(len(words)):
         said = next((len(phrase) for phrase in _words_of("speaking_of_self")
                      if _phrase(" ".join(words[index:index + len(phrase)])) == phrase), 0)
         after = index + said
         for count in range(1, values.NAME_WORDS + 1) if said else ():
-            if after + count < len(words) and values.written_as_name(" ".join(words[after:after + count]).strip(",")):
-                yield " ".join(words[:after] + words[after + count:])
+            name = " ".join(words[after:after + count]).strip(",")
+            if after + count < len(words) and values.written_as_name(name):
+                yield " ".join(words[:after] + words[after + count:]), name
 
 
 def same_person(fields: Sequence[Field], values: Mapping[str, Any], person: str) -> Dict[str, Any]:

@@ -152,9 +152,13 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         if name not in task.values:
             task.values[name] = SKIPPED
             taken[name] = SKIPPED
-    speaker = speaker_is(talk.message.typed, fields_of(kind, talk, task))
+    speaker, own_name = speaker_is(talk.message.typed, fields_of(kind, talk, task))
     if speaker:
         task.context[SPEAKER] = speaker  # "मैं दुल्हन हूँ" before either name is known: kept for when one is
+    person = next((spec for spec in fields_of(kind, talk, task) if spec.name == speaker), None)
+    if person is not None and own_name and not task.answered(speaker) \
+            and take(kind, talk, task, person, own_name) is None:
+        taken[speaker] = own_name  # "main Anita Garwal uski mummy": the mother's name, and so the applicant's
     taken.update(_same_person_named(kind, talk, task))
     taken.update(_read_what_was_kept(kind, talk, task))
     return taken

@@ -166,6 +166,16 @@ def test_digits_of_a_mobile_corrected_change_only_those_digits(chat):
     assert "9876543274" not in texts(replies)  # told masked, as every reply shows a mobile
 
 
+def test_the_mother_naming_herself_between_i_and_who_she_is_is_the_applicant(chat):
+    citizen = chat()
+    citizen.says("meri bitiya ka janam praman patra bnwana h", "apply_service", service="birth_certificate")
+    citizen.says("naam Kavya h, 05/03/2019 ko hui thi Thandla sarkari aspatal me")
+    citizen.says("uske papa Suresh Garwal, main Anita Garwal uski mummy")
+    values = citizen.task["values"]
+    assert values["answers.father_name"] == "Suresh Garwal"
+    assert values["answers.mother_name"] == values["applicant.name"] == "Anita Garwal"
+
+
 @pytest.mark.parametrize("correction", ["कालीदेवी नहीं, रामा", "sorry गाँव कालीदेवी नहीं रामा है"])
 def test_a_correction_of_a_part_of_an_answer_keeps_the_rest(chat, correction):
     citizen = chat()
