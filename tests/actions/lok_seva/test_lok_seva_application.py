@@ -8,7 +8,7 @@ import json
 import pytest
 import requests
 
-from actions.handoff import ActionRequestHuman
+from actions.handoff import TASK_BEFORE_HANDOFF, ActionRequestHuman
 from actions.handoff_relay import ActionLeaveHandoff
 from actions.information import ActionShowInformation
 from actions.tasks.action import ActionTask
@@ -578,6 +578,18 @@ def test_a_form_set_aside_for_an_officer_is_taken_up_again_when_the_bot_is_back(
     assert keys(back)[0] == "utter_handoff_left" and "utter_main_menu" not in keys(back)
     assert asked(back) == question and citizen.task is not None  # the form goes on where it stood
     assert citizen.task["values"]["applicant.name"] == "सुनीता भूरिया"
+
+
+def test_an_officer_the_nlu_is_unsure_of_is_offered_and_the_form_goes_on(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    question = asked(citizen.says("my name is Sunita Bhuria"))
+    offered = citizen.says("the number is on the card I sent, can't you read it?", "human_handoff", confidence=0.41)
+    assert "tasks.officer_or_continue" in keys(offered) and "/human_handoff" in payloads(offered)
+    assert citizen.task is not None and not citizen.slots.get("handoff_active")
+    assert asked(citizen.taps("inform", do="continue")) == question
+    citizen.says("/human_handoff", "human_handoff", confidence=1.0)  # the button: the officer is called
+    assert citizen.slots["handoff_active"] and citizen.slots[TASK_BEFORE_HANDOFF] is not None
 
 
 def test_cancelled_for_the_service_meant_that_one_is_started(chat):
