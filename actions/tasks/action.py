@@ -57,7 +57,7 @@ def shared_just_before(tracker: Tracker) -> List[Message]:
 def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
     """A new task for the request in the message (or of `kind`: a photo whose caption names a
     civic problem); None when it ended at once (or is no request)."""
-    kind = kind or kind_for(talk.message.intent, talk.message.entity("service"))
+    kind = kind or kind_for(talk.message)
     if kind is None:
         talk.dispatcher.utter_message(response="utter_main_menu")
         return None

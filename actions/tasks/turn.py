@@ -271,7 +271,7 @@ def _names_another_item(kind: TaskKind, message: Message) -> bool:
 def _same_request(kind: TaskKind, message: Message) -> bool:
     """"नई शिकायत दर्ज करो" in the middle of a complaint is more of the same, not another request."""
     from actions.tasks.kinds import kind_for
-    other = kind_for(message.intent, message.entity("service")) if message.intent in TASK_REQUESTS else None
+    other = kind_for(message) if message.intent in TASK_REQUESTS else None
     return other is kind
 
 

@@ -592,6 +592,17 @@ def test_an_officer_the_nlu_is_unsure_of_is_offered_and_the_form_goes_on(chat):
     assert citizen.slots["handoff_active"] and citizen.slots[TASK_BEFORE_HANDOFF] is not None
 
 
+def test_a_mutation_of_a_khasra_named_starts_the_mutation_not_a_copy_of_the_khasra(chat):
+    citizen = chat()
+    text = "Kalidevi village me khasra 45/2 ka mutation karwana hai, land maine Ramesh Bhuria se kharidi hai"
+    opening = message(text, "apply_service")
+    opening["entities"] = [{"entity": "service", "value": value, "start": text.index(words),
+                            "end": text.index(words) + len(words)}
+                           for value, words in (("land_record_copy", "khasra"), ("mutation", "mutation"))]
+    citizen.run(ActionTask(), opening)
+    assert citizen.task["kind"] == "application" and citizen.task["context"]["service"]["code"] == "mutation"
+
+
 def test_cancelled_for_the_service_meant_that_one_is_started(chat):
     citizen = chat()
     citizen.says("aay praman patra", "apply_service", service="income_certificate")
