@@ -112,8 +112,9 @@ class ComplaintKind(TaskKind):
             _describe(task, typed)  # the first message describes the problem
         if "category" in task.values:
             self._category_chosen(task, task.values["category"])
-        if message.file_id and message.media_type == "image":
-            self._add_photo(talk, task, message)  # the photo that started the complaint
+        if message.file_id and message.media_type == "image" and self._add_photo(talk, task, message):
+            # the photo that started the complaint answers the photo step, like any photo sent before it
+            task.values[PHOTOS_FIELD.name] = self.files_value(task)
 
     # --- fields ---------------------------------------------------------------
     def fields(self, talk: Talk, task: Task) -> List[Field]:

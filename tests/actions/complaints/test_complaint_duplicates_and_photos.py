@@ -97,6 +97,17 @@ def test_a_photo_with_a_caption_starts_the_complaint_it_shows(api, settings_env)
     assert len(chat.task["files"]) == 1
 
 
+def test_the_photo_that_started_the_complaint_is_not_asked_for_again(api, spot, settings_env):
+    chat = Chat()
+    file = photo(settings_env, "नाली चोक है, गंदा पानी सड़क पर")
+    chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
+                                           file["metadata"], **file["entities"]))
+    questions = [asked(chat.sends_pin(*spot))]
+    while questions[-1] not in ("confirm", None) and len(questions) < 6:
+        questions.append(asked(chat.taps("inform", do="skip")))
+    assert questions[-1] == "confirm" and "photo" not in questions
+
+
 def test_a_photo_sent_right_after_registering_joins_that_complaint(api, spot, operator, settings_env):
     chat = Chat(language="en")
     at_confirmation(chat, spot, "garbage heap near the temple")
