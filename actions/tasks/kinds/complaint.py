@@ -126,6 +126,9 @@ class ComplaintKind(TaskKind):
         fields += [Field.from_dict(spec) for spec in task.context.get("questions", [])]
         return fields + [DESCRIPTION_FIELD, PHOTOS_FIELD]
 
+    def questions_pending(self, task: Task) -> bool:
+        return "questions" not in task.context  # a category's questions come with the category
+
     def confirms(self, task: Task) -> bool:
         return task.values.get("duplicate") != JOIN
 

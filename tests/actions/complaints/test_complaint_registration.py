@@ -165,6 +165,14 @@ def test_words_at_the_photo_step_go_to_the_details(api, spot):
     assert asked(kept) == "photo" and "ढक्कन" in chat.task["values"]["description"]
 
 
+def test_the_message_that_names_the_category_answers_its_questions_too(api):
+    chat = Chat()
+    assert asked(chat.says("Hi, I want to register a complaint", "register_complaint")) == "category"
+    chat.says("राजवाड़ा के पास खजूरी बाजार में तीन दिन से स्ट्रीट लाइट रात में बंद रहती है, अंधेरा रहता है",
+              "register_complaint", complaint_category="streetlight")
+    assert chat.task["values"]["light_problem"] == "off_at_night"
+
+
 def test_a_cancel_word_stops_the_complaint(api, spot):
     chat = Chat()
     chat.says("कचरा पड़ा है", "register_complaint", complaint_category="garbage")
