@@ -377,7 +377,8 @@ def test_typed_words_name_a_place_by_place_words_numbers_or_capitals(text, place
     assert names_a_place(text) is place
 
 
-@pytest.mark.parametrize("text", ["I am the father. Mobile 7000381946", "मैं उसका पिता बोल रहा हूँ", "papa main hi hu"])
+@pytest.mark.parametrize("text", ["I am the father. Mobile 7000381946", "मैं उसका पिता बोल रहा हूँ", "papa main hi hu",
+                                  "मेरा नाम विनोद कटारा, मैं बच्ची का पिता हूँ"])
 def test_the_speaker_named_as_a_parent_is_the_applicant(text):
     fields = service_fields("birth_certificate")
     known = {"answers.father_name": "Rakesh Solanki", "answers.mother_name": "Seema Solanki"}
@@ -558,6 +559,7 @@ def test_who_speaks_is_no_name_and_the_name_said_later_is():
 def test_the_groom_speaking_names_the_applicant_and_the_groom_alike():
     fields = service_fields("marriage_registration")
     assert speaker_is("मैं दूल्हा हूँ", fields) == speaker_is("I am the groom", fields) == ("answers.groom_name", "")
+    assert speaker_is("groom मैं हूँ Deepak Singad, bride का naam Anita Singad", fields) == ("answers.groom_name", "")
     assert same_person(fields, {"applicant.name": "अर्जुन भाबर"}, "answers.groom_name") == {
         "answers.groom_name": "अर्जुन भाबर"}
     assert same_person(fields, {"answers.groom_name": "Sanjay Mori"}, "answers.groom_name") == {
