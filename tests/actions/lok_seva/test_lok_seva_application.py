@@ -627,10 +627,11 @@ def test_a_question_in_the_middle_changes_no_answer(chat):
     assert citizen.task["values"]["applicant.address"] == "Ward 12, Meghnagar"
 
 
-def test_asked_to_submit_with_a_question_still_open_the_citizen_is_told_what_is_missing(chat):
+@pytest.mark.parametrize("submit", ["haan jama karo", "ok kar do"])
+def test_asked_to_submit_with_a_question_still_open_the_citizen_is_told_what_is_missing(chat, submit):
     citizen = chat()
     question = asked(citizen.says("aay praman patra", "apply_service", service="income_certificate"))
-    replies = citizen.says("haan jama karo", "affirm")
+    replies = citizen.says(submit, "affirm")
     assert "tasks.still_needed" in keys(replies) and asked(replies) == question
     assert not any(key.startswith("tasks.invalid") for key in keys(replies)), keys(replies)
 
