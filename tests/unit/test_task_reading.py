@@ -185,6 +185,7 @@ def test_a_bare_no_in_a_sentence_answers_no_yes_no_question():
 def test_several_options_of_a_multiple_choice_question():
     assert sorted(complaint_reading("kutte aur gaay dono ghumte h", "stray_animals", asked="animal_type")
                   .asked_value) == ["cattle", "dogs"]
+    assert complaint_reading("road pe gaaye baithi rehti h", "stray_animals").found == {"animal_type": ["cattle"]}
 
 
 @pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास", "ghr ke paas hi h", "yahin paas me"])
