@@ -129,7 +129,8 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         # fields appear as others are answered (a service's questions): looked up afresh each time
         spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
         given = task.answered(name) and task.values[name] is not SKIPPED  # a passed-over question takes it
-        if spec is None or (name in reading.passing and given and (asked is None or asked.name != name)):
+        if spec is None or (name in reading.passing and given and (asked is None or asked.name != name)
+                            and not _taken_back(talk, task, name)):
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         if isinstance(value, PartChanged):
@@ -162,6 +163,12 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     taken.update(_same_person_named(kind, talk, task))
     taken.update(_read_what_was_kept(kind, talk, task))
     return taken
+
+
+def _taken_back(talk: Talk, task: Task, name: str) -> bool:
+    """"अरे माफ़ कीजिए, गलत बोल दिया, … पानी भरा है": the citizen takes back the answer given last."""
+    given = [answered for answered, value in task.values.items() if value is not SKIPPED]
+    return bool(given) and given[-1] == name and mentions(talk.message.typed, "said_wrong")
 
 
 def keep_to_read_later(kind: TaskKind, task: Task, text: str) -> None:

@@ -173,6 +173,18 @@ def test_the_message_that_names_the_category_answers_its_questions_too(api):
     assert chat.task["values"]["light_problem"] == "off_at_night"
 
 
+def test_an_answer_taken_back_with_the_other_option_told_is_changed(api, spot):
+    chat = Chat()
+    chat.says("हमारी कॉलोनी में बहुत मच्छर हो गए हैं, फॉगिंग करवानी है", "register_complaint",
+              complaint_category="mosquito_fogging")
+    assert asked(chat.sends_pin(*spot)) == "stagnant_water"
+    chat.says("पास में कहीं रुका हुआ पानी नहीं है")
+    assert chat.task["values"]["stagnant_water"] == "no"
+    replies = chat.says("अरे माफ़ कीजिए, गलत बोल दिया, पीछे वाले खाली प्लॉट में बारिश का पानी भरा है")
+    assert "tasks.updated" in keys(replies) and chat.task["values"]["stagnant_water"] == "yes"
+    assert chat.task["values"]["category"] == "mosquito_fogging"  # "पानी" in passing takes back no other answer
+
+
 def test_a_cancel_word_stops_the_complaint(api, spot):
     chat = Chat()
     chat.says("कचरा पड़ा है", "register_complaint", complaint_category="garbage")
