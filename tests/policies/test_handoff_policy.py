@@ -101,6 +101,7 @@ def test_a_late_delivered_request_is_acknowledged_silently(policy, active):
 
 @pytest.mark.parametrize("text, action", [("actually never mind, let's just file it here", "action_leave_handoff"),
                                           ("अरे नहीं, आप ही भर लो", "action_leave_handoff"),
+                                          ("nhi rehne do, form hi bhar deta hu", "action_leave_handoff"),
                                           ("never", "action_relay_to_officer")])
 def test_changing_ones_mind_in_words_leaves_like_the_button(policy, text, action):
     assert predicted(policy, tracker(*user("human_handoff", text))) == action
