@@ -304,7 +304,7 @@ def test_a_few_words_asking_to_wait_keep_the_question(chat):
     assert "tasks.take_your_time" in keys(waits) and "applicant.address" not in citizen.task["values"]
 
 
-@pytest.mark.parametrize("yes", ["haan ji sab sahi hai", "yes, everything is fine, go ahead"])
+@pytest.mark.parametrize("yes", ["haan ji sab sahi hai", "yes, everything is fine, go ahead", "yes everything is correct now"])
 def test_a_long_yes_at_the_summary_submits(chat, yes):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
