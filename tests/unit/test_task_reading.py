@@ -743,6 +743,9 @@ def test_a_mutation_told_in_a_sentence_gives_the_land_its_owner_and_reason():
                     "mutation").found
     assert found["answers.previous_owner_name"] == "Ramesh Bhuria" and found["answers.mutation_reason"] == "sale"
     assert found["answers.village"].startswith("Kalidevi")
+    found = reading("पिताजी के जाने के बाद ज़मीन अपने naam karwani hai — गाँव Pitol, पहले Kalu Singh Meda के नाम थी",
+                    "mutation").found
+    assert found["answers.previous_owner_name"] == "Kalu Singh Meda" and found["answers.mutation_reason"] == "inheritance"
     assert reading("पिताजी के गुजरने के बाद विरासत से। पिताजी का नाम धूला गणावा", "mutation").found[
         "answers.previous_owner_name"] == "धूला गणावा"  # no applicant's name
     assert reading("pehle zameen mummy Premlata Vasuniya ke naam pe thi", "mutation").found == {
