@@ -798,3 +798,9 @@ def test_in_whose_name_the_land_goes_is_no_name_and_the_applicant_names_himself_
     found = reading("papa ki death ke baad jameen ka namantran mere naam krwana h, gaon Bori khasra no 118/2, "
                     "papa ka naam Bhuvan Singh Ninama tha, mera naam Ajay Ninama", "mutation").found
     assert found["answers.previous_owner_name"] == "Bhuvan Singh Ninama" and found["applicant.name"] == "Ajay Ninama"
+
+
+@pytest.mark.parametrize("text, kind", [("Cannot hear properly since childhood", "hearing"),
+                                        ("बचपन से सुनाई नहीं देता", "hearing"), ("I can't walk since the accident", "locomotor")])
+def test_a_disability_told_in_a_sentence_is_its_type(text, kind):
+    assert reading(text, "disability_certificate").found["answers.disability_type"] == kind
