@@ -125,7 +125,9 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
         resume(kind, talk, task, asked)
         return
     # "iski fees kitni hai?" in the middle of a complaint: no service to tell about, what follows instead
-    if kind.what_follows and intent == "service_info" and not kind.service_of(task) and not numbered:
+    # ("aay praman patra ke liye kya kagaz lagte h?" names one: its details, below)
+    if kind.what_follows and intent == "service_info" and not kind.service_of(task) and not numbered \
+            and not message.entity("service"):
         talk.say(kind.what_follows)
         resume(kind, talk, task, asked)
         return

@@ -10,6 +10,7 @@ from actions.complaints.categories import category_meant
 from actions.tasks.action import ActionTask
 from actions.tasks.state import SKIPPED
 from tests.actions.citizen_chat import Chat, asked, keys, message, payloads, texts
+from tests.actions.lok_seva.lokseva_server import lokseva_api
 
 
 @pytest.mark.parametrize("language", ["hi", "en"])
@@ -249,6 +250,15 @@ def test_a_typed_place_must_name_a_place(api):
     refused = chat.says("aap log aake dekh lo na")
     assert "complaints.texts.not_a_place" in keys(refused) and "location" not in chat.task["values"]
     assert asked(chat.says("Khajrana, Ganesh Mandir ke peeche wali gali")) != "location"
+
+
+def test_a_service_asked_about_mid_complaint_gets_its_details(api, spot, tmp_path, monkeypatch):
+    chat = drain_complaint_at("photo", spot)
+    with lokseva_api(tmp_path) as lokseva_url:
+        monkeypatch.setenv("LOKSEVA_API_URL", lokseva_url)
+        answered = chat.says("acha ye batao aay praman patra ke liye kya kya kagaz lagte h?", "service_info",
+                             service="income_certificate")
+    assert "lok_seva.services.details" in keys(answered) and asked(answered) == "photo"
 
 
 def test_a_when_question_at_the_photo_step_is_answered_not_kept_as_details(api, spot):
