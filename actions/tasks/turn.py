@@ -130,7 +130,7 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
         spec = next((spec for spec in fields_of(kind, talk, task) if spec.name == name), None)
         given = task.answered(name) and task.values[name] is not SKIPPED  # a passed-over question takes it
         if spec is None or (name in reading.passing and given and (asked is None or asked.name != name)
-                            and not _taken_back(talk, task, name)):
+                            and not _taken_back(talk, task, spec)):
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         if isinstance(value, PartChanged):
@@ -165,10 +165,20 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
     return taken
 
 
-def _taken_back(talk: Talk, task: Task, name: str) -> bool:
-    """"अरे माफ़ कीजिए, गलत बोल दिया, … पानी भरा है": the citizen takes back the answer given last."""
+NAMING_WORD = 4  # letters: a word of an option's names this long names it when taken back ("dustbin")
+
+
+def _taken_back(talk: Talk, task: Task, spec: Field) -> bool:
+    """"अरे माफ़ कीजिए, गलत बोल दिया, … पानी भरा है": the citizen takes back the answer given last, or the one
+    whose option they name as said wrongly ("sorry galti se dustbin bola, asal me malba pada hai")."""
+    if not mentions(talk.message.typed, "said_wrong"):
+        return False
     given = [answered for answered, value in task.values.items() if value is not SKIPPED]
-    return bool(given) and given[-1] == name and mentions(talk.message.typed, "said_wrong")
+    held = spec.choice(task.values[spec.name]) if isinstance(task.values.get(spec.name), str) else None
+    said = set(normalise(talk.message.typed).split())
+    named = held is not None and any(len(word) >= NAMING_WORD and word in said
+                                     for name in held.names() for word in name.split())
+    return (bool(given) and given[-1] == spec.name) or named
 
 
 def keep_to_read_later(kind: TaskKind, task: Task, text: str) -> None:

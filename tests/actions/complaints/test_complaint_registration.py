@@ -186,6 +186,16 @@ def test_an_answer_taken_back_with_the_other_option_told_is_changed(api, spot):
     assert chat.task["values"]["category"] == "mosquito_fogging"  # "पानी" in passing takes back no other answer
 
 
+def test_an_answer_taken_back_by_naming_it_is_changed_though_not_the_last(api, spot):
+    chat = Chat()
+    chat.says("Gorakund चौराहे के paas dustbin bhar gaya hai, kachra सड़क par aa raha", "register_complaint",
+              complaint_category="garbage")
+    chat.sends_pin(*spot)
+    assert chat.task["values"]["garbage_type"] == "overflowing_bin"
+    chat.says("sorry galti se dustbin bola, asal me वहाँ malba pada hai, kisi ne construction ka debris daal diya")
+    assert chat.task["values"]["garbage_type"] == "construction_debris"
+
+
 def test_a_cancel_word_stops_the_complaint(api, spot):
     chat = Chat()
     chat.says("कचरा पड़ा है", "register_complaint", complaint_category="garbage")
