@@ -804,3 +804,9 @@ def test_in_whose_name_the_land_goes_is_no_name_and_the_applicant_names_himself_
                                         ("बचपन से सुनाई नहीं देता", "hearing"), ("I can't walk since the accident", "locomotor")])
 def test_a_disability_told_in_a_sentence_is_its_type(text, kind):
     assert reading(text, "disability_certificate").found["answers.disability_type"] == kind
+
+
+@pytest.mark.parametrize("text, gender", [("bacchi ka naam Pooja hai", "female"), ("बेटे का नाम आरव", "male"),
+                                          ("bacche ka naam Aarav", None)])
+def test_whose_name_is_told_says_the_childs_gender(text, gender):
+    assert reading(text, "birth_certificate").found.get("answers.child_gender") == gender
