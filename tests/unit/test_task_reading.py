@@ -810,3 +810,9 @@ def test_a_disability_told_in_a_sentence_is_its_type(text, kind):
                                           ("bacche ka naam Aarav", None)])
 def test_whose_name_is_told_says_the_childs_gender(text, gender):
     assert reading(text, "birth_certificate").found.get("answers.child_gender") == gender
+
+
+@pytest.mark.parametrize("text, relation", [("माँ का मृत्यु प्रमाण पत्र बनवाना है", "son_daughter"),
+                                            ("papa ki death ho gayi", "son_daughter"), ("मैं उसकी माँ हूँ", "parent")])
+def test_whose_death_it_is_says_the_applicants_relation(text, relation):
+    assert reading(text, "death_certificate").found["answers.relation"] == relation
