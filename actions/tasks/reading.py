@@ -54,9 +54,9 @@ YES_NO = frozenset({"yes", "no"})
 ADDRESS = "address"  # the field an uncued place beside a PIN code answers
 _WORD = re.compile(r"\S+")
 # A comma between digits groups them ("1,20,000"); elsewhere it separates answers.
-# A full stop, a space and a letter end a sentence ("his father. Mother's name …"); not in "S.K. Bhuria",
-# "12.05.2025" or "No. 5".
-_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<!\b\w)\.\s+(?=[A-Z\u0900-\u097F]))\s*"
+# A full stop, a space and a letter end a sentence ("his father. Mother's name …", "khasra 214/1. The
+# neighbouring farmers …"); not in "S.K. Bhuria", "12.05.2025" or "No. 5".
+_SEPARATORS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;\n।]|(?<!\b[^\W\d_])\.\s+(?=[A-Z\u0900-\u097F]))\s*"
                          r"|\s+(?:aur|और|and|tatha|तथा)\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z\u0900-\u097F][.!?।])\s+(?=[A-Z\u0900-\u097F])")
 _EDGE_PUNCTUATION = " ,.;:!?।-–=\"'()"

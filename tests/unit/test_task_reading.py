@@ -816,3 +816,8 @@ def test_whose_name_is_told_says_the_childs_gender(text, gender):
                                             ("papa ki death ho gayi", "son_daughter"), ("मैं उसकी माँ हूँ", "parent")])
 def test_whose_death_it_is_says_the_applicants_relation(text, relation):
     assert reading(text, "death_certificate").found["answers.relation"] == relation
+
+
+def test_a_sentence_after_a_number_ending_in_one_digit_is_read_on_its_own():
+    found = reading("Khasra number 214/1. The neighbouring farmers are Bhura Singh and Kesar Baria.", "demarcation").found
+    assert found == {"answers.khasra_number": "214/1", "answers.neighbour_names": "Bhura Singh and Kesar Baria"}
