@@ -14,6 +14,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_action import answered
+from actions.answers import application_status, complaint_status
 from actions.blocking import BlockingAction
 from actions.clients.errors import BackendRejected
 from actions.tasks.kinds import KIND_OF_REQUEST, KINDS, kind_for
@@ -52,6 +54,15 @@ def shared_just_before(tracker: Tracker) -> List[Message]:
             break
         shared.insert(0, message)
     return shared
+
+
+def _status_asked_besides(talk: Talk) -> None:
+    """"cmp2026000207 ka status kya है? aur ek नई complaint भी है, …" read as the new request: the status of the
+    item numbered is told before it starts (read as a status question, actions/second_request.py starts it)."""
+    if talk.message.tracking_number("complaint_id"):
+        answered(complaint_status, talk)
+    elif talk.message.tracking_number("application_id"):
+        answered(application_status, talk)
 
 
 def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
@@ -111,6 +122,7 @@ class ActionTask(BlockingAction):
             talk.message = Message.from_parse(task.context["switch_to"])  # the request the citizen chose to start
             task = None
         if task is None:
+            _status_asked_besides(talk)
             # a yes to a service's details (jan_seva/policies/follow_up_policy.py) applies for it
             task = start_task(talk, _kind_meant(talk.message))
         else:

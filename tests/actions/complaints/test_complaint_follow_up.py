@@ -84,3 +84,12 @@ def test_a_resolved_complaint_that_is_not_fixed_is_reopened(api, spot, operator)
 def test_a_rating_outside_one_to_five_is_refused_without_calling_the_api(settings_env):
     told = Chat(language="en").run(ActionRateComplaint(), message("", "inform", rating="9", complaint_id="CMP-2026-000001"))
     assert len(told) == 1
+
+
+def test_a_status_asked_beside_a_new_complaint_is_told_before_it_starts(api, spot):
+    citizen = Chat(language="en")
+    number = registered(spot, citizen.sender)
+    replies = citizen.says(f"{number} ka status kya hai? aur ek nayi complaint bhi hai, Palasia me street light band",
+                           "register_complaint", complaint_category="streetlight", complaint_id=number)
+    assert keys(replies)[0] == "complaints.texts.status" and number in texts(replies)
+    assert citizen.task is not None and citizen.task["values"]["category"] == "streetlight"
