@@ -821,3 +821,8 @@ def test_whose_death_it_is_says_the_applicants_relation(text, relation):
 def test_a_sentence_after_a_number_ending_in_one_digit_is_read_on_its_own():
     found = reading("Khasra number 214/1. The neighbouring farmers are Bhura Singh and Kesar Baria.", "demarcation").found
     assert found == {"answers.khasra_number": "214/1", "answers.neighbour_names": "Bhura Singh and Kesar Baria"}
+
+
+@pytest.mark.parametrize("text, asked", [("हाँ यही नाम सही है", "documents"), ("nhi ye papa ka number h", "mobile")])
+def test_whether_a_name_is_right_or_whose_number_it_is_gives_no_name(text, asked):
+    assert not reading(text, "caste_certificate", asked=asked).found
