@@ -826,3 +826,8 @@ def test_a_sentence_after_a_number_ending_in_one_digit_is_read_on_its_own():
 @pytest.mark.parametrize("text, asked", [("हाँ यही नाम सही है", "documents"), ("nhi ye papa ka number h", "mobile")])
 def test_whether_a_name_is_right_or_whose_number_it_is_gives_no_name(text, asked):
     assert not reading(text, "caste_certificate", asked=asked).found
+
+
+def test_the_deceaseds_father_told_as_son_of():
+    found = reading("His name was Nathu Bhuria, son of Mangu Bhuria. He passed away on 10-10-2025", "death_certificate").found
+    assert found["answers.deceased_name"] == "Nathu Bhuria" and found["answers.deceased_relative_name"] == "Mangu Bhuria"
