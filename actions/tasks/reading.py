@@ -1045,7 +1045,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
                                                       else ", ".join(unclaimed))
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
             and reading.asked_value is None:
-        reading.asked_value = parse(asked, reading.rest, today)
+        reading.asked_value = parse(asked, _the_name_among(asked, unclaimed) or reading.rest, today)
     for name, value in relatives.items():
         parsed = parse(by_name[name], value, today)
         if name not in reading.found and _valid(parsed):
@@ -1054,6 +1054,12 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
     if reading.change in reading.found:  # "pin galat likha, 457661 hai": the new value came later in the message
         reading.change = None
     return reading
+
+
+def _the_name_among(asked: Field, parts: Sequence[str]) -> Optional[str]:
+    """"Suresh Meda, me uska papa" asked a name: the one part written as a name."""
+    names = [part for part in parts if values.written_as_name(part)] if asked.kind == NAME and len(parts) > 1 else []
+    return names[0] if len(names) == 1 else None
 
 
 def _add_implied(reading: Reading, fields: Sequence[Field]) -> None:

@@ -831,3 +831,7 @@ def test_whether_a_name_is_right_or_whose_number_it_is_gives_no_name(text, asked
 def test_the_deceaseds_father_told_as_son_of():
     found = reading("His name was Nathu Bhuria, son of Mangu Bhuria. He passed away on 10-10-2025", "death_certificate").found
     assert found["answers.deceased_name"] == "Nathu Bhuria" and found["answers.deceased_relative_name"] == "Mangu Bhuria"
+
+
+def test_the_part_written_as_a_name_answers_the_name_asked():
+    assert reading("Suresh Meda, me uska papa", "birth_certificate", asked="name").asked_value == "Suresh Meda"
