@@ -210,6 +210,9 @@ class ComplaintKind(TaskKind):
     def _look_for_duplicate(self, talk: Talk, task: Task, category: Optional[str], location: Any) -> None:
         """An open complaint of the category a few metres from the pin, to offer joining it."""
         if not category or not isinstance(location, dict) or location.get("lat") is None:
+            # "sorry, wrong pin, it is in Sudama Nagar": what was found near the old pin no longer applies
+            task.context.pop("duplicate", None)
+            task.values.pop("duplicate", None)
             return
         try:
             nearby = open311().nearby_open(location["lat"], location["long"], category, talk.language)

@@ -48,6 +48,16 @@ def test_a_new_complaint_can_be_filed_next_to_a_duplicate(api, spot):
     assert chat.task["values"]["duplicate"] == "new"
 
 
+def test_a_pin_corrected_to_a_typed_place_no_longer_offers_the_duplicate_near_it(api, spot):
+    registered(spot)
+    chat = Chat(language="en")
+    chat.says("garbage heap on our road", "register_complaint", complaint_category="garbage")
+    assert asked(chat.sends_pin(*spot)) == "duplicate"
+    replies = chat.says("Sorry, I sent my office location by mistake. The garbage is in Sudama Nagar, on Annapurna Road")
+    assert chat.task["values"]["location"]["lat"] is None and asked(replies) != "duplicate"
+    assert "duplicate" not in chat.task["values"] and not chat.task["context"].get("duplicate")
+
+
 def test_details_told_at_the_duplicate_question_are_kept_and_the_question_stays(api, spot):
     registered(spot)
     chat = Chat(language="hi")
