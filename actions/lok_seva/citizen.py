@@ -26,17 +26,13 @@ def applications_of(client: LokSevaClient, sender_id: str, page: int = 1, page_s
     return client.citizen_applications(wa_id(sender_id), mobile_of(sender_id), page, page_size)
 
 
-OPEN_FOR_DOCUMENTS = ("submitted", "under_review", "documents_requested")  # the API's statuses that take files
-
-
 def application_for_files(client: LokSevaClient, sender_id: str, just_named: Optional[str]) -> Optional[str]:
     """The citizen's application a file sent now is for: one whose documents an officer asked for (the
-    first listed, if several), else the one of theirs just talked about, if it still takes files (a
-    document sent right after applying with "kagaj baad me")."""
+    first listed, if several), else the one of theirs just talked about (a document sent right after
+    applying with "kagaj baad me"; the API says so when that one no longer takes files)."""
     items = applications_of(client, sender_id, page_size=ALL_OF_THEM)["items"]
     return next((item["application_id"] for item in items if item["status"] == "documents_requested"), None) \
-        or next((item["application_id"] for item in items
-                 if item["application_id"] == just_named and item["status"] in OPEN_FOR_DOCUMENTS), None)
+        or next((item["application_id"] for item in items if item["application_id"] == just_named), None)
 
 
 def owns(client: LokSevaClient, sender_id: str, application: Dict[str, Any]) -> bool:

@@ -3,8 +3,9 @@ talked about joins that complaint; otherwise the file is added to the
 citizen's application whose documents an officer asked for, or to their
 application talked about just before (submitted with the documents to
 follow), or to the one named in the officer's update or taken the latest
-such files; without one the citizen is told what files are for. Sent through the outbox like every
-submission: a Lok Seva API that is away gets it later."""
+such files; without one the citizen is told what files are for. Sent
+through the outbox like every submission: a Lok Seva API that is away
+gets it later."""
 from __future__ import annotations
 
 import uuid
