@@ -134,7 +134,7 @@ def take_reading(kind: TaskKind, talk: Talk, task: Task, reading: Reading, asked
             continue  # an answer is changed by saying so, not by naming another option in passing
         before = task.values.get(name, _UNSET)
         if isinstance(value, PartChanged):
-            written = "" if before in (_UNSET, SKIPPED) else as_written(spec, before, talk.language)
+            written = "" if before in (_UNSET, SKIPPED) else _as_written(spec, before, talk.language)
             value = value.applied_to(written)
             if spec.kind not in WRITTEN:
                 value = read(value, [spec], spec, talk.today).asked_value  # "5 din ho gye": 5
@@ -545,7 +545,7 @@ def _whole_answer_beside_repeats(kind: TaskKind, talk: Talk, task: Task, reading
     return Reading(found={target.name: value}) if value is not None and not isinstance(value, Invalid) else None
 
 
-def as_written(spec: Field, value: Any, language: str) -> str:
+def _as_written(spec: Field, value: Any, language: str) -> str:
     """An answer as the citizen wrote it, for a correction of a part of it: as summaries show it, but a
     mobile number whole ("47 nahi 74" may correct any of its digits; summaries show the last four)."""
     return str(value) if spec.kind == MOBILE else shown_value(spec, value, language)
@@ -554,7 +554,7 @@ def as_written(spec: Field, value: Any, language: str) -> str:
 def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Optional[Field]) -> Reading:
     """The message read against the task's fields; a short "Ranapur nahi Rajpur" only changes the answer that
     holds "Ranapur", whatever was asked (or asks which, when several do)."""
-    written = {spec.name: (spec, as_written(spec, task.values[spec.name], talk.language)) for spec in fields
+    written = {spec.name: (spec, _as_written(spec, task.values[spec.name], talk.language)) for spec in fields
                if task.answered(spec.name) and task.values[spec.name] != SKIPPED}
     changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
     if len(changes) == 1:
