@@ -39,30 +39,30 @@ def test_a_likely_duplicate_is_offered_and_joined(api, spot, operator):
     assert operator.complaint(first)["contact"]["supporter_phones"] == [f"+{neighbour.sender}"]
 
 
-def test_a_new_complaint_can_be_filed_next_to_a_duplicate(api, spot):
+def at_the_duplicate_question(spot, opening: str, language: str) -> Chat:
+    """A garbage complaint pinned where one is registered already: asked whether to join that one."""
     registered(spot)
-    chat = Chat(language="en")
-    chat.says("garbage here", "register_complaint", complaint_category="garbage")
+    chat = Chat(language=language)
+    chat.says(opening, "register_complaint", complaint_category="garbage")
     assert asked(chat.sends_pin(*spot)) == "duplicate"
+    return chat
+
+
+def test_a_new_complaint_can_be_filed_next_to_a_duplicate(api, spot):
+    chat = at_the_duplicate_question(spot, "garbage here", "en")
     chat.says("no, this is another heap")
     assert chat.task["values"]["duplicate"] == "new"
 
 
 def test_a_pin_corrected_to_a_typed_place_no_longer_offers_the_duplicate_near_it(api, spot):
-    registered(spot)
-    chat = Chat(language="en")
-    chat.says("garbage heap on our road", "register_complaint", complaint_category="garbage")
-    assert asked(chat.sends_pin(*spot)) == "duplicate"
+    chat = at_the_duplicate_question(spot, "garbage heap on our road", "en")
     replies = chat.says("Sorry, I sent my office location by mistake. The garbage is in Sudama Nagar, on Annapurna Road")
     assert chat.task["values"]["location"]["lat"] is None and asked(replies) != "duplicate"
     assert "duplicate" not in chat.task["values"] and not chat.task["context"].get("duplicate")
 
 
 def test_details_told_at_the_duplicate_question_are_kept_and_the_question_stays(api, spot):
-    registered(spot)
-    chat = Chat(language="hi")
-    chat.says("kachra pada hai ghar ke saamne", "register_complaint", complaint_category="garbage")
-    assert asked(chat.sends_pin(*spot)) == "duplicate"
+    chat = at_the_duplicate_question(spot, "kachra pada hai ghar ke saamne", "hi")
     replies = chat.says("kachre ki badbu ab ghar ke andar tak aa rahi h")
     assert keys(replies)[0] == "tasks.noted" and asked(replies) == "duplicate"
     assert "badbu" in chat.task["values"]["description"]
