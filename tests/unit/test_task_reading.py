@@ -188,7 +188,8 @@ def test_several_options_of_a_multiple_choice_question():
     assert complaint_reading("road pe gaaye baithi rehti h", "stray_animals").found == {"animal_type": ["cattle"]}
 
 
-@pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास", "ghr ke paas hi h", "yahin paas me"])
+@pytest.mark.parametrize("text", ["near my house", "yahan", "मेरे घर के पास", "ghr ke paas hi h", "yahin paas me",
+                                  "somewhere near my house", "यहीं इंदौर में, मेरे घर के पास"])
 def test_vague_places_are_not_places(text):
     from actions.tasks.reading import vague_place
     assert vague_place(text)
