@@ -836,3 +836,8 @@ def test_the_deceaseds_father_told_as_son_of():
 
 def test_the_part_written_as_a_name_answers_the_name_asked():
     assert reading("Suresh Meda, me uska papa", "birth_certificate", asked="name").asked_value == "Suresh Meda"
+
+
+def test_whose_the_neighbouring_fields_are_names_the_neighbours():
+    found = reading("The neighbouring fields belong to Dhanji Ninama and Lalu Ninama", "demarcation", asked="name").found
+    assert found == {"answers.neighbour_names": "Dhanji Ninama and Lalu Ninama"}
