@@ -841,3 +841,8 @@ def test_the_part_written_as_a_name_answers_the_name_asked():
 def test_whose_the_neighbouring_fields_are_names_the_neighbours():
     found = reading("The neighbouring fields belong to Dhanji Ninama and Lalu Ninama", "demarcation", asked="name").found
     assert found == {"answers.neighbour_names": "Dhanji Ninama and Lalu Ninama"}
+
+
+@pytest.mark.parametrize("text", ["The tap water here has been dirty and smelly", "nal me ganda aa raha hai"])
+def test_water_said_to_be_dirty_is_dirty_water(text):
+    assert complaint_reading(text, "water_supply").found["water_problem"] == "dirty_water"
