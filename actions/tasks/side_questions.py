@@ -95,6 +95,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
     if intent == "goodbye":
         talk.say("tasks.kept", task=name_of(task, talk.language))
         return
+    if mentions(message.typed, "fee_words") and kind.service_of(task):
+        _answers()["service_info"](talk, task)  # "is this free?": the service's fee, whatever the NLU made of it
+        resume(kind, talk, task, asked)
+        return
     if intent == "main_menu" and asked is not None:
         help_with(kind, talk, task, asked)
         return

@@ -534,6 +534,13 @@ def test_asked_to_wait_the_bot_waits_and_stores_nothing(chat, typed):
     assert "applicant.address" not in citizen.task["values"]
 
 
+def test_asking_whether_it_is_free_mid_form_gets_the_fee_whatever_the_nlu_read(chat):
+    citizen = chat(language="en")
+    question = asked(citizen.says("income certificate", "apply_service", service="income_certificate"))
+    replies = citizen.says("is this free?", "main_menu", confidence=0.52)
+    assert "lok_seva.services.details" in keys(replies) and asked(replies) == question
+
+
 def test_asking_when_the_office_opens_mid_form_is_answered_and_the_form_stays(chat):
     citizen = chat()
     citizen.says("जाति प्रमाण पत्र", "apply_service", service="caste_certificate")
