@@ -15,9 +15,10 @@ from actions.lok_seva.announcements import LAND_RECORD_COPY
 from actions.lok_seva.submission import submit
 from actions.tasks.fields import CHOICE, TEXT, Choice, Field
 from actions.tasks.kinds.base import TaskKind
+from actions.tasks.reading import is_question, read
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from actions.tasks.values import Invalid
+from actions.tasks.values import Invalid, written_as_name
 from actions.texts import entry, pick
 from common.ids import fold_digits
 
@@ -48,6 +49,10 @@ def _village_field() -> Field:
                  choices=choices)
 
 
+# A village as typed ("गाँव भगोर"), to name one that is not among the villages offered.
+NAMED_VILLAGE = Field("village", TEXT, {"hi": "गाँव", "en": "Village"}, {"hi": "गाँव", "en": "Village"})
+
+
 def _khasra_field() -> Field:
     return Field("khasra_number", TEXT, {"hi": "खसरा नंबर", "en": "Khasra number"}, dict(entry("lok_seva", "copy.khasra")),
                  max_length=KHASRA_LENGTH, pattern=r"\d", example={"hi": "45/2", "en": "45/2"})
@@ -73,6 +78,20 @@ class CertifiedCopyKind(TaskKind):
         if spec.name == "khasra_number" and village and value not in village["khasra_numbers"]:
             return Invalid("khasra", {"village": pick(village["name"], talk.language)})
         return None
+
+    def explain_unmatched(self, talk: Talk, task: Task, asked: Optional[Field], why: Optional[Invalid] = None) -> bool:
+        """"गाँव भगोर" asked the village: a village whose records are not online is named back, with where its
+        copy is given, rather than "choose an option"."""
+        typed = talk.message.typed
+        if asked is None or asked.name != "village" or why is None or why.code != "choice" or is_question(typed):
+            return False
+        reading = read(typed, [NAMED_VILLAGE], NAMED_VILLAGE, talk.today)
+        named = reading.found.get(NAMED_VILLAGE.name) or (
+            reading.asked_value if isinstance(reading.asked_value, str) and written_as_name(reading.asked_value) else None)
+        if not named:
+            return False
+        talk.say("lok_seva.copy.village.unknown", village=named)
+        return True
 
     def canonical(self, talk: Talk, task: Task, spec: Field, value: Any) -> Any:
         village = task.context.get("village")

@@ -2,6 +2,7 @@
 records and home delivery, against the real Lok Seva API."""
 from __future__ import annotations
 
+import pytest
 import requests
 
 from actions.follow_up import ActionFollowUp
@@ -116,6 +117,15 @@ def test_a_certified_copy_question_by_question(chat):
     assert "tasks.invalid.khasra" in keys(citizen.says("99"))
     [copy] = documents(citizen.says("45 / 2"))
     assert "45/2" in copy["caption"]
+
+
+@pytest.mark.parametrize("village, named", [("गाँव भगोर", "भगोर"), ("Raipuria", "Raipuria")])
+def test_a_village_whose_records_are_not_online_is_named_with_where_to_go(chat, village, named):
+    citizen = chat()
+    citizen.says("खसरे की नकल चाहिए", "certified_copy", service="land_record_copy")
+    replies = citizen.says(village)
+    assert keys(replies)[0] == "lok_seva.copy.village.unknown" and named in texts(replies)
+    assert asked(replies) == "village" and "tasks.invalid.choice" not in keys(replies)
 
 
 def test_a_village_not_on_the_list_corrected_to_one_that_is(chat):
