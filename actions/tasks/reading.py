@@ -1159,6 +1159,9 @@ def _options_beside(reading: Reading, others: Sequence[Field], segment: str, tod
     return _claim_segment(reading, [spec for spec in others if spec.kind == CHOICE], segment, today) is not None
 
 
+_NUMERIC_DAY_AND_MONTH = re.compile(r"\d\s*[-/.]\s*\d")  # "12/3" uncued may be a plot or a khasra; "12 march" is a date
+
+
 def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, today: date) -> Optional[str]:
     """A part of the message only one field can take, by its shape or an option's name. Returns what is
     left of it ("Station Road Meghnagar" of "Station Road Meghnagar 457779"), or None if nothing took it."""
@@ -1182,6 +1185,10 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
             reading.found[spec.name] = value
             _options_beside(reading, others, segment, today)
             return ""
+    dates = [spec for spec in open_fields if spec.kind == DATE]
+    if len(dates) == 1 and values.day_and_month(segment) and not _NUMERIC_DAY_AND_MONTH.search(segment):
+        reading.invalid[dates[0].name] = _date(dates[0], segment, today)  # "12 march ko hui": which year, asked
+        return ""
     numbers = [spec for spec in open_fields if spec.kind == NUMBER]
     if len(numbers) == 1 and values.spoken_amount(segment):
         value = _number(numbers[0], segment, today)

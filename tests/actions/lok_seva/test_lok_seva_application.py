@@ -135,7 +135,8 @@ def test_a_corrected_name_is_told_as_changed_only(chat):
     assert keys(replies).count("tasks.updated") == 1 and "tasks.noted" not in keys(replies)
 
 
-@pytest.mark.parametrize("told, year", [("बेटी का जन्म 12 मार्च को हुआ", "2025"), ("janm 12/3 ko hua tha", "सन 2025 में")])
+@pytest.mark.parametrize("told, year", [("बेटी का जन्म 12 मार्च को हुआ", "2025"), ("janm 12/3 ko hua tha", "सन 2025 में"),
+                                        ("12 march ko hui zila aspatal jhabua me", "2025")])
 def test_a_date_without_its_year_asks_for_the_year_and_keeps_the_day(chat, told, year):
     citizen = chat()
     citizen.says("janm praman patra", "apply_service", service="birth_certificate")
