@@ -127,10 +127,16 @@ def test_a_correction_changes_that_answer(chat):
     assert "tasks.noted" not in keys(corrected)  # told as changed, not noted as new besides
 
 
-def test_a_corrected_name_is_told_as_changed_only(chat):
+def birth_certificate_told(chat, first_answers: str):
+    """A birth certificate application started, then its first answers."""
     citizen = chat()
     citizen.says("janm praman patra", "apply_service", service="birth_certificate")
-    citizen.says("पिता सुरेश गरवाल, माता अनिता गरवाल")
+    citizen.says(first_answers)
+    return citizen
+
+
+def test_a_corrected_name_is_told_as_changed_only(chat):
+    citizen = birth_certificate_told(chat, "पिता सुरेश गरवाल, माता अनिता गरवाल")
     replies = citizen.says("पिता का नाम सुरेश गरवाल नहीं सुरेश गिरवाल है")
     assert keys(replies).count("tasks.updated") == 1 and "tasks.noted" not in keys(replies)
 
@@ -138,9 +144,7 @@ def test_a_corrected_name_is_told_as_changed_only(chat):
 @pytest.mark.parametrize("told, year", [("बेटी का जन्म 12 मार्च को हुआ", "2025"), ("janm 12/3 ko hua tha", "सन 2025 में"),
                                         ("12 march ko hui zila aspatal jhabua me", "2025")])
 def test_a_date_without_its_year_asks_for_the_year_and_keeps_the_day(chat, told, year):
-    citizen = chat()
-    citizen.says("janm praman patra", "apply_service", service="birth_certificate")
-    citizen.says("बेटी का नाम काव्या")
+    citizen = birth_certificate_told(chat, "बेटी का नाम काव्या")
     replies = citizen.says(told)
     assert "tasks.invalid.date_needs_year" in keys(replies) and asked(replies) == "date_of_birth"
     citizen.says(year)
@@ -150,9 +154,7 @@ def test_a_date_without_its_year_asks_for_the_year_and_keeps_the_day(chat, told,
 @pytest.mark.parametrize("correction, meant", [("तारीख 12 नहीं 21 मार्च थी", "2025-03-21"), ("sorry 12 nahi 14", "2025-03-14"),
                                                ("12 nahi 14 april", "2025-04-14")])
 def test_a_date_corrected_by_its_day_keeps_the_rest_of_it(chat, correction, meant):
-    citizen = chat()
-    citizen.says("janm praman patra", "apply_service", service="birth_certificate")
-    citizen.says("बेटी का नाम काव्या, जन्म 12-03-2025")
+    citizen = birth_certificate_told(chat, "बेटी का नाम काव्या, जन्म 12-03-2025")
     replies = citizen.says(correction)
     assert "tasks.updated" in keys(replies) and citizen.task["values"]["answers.date_of_birth"] == meant
 
