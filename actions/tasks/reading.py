@@ -609,8 +609,13 @@ PUT_OFF_WORDS = 6  # "ye baad me bata dungi" puts the answer off; a longer messa
 
 def promised_later(text: str) -> bool:
     """"pta bad me btata hu", "later": a short reply that puts the answer off."""
-    plain = strip_links(text)
-    return len(plain.split()) <= PUT_OFF_WORDS and _says(plain, "put_off_words")
+    # the words are looked for in the whole text: "bad me" ends in a link word, which strip_links would cut
+    return len(strip_links(text).split()) <= PUT_OFF_WORDS and _says(text, "put_off_words")
+
+
+def files_promised_later(text: str) -> bool:
+    """"parchi bad me", "aadhar baad me bhejungi": documents put off, not the answer asked."""
+    return promised_later(text) and (_says(text, "document_names") or _says(text, "document_words"))
 
 
 # --- values by kind ------------------------------------------------------------

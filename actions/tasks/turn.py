@@ -33,6 +33,7 @@ from actions.tasks.reading import (
     WRITTEN,
     Reading,
     corrected_part,
+    files_promised_later,
     is_question,
     meaningful,
     named_fields,
@@ -771,6 +772,9 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
                                                     or _all_correct(message)
                                                     or finished or mentions(message.typed, "submit"))):
         submit(kind, talk, task)
+    if files_promised_later(message.typed):
+        _waits(kind, talk, task, "tasks.files_later")  # "parchi bad me": files can follow the submission
+        return
     reading = _read(kind, talk, task, kind.fields(talk, task), None)
     if reading.unclear:
         _ask_which_answer(kind, talk, task, reading.unclear)
@@ -788,7 +792,15 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     if _is_side_question(message):
         answer_side_question(kind, talk, task)
         return
+    if promised_later(message.typed):
+        _waits(kind, talk, task, "tasks.take_your_time")  # "baad me": the summary waits
+        return
     ask_again_or_help(kind, talk, task, CONFIRM_FIELD, Invalid("choice"))
+
+
+def _waits(kind: TaskKind, talk: Talk, task: Task, said: str) -> None:
+    talk.say(said, task=name_of(task, talk.language))
+    resume(kind, talk, task, CONFIRM_FIELD, counts=False)
 
 
 def _what_to_change(kind: TaskKind, talk: Talk, task: Task) -> None:

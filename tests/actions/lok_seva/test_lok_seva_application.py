@@ -274,6 +274,15 @@ def test_documents_put_off_in_mixed_script_end_the_documents_step(chat):
     assert asked(citizen.says("documents baad में", "service_info")) == "confirm"
 
 
+@pytest.mark.parametrize("later, said", [("parchi bad me", "tasks.files_later"), ("baad me", "tasks.take_your_time")])
+def test_something_put_off_at_the_summary_is_answered_and_the_summary_waits(chat, later, said):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_income_certificate(citizen)
+    replies = citizen.says(later)
+    assert said in keys(replies) and asked(replies) == "confirm" and citizen.task is not None
+
+
 @pytest.mark.parametrize("relative, address", [
     ("उनके पिता का नाम गोविंद भाबर, ", "ग्राम मदरानी"),  # the place of death is asked next
     ("", "फलिया नीचला, ग्राम मदरानी"),  # the father's name is asked: the place comes all the same
