@@ -102,8 +102,8 @@ class ComplaintKind(TaskKind):
             task.values["category"] = code
         # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
         named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
-        if named and not (names_a_place(named) or self._ward_named(talk, named)):
-            named = None  # "cows sitting in the road": the NLU's "sitting" is no place to offer
+        if named and (vague_place(named) or not (names_a_place(named) or self._ward_named(talk, named))):
+            named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
         named = named or self._ward_named(talk, message.caption)  # a photo's caption reaches no NLU
         if named:
             task.context["named_place"] = named

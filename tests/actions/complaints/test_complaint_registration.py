@@ -284,6 +284,10 @@ def test_a_word_the_nlu_took_for_a_place_is_offered_only_if_it_names_one(api):
                       complaint_category="stray_animals", location="sitting")
     assert "tasks.offer.location" not in keys(first) and asked(first) == "location"
     chat = Chat(language="en")
+    vague = chat.says("There's a huge pothole on our road", "register_complaint", complaint_category="road_damage",
+                      location="road")
+    assert "tasks.offer.location" not in keys(vague) and asked(vague) == "location"
+    chat = Chat(language="en")
     offered = chat.says("garbage near Palasia", "register_complaint", complaint_category="garbage", location="Palasia")
     assert "tasks.offer.location" in keys(offered)
 
