@@ -37,6 +37,7 @@ from actions.tasks.fields import (
     PINCODE,
     SHAPED,
     TEXT,
+    Choice,
     Field,
 )
 from actions.tasks.values import Invalid, PartChanged
@@ -720,9 +721,20 @@ def _choice(spec: Field, text: str, today: date) -> Any:
         named = [choice for choice in spec.choices if choice.mentioned_in(plain)]
     if spec.several and named:
         return [choice.value for choice in named]
+    if named and {choice.value for choice in named} <= YES_NO and _yes_or_no_in_passing(named, plain):
+        return None  # "2 dengue cases already, no fogging done": that "no" answers another question
     if {choice.value for choice in named} == YES_NO:  # "पानी नहीं भरा": the yes words, denied
         return "no"
     return named[0].value if len(named) == 1 else Invalid("choice")
+
+
+def _yes_or_no_in_passing(named: Sequence[Choice], text: str) -> bool:
+    """A sentence where a bare yes or no stands after its start: "nahi, sookha hai" and "पानी नहीं भरा"
+    answer, "2 dengue cases in our lane, no fogging done" does not."""
+    words = normalise(text).split()
+    if len(words) <= SHORT_REPLY or any(choice.longest_mention(text) >= 2 for choice in named):
+        return False
+    return not any(words[0] == name for choice in named for name in choice.names())
 
 
 _PARSERS = {NAME: _name, MOBILE: _mobile, PINCODE: _pincode, AADHAAR: _aadhaar, DATE: _date, NUMBER: _number,
@@ -1206,8 +1218,10 @@ def _claim_segment(reading: Reading, others: Sequence[Field], segment: str, toda
              # "Other" said in passing is no answer; "meri saas" (an other relation) is
              for choice in spec.choices if (choice.alias_mentioned_in(plain) if choice.value in GENERIC_CHOICES
                                             else choice.named_by(plain) or choice.mentioned_in(plain))
-             # a bare "नहीं" in "अब तक ठीक नहीं की" answers no yes/no question; "पानी भरा है" does
-             and (choice.value not in YES_NO or choice.longest_mention(plain) >= 2)]
+             # a bare "नहीं" in "अब तक ठीक नहीं की" answers no yes/no question; "पानी भरा है" does, but not
+             # "no stagnant water though": yes and no both said, the question is asked
+             and (choice.value not in YES_NO or (choice.longest_mention(plain) >= 2
+                                                 and not all(other.mentioned_in(plain) for other in spec.choices)))]
     # "अनुसूचित जनजाति" names ST as written, SC only word by word: the option written out wins
     padded = f" {' '.join(normalise(plain).split())} "
     written_out = {(spec.name, choice.value) for spec, choice in named

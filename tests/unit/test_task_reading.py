@@ -846,3 +846,21 @@ def test_whose_the_neighbouring_fields_are_names_the_neighbours():
 @pytest.mark.parametrize("text", ["The tap water here has been dirty and smelly", "nal me ganda aa raha hai"])
 def test_water_said_to_be_dirty_is_dirty_water(text):
     assert complaint_reading(text, "water_supply").found["water_problem"] == "dirty_water"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("too many mosquitoes in our lane, there is stagnant water near the park", {"stagnant_water": "yes"}),
+    ("mosquitoes everywhere, no stagnant water though, please spray", {}),  # yes and no both said: asked
+])
+def test_stagnant_water_said_with_the_problem_answers_its_question(text, found):
+    assert complaint_reading(text, "mosquito_fogging").found == found
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("2 dengue cases in our lane already, no fogging done this season", None),
+    ("nahi, sookha hai sab", "no"),
+    ("पानी नहीं भरा है पास में", "no"),
+    ("haan pichhe plot me pani bhara hai", "yes"),
+])
+def test_a_yes_or_no_in_passing_does_not_answer_the_yes_no_question(text, answer):
+    assert complaint_reading(text, "mosquito_fogging", asked="stagnant_water").asked_value == answer
