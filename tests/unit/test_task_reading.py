@@ -316,7 +316,7 @@ def test_a_romanized_linking_word_after_a_name_is_dropped():
 @pytest.mark.parametrize("text", ["नहीं है फोटो", "photo nahi hai", "no photo"])
 def test_no_photo_said_either_way_round(text):
     from actions.tasks.kinds.complaint import PHOTOS_FIELD
-    assert read(text, [PHOTOS_FIELD, DESCRIPTION_FIELD], DESCRIPTION_FIELD, TODAY).found == {"photos": FINISHED}
+    assert read(text, [PHOTOS_FIELD, DESCRIPTION_FIELD], DESCRIPTION_FIELD, TODAY).found == {PHOTOS_FIELD.name: FINISHED}
 
 
 @pytest.mark.parametrize("text, meant", [("पानी नहीं भरा", "no"), ("pani nahi bhara", "no"), ("haan pani bhara hai", "yes")])
@@ -356,7 +356,7 @@ def test_a_capitalised_name_is_taken_from_the_start_of_a_sentence():
 def test_no_photo_with_a_reason_after_it_is_still_no_photo():
     from actions.tasks.kinds.complaint import PHOTOS_FIELD
     found = read("no photo, it's dark now", [PHOTOS_FIELD, DESCRIPTION_FIELD], DESCRIPTION_FIELD, TODAY).found
-    assert found == {"photos": FINISHED}
+    assert found == {PHOTOS_FIELD.name: FINISHED}
 
 
 @pytest.mark.parametrize("text, days", [("तीन दिन हो गए", 3), ("teen din se", 3), ("haan kar do", None)])

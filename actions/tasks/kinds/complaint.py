@@ -65,7 +65,7 @@ DUPLICATE_FIELD = Field("duplicate", CHOICE, {"hi": "पहले से दर�
                                  Choice(NEW, {"hi": "नई शिकायत", "en": "New complaint"}, designers_aliases("duplicate", NEW))))
 DESCRIPTION_FIELD = Field("description", TEXT, {"hi": "विवरण", "en": "Details"}, _texts("ask_description"),
                           required=False, max_length=MAX_DESCRIPTION_LENGTH)
-PHOTOS_FIELD = Field("photos", PHOTOS, {"hi": "फ़ोटो", "en": "Photos"}, _texts("ask_photo"), required=False)
+PHOTOS_FIELD = Field("photo", PHOTOS, {"hi": "फ़ोटो", "en": "Photos"}, _texts("ask_photo"), required=False)
 
 
 def _place_text(location: Dict[str, Any], talk: Talk) -> str:
@@ -244,12 +244,12 @@ class ComplaintKind(TaskKind):
                 {"title": talk.text("complaints.titles.new"), "payload": talk.payload("inform", field="duplicate", value=NEW)},
             ], **self._duplicate_params(talk, task))
             return True
-        if spec.name == "photos" and task.files:
-            talk.say("complaints.texts.photos_more", count=len(task.files), tag="ask:photo",
+        if spec.name == PHOTOS_FIELD.name and task.files:
+            talk.say("complaints.texts.photos_more", count=len(task.files), tag=f"ask:{PHOTOS_FIELD.name}",
                      buttons=[button(talk, "tasks.buttons.done", "inform", do="done")])
             return True
-        if spec.name == "photos":
-            talk.say("complaints.texts.ask_photo", tag="ask:photo", buttons=[
+        if spec.name == PHOTOS_FIELD.name:
+            talk.say("complaints.texts.ask_photo", tag=f"ask:{PHOTOS_FIELD.name}", buttons=[
                 {"title": talk.text("complaints.titles.no_photo"), "payload": talk.payload("inform", do="skip")}])
             return True
         return False
@@ -294,7 +294,7 @@ class ComplaintKind(TaskKind):
                 return True
             return False
         _describe(task, typed)
-        if asked.name == "photos":  # words at the photo step: kept, and the photo still welcome
+        if asked.name == PHOTOS_FIELD.name:  # words at the photo step: kept, and the photo still welcome
             talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
         elif asked.name != "description":
             task.values[asked.name] = SKIPPED
@@ -347,7 +347,7 @@ class ComplaintKind(TaskKind):
         category = fields["category"].choice(task.values["category"])
         extra = [self.summary_line(talk, spec, task.values[spec.name])
                  for spec in fields.values()
-                 if spec.name not in ("category", "location", "duplicate", "description", "photos")
+                 if spec.name not in ("category", "location", "duplicate", "description", PHOTOS_FIELD.name)
                  and spec.kind != CONFIRM and task.values.get(spec.name) is not SKIPPED and spec.name in task.values]
         return talk.text(
             "complaints.texts.summary",
