@@ -636,11 +636,23 @@ def _text(spec: Field, text: str, today: date) -> Any:
     limit = spec.max_length or DEFAULT_MAX_LENGTH.get(spec.kind, 500)
     if spec.pattern and not re.search(spec.pattern, text):
         return Invalid("text")  # "की नकल चाहिए" is no khasra number
+    if spec.pattern:
+        text = _through_the_code(text, spec.pattern)
     if len(text) <= limit:
         return text
     # a short value said in a sentence ("khasra 130/1 ka namantaran karwana hai"): the words before the first link
     head = _leading_words(text)
     return head if head and len(head) <= limit else Invalid("too_long", {"limit": limit})
+
+
+def _through_the_code(text: str, pattern: str) -> str:
+    """The words through those that look like the code ("45 flickering whole night": 45; "EL 1234" and
+    "45 / 2": all)."""
+    words = text.split()
+    end = next((index for index, word in enumerate(words) if re.search(pattern, word)), len(words) - 1)
+    while end + 1 < len(words) and (re.search(pattern, words[end + 1]) or not any(c.isalnum() for c in words[end + 1])):
+        end += 1
+    return " ".join(words[:end + 1])
 
 
 def _leading_words(text: str) -> str:
@@ -997,6 +1009,8 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
                 if spec.pattern:  # "pe number likha h KJ-52": the words before the code are not part of it
                     span = _after_words_before_identifier(span)
                 head = _leading_words(span)  # "khasra 128 ki khatauni chahiye": 128, and "khatauni" for another
+                if spec.pattern:  # "pole no 45 flickering whole night": 45, and "flickering" for another
+                    head = _through_the_code(head, spec.pattern)
                 if head:
                     leftovers.append(span[span.find(head) + len(head):])
                     span = head

@@ -864,3 +864,13 @@ def test_stagnant_water_said_with_the_problem_answers_its_question(text, found):
 ])
 def test_a_yes_or_no_in_passing_does_not_answer_the_yes_no_question(text, answer):
     assert complaint_reading(text, "mosquito_fogging", asked="stagnant_water").asked_value == answer
+
+
+def test_a_pole_number_in_a_sentence_leaves_the_words_after_it_to_other_questions():
+    found = complaint_reading("Street light at pole no 45 flickering whole night near Palasia Square", "streetlight").found
+    assert found == {"pole_number": "45", "light_problem": "flickering"}
+
+
+@pytest.mark.parametrize("text", ["gila kachra h, ghar ka", "sookha kachra hai"])
+def test_wet_or_dry_waste_from_a_home_is_household_garbage(text):
+    assert complaint_reading(text, "garbage", asked="garbage_type").asked_value == "household"
