@@ -874,3 +874,14 @@ def test_a_pole_number_in_a_sentence_leaves_the_words_after_it_to_other_question
 @pytest.mark.parametrize("text", ["gila kachra h, ghar ka", "sookha kachra hai"])
 def test_wet_or_dry_waste_from_a_home_is_household_garbage(text):
     assert complaint_reading(text, "garbage", asked="garbage_type").asked_value == "household"
+
+
+@pytest.mark.parametrize("text, finished", [
+    ("poori gali me pani nahi h, tanker bhi nahi bheja", False),
+    ("nahi h", True),
+    ("mere phone ka camera kharab hai bhai kya karu", True),
+    ("I don't have the sarpanch letter now, will send it later", True),
+])
+def test_a_no_in_a_sentence_at_the_photo_step_is_no_photo_only_when_it_speaks_of_one(text, finished):
+    from actions.tasks.kinds.complaint import PHOTOS_FIELD
+    assert (read(text, [PHOTOS_FIELD, DESCRIPTION_FIELD], PHOTOS_FIELD, TODAY).asked_value == FINISHED) == finished
