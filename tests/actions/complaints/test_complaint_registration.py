@@ -387,6 +387,7 @@ def test_a_category_question_answered_in_sms_words(api, answers):
 @pytest.mark.parametrize("text, intent", [
     ("ruko, bhai ne already 311 pe complaint kar di, rehne do", "info_cm_helpline"),
     ("पड़ोसी ने पहले ही शिकायत कर दी है, छोड़ो", "inform"),
+    ("rehne do, nahi chahiye ab", "deny"),
 ])
 def test_done_elsewhere_and_let_go_ends_the_complaint(api, spot, text, intent):
     chat = Chat()
