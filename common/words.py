@@ -32,6 +32,11 @@ def _normalised(key: str) -> List[str]:
     return [" ".join(normalise(word).split()) for word in _words()[key]]
 
 
+def words_for(key: str) -> List[str]:
+    """The words listed for `key`, normalised."""
+    return list(_normalised(key))
+
+
 def means(typed: str, meaning: str) -> bool:
     """Whether the whole message is one of the words for `meaning` (cancel, skip, done):
     "stop" ends a form, "near the bus stop" is an address."""

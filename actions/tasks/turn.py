@@ -23,7 +23,20 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
-from actions.tasks.fields import CHOICE, CONFIRM, DATE, FREE_TEXT, LOCATION, MOBILE, NAME, NUMBER, SHAPED, TEXT, Field
+from actions.tasks.fields import (
+    CHOICE,
+    CONFIRM,
+    DATE,
+    FREE_TEXT,
+    LOCATION,
+    MOBILE,
+    NAME,
+    NUMBER,
+    SHAPED,
+    TEXT,
+    Field,
+    skeleton,
+)
 from actions.tasks.kinds.base import CONFIRM_FIELD, TaskKind, shown_value
 from actions.tasks.message import Message
 from actions.tasks.reading import (
@@ -53,7 +66,7 @@ from actions.tasks.values import Invalid, PartChanged, a_year, written_as_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.ids import fold_digits
-from common.words import after_leading, ends_with, leads_with, means, mentions, normalise, without_words
+from common.words import after_leading, ends_with, leads_with, means, mentions, normalise, without_words, words_for
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
@@ -238,9 +251,18 @@ def _names_a_request(message: Message) -> bool:
 def _is_side_question(message: Message) -> bool:
     if message.intent == "goodbye":  # "will send it later" is no goodbye: only a few words of leave-taking are
         return message.says("goodbye_words")
+    if message.intent == "thank" and not _thanks_in(message.typed):
+        return False  # "सीता भूरिया" asked the name: an answer, whatever it sounded like
     if message.intent in TASK_REQUESTS and not _names_a_request(message):
         return False
     return message.intent in SIDE_INTENTS and message.confidence >= (QUESTION_CONFIDENT if _asks(message) else CONFIDENT)
+
+
+def _thanks_in(typed: str) -> bool:
+    """A word of thanks, as written or by its sound ("धन्यबाद")."""
+    listed = words_for("thank_words")
+    sounds = {skeleton(word) for word in listed} - {""}
+    return any(word in listed or skeleton(word) in sounds for word in normalise(typed).split()) or "🙏" in typed
 
 
 def _side_question(message: Message, asked: Optional[Field]) -> bool:
@@ -299,7 +321,8 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
     typed = message.typed
     if not meaningful(typed):
         return False  # "हम्म", "ok", "🙏": nothing said
-    if message.intent in COURTESIES and message.confidence >= CONFIDENT and not message.entity("location"):
+    if message.intent in COURTESIES and message.confidence >= CONFIDENT and not message.entity("location") \
+            and (message.intent != "thank" or _thanks_in(typed)):
         return False  # "thank you so much sir" is no address; "विजय नगर, मंगल सिटी के पीछे" read as a greeting is
     if _asks(message):
         return False  # "where is the office?" asked the place of birth: a question, whatever it is about

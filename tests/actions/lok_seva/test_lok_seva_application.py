@@ -667,3 +667,12 @@ def test_saying_again_what_is_known_is_no_wrong_answer_to_the_question(chat):
     question = asked(citizen.says("My name is Shantilal Katara, mobile 9179036542"))
     replies = citizen.says("I am his son")  # the relation is known from "my father"
     assert asked(replies) == question and not any(key.startswith("tasks.invalid") for key in keys(replies))
+
+
+@pytest.mark.parametrize("said, thanked", [("सीता भूरिया", False), ("धन्यवाद जी 🙏", True)])
+def test_a_name_the_nlu_took_for_thanks_answers_the_name(chat, said, thanked):
+    citizen = chat()
+    citizen.says("राशन कार्ड बनवाना है", "apply_service", service="ration_card")
+    replies = citizen.says(said, "thank", confidence=0.75)
+    assert ("utter_thank" in keys(replies)) == thanked
+    assert (citizen.task["values"].get("applicant.name") == said) != thanked
