@@ -79,7 +79,7 @@ def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
         kind.take_shared_before(talk, task, shared_just_before(talk.tracker))
         kind.start(talk, task)
         # "Pitol ka khasra 128 ki khatauni chahiye": the first message may answer several questions already
-        opening = talk.message.typed_without(*kind.opening_entities, taken=task.values) or talk.message.caption or ""
+        opening = kind.opening_text(talk, task)
         # only the open questions: "paani nahi aa raha" names the problem once the category is known
         unanswered = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
         reading = read(opening, unanswered, None, talk.today)

@@ -43,9 +43,15 @@ def message(text: str = "", intent: str = "inform", metadata: Optional[Dict[str,
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "intent_ranking": [{"name": intent, "confidence": confidence}],
-        "entities": [{"entity": name, "value": value} for name, value in entities.items()],
+        "entities": [_entity(text, name, value) for name, value in entities.items()],
         "metadata": metadata or {},
     }
+
+
+def _entity(text: str, name: str, value: Any) -> Dict[str, Any]:
+    """As Rasa gives it: where the value stands in the text, when it was typed there."""
+    at = text.find(value) if isinstance(value, str) and value else -1
+    return {"entity": name, "value": value, **({"start": at, "end": at + len(value)} if at >= 0 else {})}
 
 
 class Chat:

@@ -64,6 +64,10 @@ class TaskKind(ABC):
     def start(self, talk: Talk, task: Task) -> None:
         """Takes what the opening message already says."""
 
+    def opening_text(self, talk: Talk, task: Task) -> str:
+        """The opening message without the words naming the request, to be read for answers."""
+        return talk.message.typed_without(*self.opening_entities, taken=task.values) or talk.message.caption or ""
+
     @abstractmethod
     def fields(self, talk: Talk, task: Task) -> List[Field]:
         """The questions in order; later ones may depend on earlier answers. May raise BackendUnavailable."""

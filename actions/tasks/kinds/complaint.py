@@ -96,14 +96,14 @@ class ComplaintKind(TaskKind):
         message = talk.message
         understood = next((code for code in (category_code(str(value))
                                              for value in message.entity_values("complaint_category")) if code), None)
-        words = message.typed_without("location") or message.caption or ""  # a photo's caption says it too
-        code = category_meant(words, understood)
-        if code:
-            task.values["category"] = code
         # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
         named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
         if named and (vague_place(named) or not (names_a_place(named) or self._ward_named(talk, named))):
             named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
+        words = message.typed_without(*(("location",) if named else ())) or message.caption or ""  # a caption too
+        code = category_meant(words, understood)
+        if code:
+            task.values["category"] = code
         named = named or self._ward_named(talk, message.caption)  # a photo's caption reaches no NLU
         if named:
             task.context["named_place"] = named
@@ -226,6 +226,12 @@ class ComplaintKind(TaskKind):
             task.context.pop("category", None)
 
     # --- asking -----------------------------------------------------------------
+    def opening_text(self, talk: Talk, task: Task) -> str:
+        """Without the place only when it is one: "No water supply" keeps the "No" the NLU took for a place."""
+        entities = self.opening_entities if task.context.get("named_place") else tuple(
+            entity for entity in self.opening_entities if entity != "location")
+        return talk.message.typed_without(*entities, taken=task.values) or talk.message.caption or ""
+
     def offer(self, talk: Talk, task: Task, spec: Field) -> Optional[Tuple[Any, str]]:
         named = task.context.get("named_place")
         if spec.name == "location" and named:

@@ -278,6 +278,12 @@ def test_a_when_question_at_the_photo_step_is_answered_not_kept_as_details(api, 
     assert "saaf" not in (chat.task["values"].get("description") or "")
 
 
+def test_a_word_the_nlu_took_for_a_place_but_is_none_still_answers_a_question(api):
+    chat = Chat(language="en")
+    chat.says("No water supply in our colony", "register_complaint", complaint_category="water_supply", location="No")
+    assert chat.task["values"]["water_problem"] == "no_supply"
+
+
 def test_a_word_the_nlu_took_for_a_place_is_offered_only_if_it_names_one(api):
     chat = Chat(language="en")
     first = chat.says("cows sitting in the middle of the road", "register_complaint",
