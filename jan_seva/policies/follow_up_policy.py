@@ -177,6 +177,8 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
         and SERVICE_DETAILS_KEY not in previous_answer_keys(event.as_dict() for event in tracker.events))
     if message is None or (intent in KEPT_INTENTS and not about_the_item) or intent.startswith("EXTERNAL_"):
         return False
+    if intent.startswith("info_") and mentions(text, "information_topics"):
+        return False  # "जनसुनवाई कब होती है?" asks about Jansunwai, whatever was shown before
     entities = {entity.get("entity") for entity in message.entities}
     if entities & ITEM_ENTITIES:
         return False  # a number of its own: the intent's action looks it up

@@ -64,6 +64,7 @@ def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     ("iski fees kitni hai?", "service_info", {}),  # the service's details, by its own action
     ("Khajrana me gaddha hai kab tak", "register_complaint", {"complaint_category": "road_damage"}),
     ("thank you", "thank", {}),
+    ("एक बात और, जनसुनवाई कब और कहाँ होती है?", "info_jansunwai", {}),
 ])
 def test_messages_with_a_meaning_of_their_own_keep_their_rules(policy, text, intent, entities):
     assert predicted(policy, after_status(user(text, intent, **entities))) is None
