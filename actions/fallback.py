@@ -14,7 +14,8 @@ from actions.tasks.talk import Talk
 from common.last_turn import previous_answer_keys
 
 MAX_OPTIONS = 3
-NOT_UNDERSTOOD = ("utter_did_you_mean", "utter_not_understood")
+# Answers that found nothing to act on ("वो वाला" read as a yes to nothing): a miss after one is the second.
+MISSED = ("utter_did_you_mean", "utter_not_understood", "utter_affirm_no_context")
 MIN_CONFIDENCE = 0.05
 # Offering these back as a guess helps nobody.
 NOT_OFFERED = {"nlu_fallback", "out_of_scope", "inform", "affirm", "deny", "thank", "greet"}
@@ -40,7 +41,7 @@ class ActionOfferLikelyOptions(AnswerAction):
             when_ready(talk, task)
             return
         options = likely_intents(message)
-        again = any(key in NOT_UNDERSTOOD for key in previous_answer_keys(talk.tracker.events))
+        again = any(key in MISSED for key in previous_answer_keys(talk.tracker.events))
         if not options and not again:
             talk.dispatcher.utter_message(response="utter_not_understood")
             return

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 
 @pytest.fixture
 def tracker_for():
-    def build(text="", intent="greet", entities=(), slots=None, ranking=(), detected=None):
+    def build(text="", intent="greet", entities=(), slots=None, ranking=(), detected=None, events=()):
         latest = {
             "text": text,
             "intent": {"name": intent, "confidence": 0.9},
@@ -16,5 +16,5 @@ def tracker_for():
             "detected_language": detected,
         }
         return Tracker("citizen-1", {"language": "hi", "language_locked": False, **(slots or {})},
-                       latest, [], False, None, {}, "action_listen")
+                       latest, list(events), False, None, {}, "action_listen")
     return build

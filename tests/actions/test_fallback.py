@@ -45,3 +45,11 @@ def test_the_menu_is_offered_once_when_it_is_itself_likely(tracker_for):
                {"name": "main_menu", "confidence": 0.2}]
     [message] = offer(tracker_for("x", "nlu_fallback", ranking=ranking))
     assert [b["payload"] for b in message["buttons"]] == ["/download_certificate", "/main_menu"]
+
+
+def test_an_officer_is_offered_after_a_second_message_not_understood(tracker_for):
+    said_before = [{"event": "user", "text": "वो वाला"},
+                   {"event": "bot", "metadata": {"utter_action": "utter_affirm_no_context"}},
+                   {"event": "user", "text": "अरे वही जो पिछली बार बोला था"}]
+    [message] = offer(tracker_for("अरे वही जो पिछली बार बोला था", "nlu_fallback", ranking=RANKING, events=said_before))
+    assert message["buttons"][-1]["payload"] == "/human_handoff"
