@@ -122,6 +122,11 @@ class Open311Client(_Client):
     def complaint(self, request_id: str) -> Dict[str, Any]:
         return self._call("GET", f"/requests/{request_id}")
 
+    def daily_summary(self) -> List[Dict[str, Any]]:
+        """Today's figures per department, counted by the 311 API: new, decided (resolved), escalated,
+        open and overdue now."""
+        return self._call("GET", "/summary")["departments"]
+
     def departments(self) -> List[Dict[str, Any]]:
         """Each with its code, name, category codes and officers (with their escalation level)."""
         return self._call("GET", "/departments")

@@ -22,10 +22,6 @@ def complaint_department(complaint: Dict[str, Any]) -> str:
     return complaint["extended_attributes"]["department"]["code"]
 
 
-def complaint_overdue(complaint: Dict[str, Any]) -> bool:
-    return bool(complaint["extended_attributes"].get("overdue"))
-
-
 def _scope(user: User, wanted: Optional[str], sees: Callable[[str], bool],
            own: Callable[[Department], FrozenSet[str]]) -> Optional[List[str]]:
     """The backend departments to ask for: None for every one (an admin), [] when none is visible."""
@@ -134,6 +130,11 @@ class Items:
             PAGE_SIZE, (page - 1) * PAGE_SIZE, department=departments, ward=ward, service_code=service_code,
             overdue=True if overdue else None, service_request_id=only, **status_filters(status))
         return Page(found, page, total)
+
+    def complaint_day(self, user: User) -> List[Dict[str, Any]]:
+        """Today's figures of the officer's complaint departments that have any complaint."""
+        return [row for row in self.open311.daily_summary() if user.sees_complaint_department(row["department"]["code"])
+                and (row["new"] or row["open"] or row["decided"])]
 
     def all_complaints(self, user: User) -> List[Dict[str, Any]]:
         """Every complaint of the officer's departments, for figures over all of them."""

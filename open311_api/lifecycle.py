@@ -18,7 +18,7 @@ from .numbering import canonical_tracking_number
 from .profile import Profile, Ward
 from .routing import escalation_target
 from .sla import expected_by
-from .statuses import CLOSED_STATUSES, REOPENED, RESOLVED, can_change
+from .statuses import CLOSED_STATUSES, ESCALATED, REOPENED, RESOLVED, can_change
 from .timefmt import utc_now
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def escalate(session: Session, profile: Profile, request: ServiceRequest, note: 
     if target is None:
         raise Conflict(f"{request.service_request_id} is already with the highest level")
     request.officer_code = target.code
-    _record(request, "escalated", "operator", note, target.code, utc_now())
+    _record(request, ESCALATED, "operator", note, target.code, utc_now())
     session.commit()
     log.info("complaint %s escalated to %s", request.service_request_id, target.code)
     return request

@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .models import ServiceRequest, StatusChange, Supporter
-from .statuses import CLOSED_STATUSES
+from .statuses import CLOSED_STATUSES, ESCALATED
 
 
 @dataclass
@@ -53,7 +53,7 @@ def _conditions(query: RequestQuery) -> list:
         supported = select(Supporter.request_id).where(Supporter.phone == query.phone)
         conditions.append(or_(request.phone == query.phone, request.id.in_(supported)))
     if query.escalated is not None:
-        escalated = request.id.in_(select(StatusChange.request_id).where(StatusChange.event == "escalated"))
+        escalated = request.id.in_(select(StatusChange.request_id).where(StatusChange.event == ESCALATED))
         conditions.append(escalated if query.escalated else ~escalated)
     if query.overdue_at is not None:
         conditions += [request.status.notin_(CLOSED_STATUSES), request.expected_at < query.overdue_at]

@@ -7,6 +7,8 @@ IN_PROGRESS = "in_progress"
 RESOLVED = "resolved"
 CLOSED = "closed"
 REOPENED = "reopened"
+# A history event that is no status: handed up the escalation ladder.
+ESCALATED = "escalated"
 
 ALL = (SUBMITTED, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED, REOPENED)
 # Open311 knows only open and closed; a resolved complaint counts as closed

@@ -8,9 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ..audit import AuditFilter
 from ..context import Dashboard, get_dashboard
-from ..daily_summary import complaint_day
 from ..escalation import SLA_USER
-from ..items import complaint_overdue
 from ..security import require_csrf
 from ..texts import message
 from ..times import INDIA, parsed_day
@@ -23,13 +21,12 @@ router = APIRouter()
 @router.get("/")
 def home(request: Request, user: User = Depends(current_user),
          dashboard: Dashboard = Depends(get_dashboard)) -> Response:
-    complaints = dashboard.items.all_complaints(user)
-    open_complaints = [item for item in complaints if item["status"] == "open"]
-    counts = {"open": len(open_complaints), "overdue": sum(map(complaint_overdue, open_complaints)),
+    complaint_rows = dashboard.items.complaint_day(user)
+    counts = {"open": sum(row["open"] for row in complaint_rows), "overdue": sum(row["overdue"] for row in complaint_rows),
               "applications_overdue": dashboard.items.applications(user, overdue=True).total}
     today = datetime.now(INDIA).date()
     return render(request, "home.html", counts=counts, pending=dashboard.notifier.pending_count(), today=today,
-                  complaint_rows=complaint_day(complaints, today), application_rows=dashboard.items.application_day(user))
+                  complaint_rows=complaint_rows, application_rows=dashboard.items.application_day(user))
 
 
 @router.get("/audit")

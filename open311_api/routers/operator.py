@@ -7,6 +7,7 @@ rating. Status changes, resolving and escalating need the operator key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Dict, List, Optional
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -17,6 +18,7 @@ from common.api_model import ApiModel
 
 from .. import lifecycle, views
 from ..auth import BOT, OPERATOR, api_role
+from ..daily_summary import ComplaintDay, daily_summary
 from ..dependencies import db_session, get_locale, get_profile
 from ..duplicates import nearby_open
 from ..errors import BadRequest, Forbidden
@@ -276,6 +278,21 @@ def rate_request(service_request_id: str, rating: Rating, caller: Caller = Depen
     request = caller.complaint(service_request_id)
     lifecycle.rate(caller.session, caller.profile, request, rating.phone, rating.rating, rating.comment)
     return caller.view(request)
+
+
+SUMMARY_DAYS = (date(2000, 1, 1), date(2999, 12, 31))  # a day a complaint could have; the ends overflow in UTC
+
+
+@router.get("/summary", summary="Per department: complaints made, resolved, escalated on a day; open and overdue now",
+            response_model=ComplaintDay)
+def complaints_of_the_day(
+    day: Optional[date] = Query(None, description="Default: today in the city's time zone"),
+    caller: Caller = Depends(operator_caller),
+) -> ComplaintDay:
+    now = utc_now()
+    if day is not None and not SUMMARY_DAYS[0] <= day <= SUMMARY_DAYS[1]:
+        raise BadRequest(f"day: between {SUMMARY_DAYS[0]} and {SUMMARY_DAYS[1]}")
+    return daily_summary(caller.session, caller.profile, caller.locale, day or now.astimezone(caller.profile.tz).date(), now)
 
 
 @router.get("/departments", summary="Departments, their officers and categories", dependencies=[Depends(api_role)])

@@ -156,6 +156,10 @@ def test_the_overview_counts_overdue_work_and_today_per_department(login, submit
     page = login("urban_officer").get("/").text
     assert "Overdue applications" in page and "Overdue complaints" in page
     assert "Solid Waste Management Department (complaints)" in page
+    complaints_row = page[page.index("Solid Waste Management Department (complaints)"):].split("</tr>")[0]
+    assert int(complaints_row.split("<td>")[1].split("<")[0]) >= 1  # new today, counted by the 311 API
+    open_count = page.split('href="/complaints?status=open">')[1].split("<")[0]
+    assert int(open_count) >= 1
     assert "Urban Administration / Panchayat (applications)" in page and "Revenue Department" not in page
     revenue_page = login("revenue_officer").get("/").text
     row = revenue_page[revenue_page.index("Revenue Department (applications)"):].split("</tr>")[0]

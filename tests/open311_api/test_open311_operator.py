@@ -170,6 +170,28 @@ def test_operators_page_through_a_filtered_list_with_its_total(client, db_url, f
     assert client.get("/api/v1/requests", params={"internal_status": "lost"}, headers=OPERATOR).status_code == 400
 
 
+def test_the_day_per_department_is_counted_for_operators_only(client, db_url, file_complaint):
+    garbage = [file_complaint("garbage")["service_request_id"] for _ in range(3)]
+    file_complaint("streetlight", at=RAJWADA)
+    resolved, escalated, late = garbage
+    _post(client, resolved, "resolve", {})
+    _post(client, escalated, "escalate", {})
+    with _app_for(db_url).state.engine.begin() as connection:
+        connection.execute(text("UPDATE open311_requests SET expected_at = :past WHERE service_request_id = :id"),
+                           {"past": datetime(2020, 1, 1), "id": late})
+    response = client.get("/api/v1/summary", headers=OPERATOR)
+    assert response.status_code == 200, response.text
+    rows = {row["department"]["code"]: row for row in response.json()["departments"]}
+    figures = {key: rows["swm"][key] for key in ("new", "decided", "escalated", "open", "overdue")}
+    assert figures == {"new": 3, "decided": 1, "escalated": 1, "open": 2, "overdue": 1}
+    assert rows["electrical"]["new"] == 1 and rows["electrical"]["decided"] == 0
+    yesterday = client.get("/api/v1/summary", params={"day": "2020-01-01"}, headers=OPERATOR).json()
+    assert all(row["new"] == 0 and row["open"] == rows[row["department"]["code"]]["open"]
+               for row in yesterday["departments"])
+    assert client.get("/api/v1/summary", headers=CLIENT).status_code == 403
+    assert client.get("/api/v1/summary", params={"day": "0001-01-01"}, headers=OPERATOR).status_code == 400
+
+
 def test_status_updates_build_a_dated_history(client, file_complaint):
     number = file_complaint()["service_request_id"]
     _post(client, number, "status", {"status": "acknowledged"})
