@@ -599,7 +599,7 @@ def says_none(text: str) -> bool:
         or not_at_hand(text)
 
 
-def _about_files(text: str) -> bool:
+def about_files(text: str) -> bool:
     """A short reply, a sentence naming a photo, a camera or a document, or one putting something off
     ("will send it later"): "poori gali me pani nahi h" at the photo step describes the problem, its
     "nahi h" says nothing of a photo."""
@@ -635,7 +635,7 @@ def parse(spec: Field, text: str, today: date) -> Any:
     if not text:
         return None
     if spec.kind in FILES:  # "I don't have the sarpanch letter now, will send it later": however long
-        return FINISHED if says_none(text) or (mentions(text, "skip") and _about_files(text)) else None
+        return FINISHED if says_none(text) or (mentions(text, "skip") and about_files(text)) else None
     parser = _PARSERS.get(spec.kind)
     return parser(spec, text, today) if parser else None  # a confirmation is not a typed value
 
@@ -1057,7 +1057,7 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
         # a number or an option asked for is read first ("2" asked a number is not a PIN code)
         reading.rest = ", ".join(segments) if hits else head.strip(_EDGE_PUNCTUATION)
         if reading.rest and asked.name not in reading.found and asked.name not in reading.invalid:
-            reading.asked_value = parse(asked, reading.rest, today)
+            reading.asked_value = parse(asked, text if asked.kind in FILES else reading.rest, today)
             if _valid(reading.asked_value):
                 own = next((part for part in segments if _valid(parse(asked, part, today))), None)
                 if asked.several or len(segments) <= 1 or own is None:
@@ -1084,7 +1084,10 @@ def _read_message(text: str, fields: Sequence[Field], asked: Optional[Field], to
                                                       else ", ".join(unclaimed))
     if reading.rest and asked is not None and asked.name not in reading.found and asked.name not in reading.invalid \
             and reading.asked_value is None:
-        reading.asked_value = parse(asked, _the_name_among(asked, unclaimed) or reading.rest, today)
+        # files are put off by the whole message: "pani nahi h, tanker bhi nahi bheja" has its "no" in words
+        # no other question took, yet says nothing of a photo
+        reading.asked_value = parse(asked, text if asked.kind in FILES else _the_name_among(asked, unclaimed)
+                                    or reading.rest, today)
     for name, value in relatives.items():
         parsed = parse(by_name[name], value, today)
         if name not in reading.found and _valid(parsed):

@@ -45,6 +45,7 @@ from actions.tasks.reading import (
     VALUE_TEXT,
     WRITTEN,
     Reading,
+    about_files,
     corrected_part,
     files_promised_later,
     is_question,
@@ -743,7 +744,8 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         # "surname galat ho gaya, Bhabor नहीं Bhabar" mentions "ho gaya" but corrects an answer
         finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip")) \
             or _plain(message, "affirm", "yes") or _plain(message, "deny", "no") \
-            or (any(mentions(message.typed, key) for key in ("done", "submit", "skip"))
+            or ((any(mentions(message.typed, key) for key in ("done", "submit"))
+                 or (mentions(message.typed, "skip") and about_files(message.typed)))  # not "pani nahi h, …"
                 and not _read(kind, talk, task, fields_of(kind, talk, task), asked).found)
         if finished:
             task.values[asked.name] = kind.files_value(task)
