@@ -255,6 +255,16 @@ def _awaits_its_name(text: str, tokens: Sequence[_Token], hits: Sequence[_CueHit
         and not _new_part_between(text, tokens, previous.end - 1, at)
 
 
+def _a_source_before(tokens: Sequence[_Token], index: int) -> bool:
+    """"on her Aadhaar", "aadhaar ke hisab se", "as per my Aadhaar": words before the cue that make the card
+    named the source of another answer (source_of in field_cues.yml)."""
+    before = [token.word for token in tokens[max(0, index - 3):index]]
+    owners = _word_set("fillers") | {"her", "his", "my", "the", "their"}
+    while before and before[-1] in owners:
+        before.pop()
+    return any(tuple(before[-len(words):]) == words for words in _words_of("source_of") if len(words) <= len(before))
+
+
 def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answering: bool = True) -> List[_CueHit]:
     """Non-overlapping cues, left to right, the longest at each place; a field's first cue only. Answering,
     a cue of a field with a pattern counts only with such a value after it; talked about, it always does."""
@@ -314,6 +324,9 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
                 for entry in starting.get(tokens[after].word, [])):
             index += 1  # "Rama gaon me hui": the place where the marriage happened, not the address
             continue
+        if kinds[name] in SHAPED and _a_source_before(tokens, index):
+            index += 1  # "date of birth on her Aadhaar is 01-01-1952": the card says where the date is written
+            continue
         if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
             index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
             continue
@@ -359,7 +372,7 @@ def _without_own_name(text: str) -> Iterator[Tuple[str, str]]:
     """"main Anita Garwal uski mummy" -> ("main Garwal uski mummy", "Anita"), ("main uski mummy", "Anita Garwal"):
     the text without one to NAME_WORDS written name words after the speaker's "I" (speaking_of_self), and
     those words, the shortest name first ("मैं अनिता गरवाल उसकी माँ": "उसकी" may read as a name too)."""
-    words = text.split()
+    words = text.replace("'", " ").split()  # "I'm" is written as the list writes it: "i m"
     for index in range(len(words)):
         said = next((len(phrase) for phrase in _words_of("speaking_of_self")
                      if _phrase(" ".join(words[index:index + len(phrase)])) == phrase), 0)

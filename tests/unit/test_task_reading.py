@@ -886,3 +886,14 @@ def test_a_no_in_a_sentence_at_the_photo_step_is_no_photo_only_when_it_speaks_of
     from actions.tasks.kinds.complaint import PHOTOS_FIELD
     fields = [*category_fields("water_supply"), PHOTOS_FIELD]  # "pani nahi h" answers the water problem
     assert (read(text, fields, PHOTOS_FIELD, TODAY).asked_value == FINISHED) == finished
+
+
+def test_a_date_read_off_a_card_is_the_date_not_the_cards_number():
+    found = reading("Her full name is Kamla Bai Parmar, date of birth on her Aadhaar is 01-01-1952", "old_age_pension",
+                    asked="mobile").found
+    assert found["answers.date_of_birth"] == "1952-01-01" and "applicant.aadhaar" not in found
+
+
+@pytest.mark.parametrize("text", ["I'm Manoj Bamniya, his father. Mother's name Priya Bamniya", "I am Manoj Bamniya, the father"])
+def test_the_speaker_named_before_saying_they_are_the_father_is_the_father(text):
+    assert speaker_is(text, service_fields("birth_certificate")) == ("answers.father_name", "Manoj Bamniya")
