@@ -81,11 +81,17 @@ def start_task(talk: Talk, kind: Optional[TaskKind] = None) -> Optional[Task]:
         # "Pitol ka khasra 128 ki khatauni chahiye": the first message may answer several questions already
         opening = kind.opening_text(talk, task)
         # only the open questions: "paani nahi aa raha" names the problem once the category is known
-        unanswered = [spec for spec in fields_of(kind, talk, task) if not task.answered(spec.name)]
-        reading = read(opening, unanswered, None, talk.today)
-        own_name_written_out(kind, talk, task, unanswered, reading)
-        add_entity_answers(kind, talk, task, reading, kind.opening_entity_fields)
-        take_reading(kind, talk, task, reading, None)
+        read_before: set = set()
+        while True:  # a service named in words ("शादी का registration") brings questions the message answers too
+            unanswered = [spec for spec in fields_of(kind, talk, task)
+                          if not task.answered(spec.name) and spec.name not in read_before]
+            if not unanswered:
+                break
+            read_before |= {spec.name for spec in unanswered}
+            reading = read(opening, unanswered, None, talk.today)
+            own_name_written_out(kind, talk, task, unanswered, reading)
+            add_entity_answers(kind, talk, task, reading, kind.opening_entity_fields)
+            take_reading(kind, talk, task, reading, None)
         keep_to_read_later(kind, task, opening)
         ask_next(kind, talk, task)
     except Ended:

@@ -676,3 +676,12 @@ def test_a_name_the_nlu_took_for_thanks_answers_the_name(chat, said, thanked):
     replies = citizen.says(said, "thank", confidence=0.75)
     assert ("utter_thank" in keys(replies)) == thanked
     assert (citizen.task["values"].get("applicant.name") == said) != thanked
+
+
+def test_a_service_named_in_words_has_its_questions_read_from_the_same_message(chat):
+    citizen = chat()
+    citizen.says("शादी का registration करवाना है, groom मैं हूँ Deepak Singad, bride का naam Anita Singad, "
+                 "शादी 10-05-2025 को हुई", "apply_service")  # no service entity: the words name it
+    values = citizen.task["values"]
+    assert values["service"] == "marriage_registration" and values["answers.marriage_date"] == "2025-05-10"
+    assert values["answers.groom_name"] == values["applicant.name"] == "Deepak Singad"
