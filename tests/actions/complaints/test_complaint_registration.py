@@ -341,6 +341,8 @@ def test_between_words_that_stand_around_many_problems_the_first_named_wins(api)
     ("Malharganj Gorakund chauraha pe ek bhains mari pdi h kal se, bdbu aa rhi h", "dead_animal"),
     ("bhai nal me 3 din se pani nhi aa rha", "water_supply"),  # "nal" (tap) is no "nala" (drain)
     ("gatar ka dhakan tuta pda h, koi b gir skta h", "drainage"),
+    ("Overflowing dustbin near our society gate, the smell is terrible", "garbage"),  # "overflowing" fits drains too
+    ("chamber overflowing hai gali me", "drainage"),
 ])
 def test_problems_told_in_everyday_words_find_their_category(api, text, category):
     assert category_meant(text, None) == category
