@@ -38,10 +38,10 @@ def words_for(key: str) -> List[str]:
 
 
 def means(typed: str, meaning: str) -> bool:
-    """Whether the whole message is one of the words for `meaning` (cancel, skip, done):
-    "stop" ends a form, "near the bus stop" is an address."""
+    """Whether the whole message is one of the words for `meaning` (cancel, skip, done), or only such words
+    ("ha thik h" is "ha" and "thik h"): "stop" ends a form, "near the bus stop" is an address."""
     message = " ".join(normalise(typed).split())
-    return bool(message) and message in _normalised(meaning)
+    return bool(message) and (message in _normalised(meaning) or not without_words(message, meaning))
 
 
 def mentions(typed: str, key: str) -> bool:

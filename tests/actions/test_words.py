@@ -5,7 +5,8 @@ from common.words import ends_with, means, name_in, without_words
 
 
 @pytest.mark.parametrize("typed, meaning", [("Cancel!", "cancel"), ("रद्द करो", "cancel"), ("radd karo", "cancel"),
-                                            ("हो गया", "done"), ("Skip", "skip")])
+                                            ("हो गया", "done"), ("Skip", "skip"), ("ha thik h", "yes"),
+                                            ("nahi nahi", "no")])
 def test_whole_messages_mean_their_step(typed, meaning):
     assert means(typed, meaning)
 
