@@ -897,3 +897,8 @@ def test_a_date_read_off_a_card_is_the_date_not_the_cards_number():
 @pytest.mark.parametrize("text", ["I'm Manoj Bamniya, his father. Mother's name Priya Bamniya", "I am Manoj Bamniya, the father"])
 def test_the_speaker_named_before_saying_they_are_the_father_is_the_father(text):
     assert speaker_is(text, service_fields("birth_certificate")) == ("answers.father_name", "Manoj Bamniya")
+
+
+def test_rainwater_collecting_in_a_dug_up_road_answers_waterlogged():
+    found = complaint_reading("dug up for the gas pipeline two weeks ago, rainwater collects in the trench", "road_damage").found
+    assert found == {"damage_type": "dug_up", "waterlogged": "yes"}
