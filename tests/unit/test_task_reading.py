@@ -902,3 +902,8 @@ def test_the_speaker_named_before_saying_they_are_the_father_is_the_father(text)
 def test_rainwater_collecting_in_a_dug_up_road_answers_waterlogged():
     found = complaint_reading("dug up for the gas pipeline two weeks ago, rainwater collects in the trench", "road_damage").found
     assert found == {"damage_type": "dug_up", "waterlogged": "yes"}
+
+
+def test_a_typed_short_spelling_of_an_option_ends_the_name_before_it():
+    found = reading("naam Dilip Muniya papa Ramsingh Muniya mjduri krte h, saal ki kamai 55 hazar").found
+    assert found["answers.father_or_husband_name"] == "Ramsingh Muniya" and found["answers.income_source"] == "labour"
