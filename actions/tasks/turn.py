@@ -383,9 +383,11 @@ def _asks_why(message: Message, asked: Field) -> bool:
 
 def _attempted(asked: Optional[Field], typed: str) -> bool:
     """A reply that tried to answer: digits to a question of numbers ("98765 4321" is a wrong mobile), a
-    place too vague to find to the place asked ("मेरे घर के पास ही है", though it reads as home delivery)."""
+    place too vague to find to the place asked ("मेरे घर के पास ही है", though it reads as home delivery),
+    a time too vague to date to the date asked ("holi ke kuch din baad", though it reads as out of scope)."""
     return asked is not None and ((asked.kind in SHAPED and any(ch.isdigit() for ch in fold_digits(typed)))
-                                  or (asked.kind == LOCATION and vague_place(typed)))
+                                  or (asked.kind == LOCATION and vague_place(typed))
+                                  or (asked.kind == DATE and mentions(typed, "vague_time_words")))
 
 
 # --- the turn ----------------------------------------------------------------------

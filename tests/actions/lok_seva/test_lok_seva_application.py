@@ -685,3 +685,15 @@ def test_a_service_named_in_words_has_its_questions_read_from_the_same_message(c
     values = citizen.task["values"]
     assert values["service"] == "marriage_registration" and values["answers.marriage_date"] == "2025-05-10"
     assert values["answers.groom_name"] == values["applicant.name"] == "Deepak Singad"
+
+
+def test_a_vague_time_asked_a_date_counts_towards_the_help(chat):
+    citizen = chat()
+    citizen.says("मूल निवास प्रमाण पत्र", "apply_service", service="domicile_certificate")
+    answer_up_to_the_address(citizen)
+    citizen.says("457661")
+    assert asked(citizen.says("रमेश भूरिया")) == "date_of_birth"
+    citizen.says("pichle saal")
+    helped = citizen.says("holi ke kuch din baad", "out_of_scope", confidence=0.9)  # no other topic: a try
+    assert "utter_out_of_scope_in_task" not in keys(helped)
+    assert any(str(r.get("tag")).startswith("help:") for r in helped) and "/human_handoff" in payloads(helped)
