@@ -324,6 +324,11 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
                 for entry in starting.get(tokens[after].word, [])):
             index += 1  # "Rama gaon me hui": the place where the marriage happened, not the address
             continue
+        if how == "value" and index + len(phrase) < len(tokens) and any(
+                entry[1] == name and entry[2] in TRAILING and _starts_with(tokens, index + len(phrase), entry[0])
+                for entry in starting.get(tokens[index + len(phrase)].word, [])):
+            index += 1  # "beti ki scholarship ke liye": the cue after it takes the value with the words before
+            continue
         if kinds[name] in SHAPED and _a_source_before(tokens, index):
             index += 1  # "date of birth on her Aadhaar is 01-01-1952": the card says where the date is written
             continue

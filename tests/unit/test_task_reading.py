@@ -907,3 +907,9 @@ def test_rainwater_collecting_in_a_dug_up_road_answers_waterlogged():
 def test_a_typed_short_spelling_of_an_option_ends_the_name_before_it():
     found = reading("naam Dilip Muniya papa Ramsingh Muniya mjduri krte h, saal ki kamai 55 hazar").found
     assert found["answers.father_or_husband_name"] == "Ramsingh Muniya" and found["answers.income_source"] == "labour"
+
+
+@pytest.mark.parametrize("text, purpose", [("Need income certificate for my daughter's scholarship", "scholarship"),
+                                           ("for bank KCC loan", "KCC loan")])
+def test_a_common_purpose_named_in_english_answers_the_purpose(text, purpose):
+    assert reading(text).found["answers.purpose"] == purpose
