@@ -913,3 +913,7 @@ def test_a_typed_short_spelling_of_an_option_ends_the_name_before_it():
                                            ("for bank KCC loan", "KCC loan")])
 def test_a_common_purpose_named_in_english_answers_the_purpose(text, purpose):
     assert reading(text).found["answers.purpose"] == purpose
+
+
+def test_animals_in_general_name_no_kind_of_animal():
+    assert "animal_type" not in complaint_reading("आवारा जानवरों की शिकायत करनी है", "stray_animals").found

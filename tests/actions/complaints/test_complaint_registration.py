@@ -343,6 +343,7 @@ def test_between_words_that_stand_around_many_problems_the_first_named_wins(api)
     ("gatar ka dhakan tuta pda h, koi b gir skta h", "drainage"),
     ("Overflowing dustbin near our society gate, the smell is terrible", "garbage"),  # "overflowing" fits drains too
     ("chamber overflowing hai gali me", "drainage"),
+    ("aawara saand aur gaay Mangal City ke saamne baithe rehte h, 2 logo ko maar chuke", "stray_animals"),  # no "mari"
 ])
 def test_problems_told_in_everyday_words_find_their_category(api, text, category):
     assert category_meant(text, None) == category
