@@ -65,12 +65,26 @@ def confirm_buttons(talk: Talk) -> List[Dict[str, str]]:
 HELPED = "helped"  # context: the field whose help was shown; failing it again shows the ways out again
 
 
+SHOWN = "shown_in_a_row"  # context: [field, how many times its question was shown in a row, failed or not]
+
+
 def _count(task: Task, spec: Field) -> None:
     if task.asking == spec.name:
         task.times_asked += 1
     else:
         task.asking, task.times_asked = spec.name, 1
         task.context.pop(HELPED, None)
+
+
+def _shown(task: Task, spec: Field) -> None:
+    field_name, times = task.context.get(SHOWN) or (None, 0)
+    task.context[SHOWN] = [spec.name, times + 1 if field_name == spec.name else 1]
+
+
+def shown_in_a_row(task: Task, name: str) -> int:
+    """How many times this question was shown in a row, counting those after a voice note or a wait."""
+    field_name, times = task.context.get(SHOWN) or (None, 0)
+    return times if field_name == name else 0
 
 
 def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progressed: bool = False) -> None:
@@ -90,6 +104,7 @@ def ask(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], progres
             task.values[spec.name] = SKIPPED  # passed over three times: not asked again
         spec = others[0]
     _count(task, spec)
+    _shown(task, spec)
     if spec.kind == CONFIRM:
         talk.say("tasks.confirm", summary=kind.summary(talk, task), buttons=confirm_buttons(talk), tag="ask:confirm")
         return
@@ -126,6 +141,7 @@ def resume(kind: "TaskKind", talk: Talk, task: Task, spec: Optional[Field], coun
         return
     if counts or not again:
         _count(task, spec)
+    _shown(task, spec)
     offered = kind.offer(talk, task, spec) if task.offer and task.offer.get("field") == spec.name else None
     if offered is not None:  # after a question in the middle, the same offer and its buttons
         _offer(talk, task, spec, offered)

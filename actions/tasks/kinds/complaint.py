@@ -26,7 +26,7 @@ from actions.complaints.places import other_city_in
 from actions.complaints.telling import remember as remember_number
 from actions.complaints.telling import tell
 from actions.complaints.views import duplicate_params, duplicate_summary
-from actions.tasks.asking import button
+from actions.tasks.asking import MAX_ASKS_IN_A_ROW, button, shown_in_a_row
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
@@ -302,6 +302,8 @@ class ComplaintKind(TaskKind):
         _describe(task, typed)
         if asked.name == PHOTOS_FIELD.name:  # words at the photo step: kept, and the photo still welcome
             talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
+            if shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW:
+                task.values[asked.name] = self.files_value(task)  # not a third time: the summary, a photo still welcome
         elif asked.name != "description":
             task.values[asked.name] = SKIPPED
         return True

@@ -166,6 +166,14 @@ def test_words_at_the_photo_step_go_to_the_details(api, spot):
     assert asked(kept) == "photo" and "ढक्कन" in chat.task["values"]["description"]
 
 
+def test_words_at_the_photo_step_after_a_voice_note_go_on_to_the_summary(api, spot):
+    chat = drain_complaint_at("description", spot)
+    chat.taps("inform", do="skip")
+    chat.says("", "voice_note")  # the photo question shown again
+    kept = chat.says("naali ka ganda paani ghar me ghus raha h")
+    assert asked(kept) == "confirm" and "ghus" in chat.task["values"]["description"]  # not a third time
+
+
 def test_the_message_that_names_the_category_answers_its_questions_too(api):
     chat = Chat()
     assert asked(chat.says("Hi, I want to register a complaint", "register_complaint")) == "category"
