@@ -39,9 +39,12 @@ def words_for(key: str) -> List[str]:
 
 def means(typed: str, meaning: str) -> bool:
     """Whether the whole message is one of the words for `meaning` (cancel, skip, done), or only such words
-    ("ha thik h" is "ha" and "thik h"): "stop" ends a form, "near the bus stop" is an address."""
+    and softeners ("ha thik h", "हाँ अब ठीक है"): "stop" ends a form, "near the bus stop" is an address."""
     message = " ".join(normalise(typed).split())
-    return bool(message) and (message in _normalised(meaning) or not without_words(message, meaning))
+    if not message or message in _normalised(meaning):
+        return True if message else False
+    rest = without_words(message, meaning)
+    return rest != message and not without_words(rest, "softeners")
 
 
 def mentions(typed: str, key: str) -> bool:

@@ -6,12 +6,12 @@ from common.words import ends_with, means, name_in, without_words
 
 @pytest.mark.parametrize("typed, meaning", [("Cancel!", "cancel"), ("रद्द करो", "cancel"), ("radd karo", "cancel"),
                                             ("हो गया", "done"), ("Skip", "skip"), ("ha thik h", "yes"),
-                                            ("nahi nahi", "no")])
+                                            ("nahi nahi", "no"), ("हाँ अब ठीक है", "yes")])
 def test_whole_messages_mean_their_step(typed, meaning):
     assert means(typed, meaning)
 
 
-@pytest.mark.parametrize("typed", ["near the bus stop", "", "cancel nahi", "radd"[:-1]])
+@pytest.mark.parametrize("typed", ["near the bus stop", "", "cancel nahi", "radd"[:-1], "please bhai"])
 def test_words_inside_a_longer_message_do_not_count(typed):
     assert not means(typed, "cancel")
 
