@@ -71,11 +71,13 @@ def after_leading(typed: str, *keys: str) -> str:
     """The message without the words for `keys` it begins with: "haan ji wahi, Geeta Bhawan ke paas"
     after yes and same_place is "Geeta Bhawan ke paas"."""
     words = typed.split()
-    taken = -1
-    while taken:
-        taken = max(_phrase_at_start(normalise(" ".join(words)).split(), _normalised(key)) for key in keys)
+    phrases = {phrase for key in keys for phrase in _normalised(key) if phrase}
+    while True:  # counted in typed words: "that's" is one, though it reads as "that s"
+        taken = max((count for count in range(1, len(words) + 1)
+                     if " ".join(normalise(" ".join(words[:count])).split()) in phrases), default=0)
+        if not taken:
+            return " ".join(words).strip(" ,.;:-")
         words = words[taken:]
-    return " ".join(words).strip(" ,.;:-")
 
 
 _PARTS = re.compile(r"[,.!?;।]+")

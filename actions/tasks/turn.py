@@ -733,7 +733,9 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
             reading = read(detail, fields_of(kind, talk, task), asked, talk.today)
             place = reading.asked_value if isinstance(reading.asked_value, str) and reading.asked_value else detail
             offered = dict(task.offer["value"])
-            offered["address"] = f"{offered.get('address') or ''}, {place}".strip(", ")
+            known = offered.get("address") or ""
+            # "yes, 12 Tilak Path" to "Tilak Path": the detail says it all; else the two together
+            offered["address"] = place if normalise(known) in normalise(place) else f"{known}, {place}".strip(", ")
             take(kind, talk, task, asked, offered)
             reading.found.pop(asked.name, None)
             _noted(kind, talk, task, take_reading(kind, talk, task, reading, asked), asked)

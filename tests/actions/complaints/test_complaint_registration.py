@@ -235,6 +235,14 @@ def test_yes_to_the_place_offered_with_a_detail_keeps_both(api):
     assert address.startswith("Palasia") and "Geeta Bhawan" in address and "haan" not in address
 
 
+def test_yes_to_the_place_offered_with_the_place_again_keeps_it_once(api):
+    chat = Chat(language="en")
+    chat.says("Road outside 12 Tilak Path was dug up", "register_complaint", complaint_category="road_damage",
+              location="Tilak Path")
+    chat.says("yes, that's the place, 12 Tilak Path")
+    assert chat.task["values"]["location"]["address"] == "12 Tilak Path"
+
+
 @pytest.mark.parametrize("text, understood, category", [
     ("road pe kutta mara pada h, kal se badbu aa rahi h", "road_damage", "dead_animal"),  # the road as the place
     # a road around another problem, named first
