@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterable, List
 
 import yaml
 
@@ -55,8 +55,13 @@ def mentions(typed: str, key: str) -> bool:
 
 def without_words(typed: str, key: str) -> str:
     """The message, normalised, without the whole-word phrases listed for `key`."""
+    return without_phrases(typed, _normalised(key))
+
+
+def without_phrases(typed: str, phrases: Iterable[str]) -> str:
+    """The message, normalised, without these phrases as whole words, the longest first."""
     padded = f" {' '.join(normalise(typed).split())} "
-    for phrase in sorted(_normalised(key), key=len, reverse=True):
+    for phrase in sorted((" ".join(normalise(p).split()) for p in phrases), key=len, reverse=True):
         while phrase and f" {phrase} " in padded:  # "nahi nahi": neighbours share the space between them
             padded = padded.replace(f" {phrase} ", " ")
     return padded.strip()

@@ -29,7 +29,7 @@ from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.last_turn import previous_actions
 from common.not_offered import not_offered_in
-from common.words import means, mentions
+from common.words import means, mentions, without_phrases
 
 APPLICANT, ANSWERS = "applicant.", "answers."
 SERVICE_INFO_ACTION = "action_service_info"  # the details the citizen says yes to
@@ -80,9 +80,19 @@ def _service_named_besides(talk: Talk) -> Optional[str]:
     """A catalogue service the NLU found in words that are no part of a service not offered here ("vidhwa
     pension ke liye aay praman patra": "pension" is in "vidhwa pension", "aay praman patra" is not)."""
     message = talk.message
-    return next((str(entity["value"]) for entity in message.entities if entity.get("entity") == "service"
-                 and "start" in entity and not_offered_in(message.typed, message.text[entity["start"]:entity["end"]])
-                 is None), None)
+    tagged = next((str(entity["value"]) for entity in message.entities if entity.get("entity") == "service"
+                   and "start" in entity and not_offered_in(message.typed, message.text[entity["start"]:entity["end"]])
+                   is None), None)
+    if tagged is not None:
+        return tagged
+    # "aay praman ptra", which the NLU does not tag: a name of several words said outside the service not offered
+    besides = without_phrases(message.typed, (not_offered_in(message.typed) or {}).get("names", []))
+    mentioned = {choice.value: choice.longest_mention(besides) for choice in _service_field(talk).choices}
+    best = max(mentioned, key=lambda code: mentioned[code], default=None)
+    return best if best is not None and mentioned[best] >= MIN_NAME_WORDS else None
+
+
+MIN_NAME_WORDS = 2  # "pension" alone may be any pension; "aay praman ptra" is the income certificate
 
 
 ASKING_WITHIN = 6  # words after a service's name in which the words asking for it stand

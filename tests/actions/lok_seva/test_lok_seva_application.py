@@ -426,6 +426,15 @@ def test_a_service_of_ours_named_for_one_not_offered_is_applied_for(chat):
     assert citizen.task["values"]["service"] == "income_certificate"
 
 
+def test_a_service_of_ours_the_nlu_missed_beside_one_not_offered_is_applied_for(chat):
+    citizen = chat()
+    read = message("mera aadhar ke last 4 digit 4521 h, vidhwa pension ke liye aay praman ptra ka form bharna h",
+                   "apply_service")
+    read["entities"] = [{"entity": "service", "value": "old_age_pension", "start": 43, "end": 50}]  # "pension" only
+    started = citizen.run(ActionTask(), read)
+    assert "lok_seva.not_offered.told" not in keys(started) and citizen.task["values"]["service"] == "income_certificate"
+
+
 @pytest.mark.parametrize("text, spans, field, value", [
     ("khet ka seemankan karwana h, khasra number 17", [("demarcation", 8, 17), ("land_record_copy", 29, 35)],
      "answers.khasra_number", "17"),  # "khasra" read as another service too
