@@ -22,7 +22,17 @@ import re
 from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
-from actions.tasks.asking import ask, ask_again_or_help, button, help_with, name_of, resume, turn_page
+from actions.tasks.asking import (
+    MAX_ASKS_IN_A_ROW,
+    ask,
+    ask_again_or_help,
+    button,
+    help_with,
+    name_of,
+    resume,
+    shown_in_a_row,
+    turn_page,
+)
 from actions.tasks.fields import (
     CHOICE,
     CONFIRM,
@@ -405,8 +415,12 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         kind.take_file_or_pin(talk, task, asked)
         if not (message.pin and asked is not None and not task.answered(asked.name)):
             task.times_asked = 0  # a photo after a photo is progress; a pin refused (another city) is not
-        if asked is not None and asked.kind not in FILES and message.file_id and task.context.get(FILES_IN_A_ROW):
-            return  # the question stands just above: more files in a row are only acknowledged
+        if asked is not None and asked.kind not in FILES and message.file_id and (
+                task.context.get(FILES_IN_A_ROW) or shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW):
+            # the question stands just above: more files in a row, or a file after the question was shown
+            # twice already, are only acknowledged (the question is not shown a third time in a row)
+            task.context[FILES_IN_A_ROW] = True
+            return
         task.context[FILES_IN_A_ROW] = bool(message.file_id)
         ask_next(kind, talk, task)
         return

@@ -60,3 +60,12 @@ def test_a_photo_sent_while_the_api_is_away_is_attached_later(chat, actions_env,
     citizen.taps("affirm", do="submit")
     [item] = applications_of(api_url, citizen)
     assert len(application(api_url, item["application_id"])["document_ids"]) == 1
+
+
+def test_a_file_after_a_question_shown_twice_is_only_acknowledged(chat, actions_env):
+    citizen = chat(profile_name="Leela Kharadi")
+    citizen.says("ration card banwana h", "apply_service", service="ration_card")  # the name offered
+    again = citizen.says("gehu chawal kab se milega card banne ke baad?", "service_info", service="ration_card")
+    assert asked(again) == "name"  # shown a second time, after the side answer
+    kept = citizen.sends_file(received(actions_env / "files", JPEG, ".jpg", "samagra.jpg"))
+    assert asked(kept) is None and len(citizen.task["files"]) == 1  # not a third time in a row
