@@ -655,9 +655,10 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
     if side and not (why is not None and _attempted(asked, message.typed)):
         answer_side_question(kind, talk, task)
         return
-    if asked is not None and not asked.required and (message.says("yes") or message.says("done")
-                                                      or mentions(message.typed, "submit")
-                                                      or mentions(message.typed, "skip")):
+    if asked is not None and not asked.required and (
+            message.says("yes") or message.says("done") or mentions(message.typed, "submit")
+            # "poori gali me pani nahi h, …" at the photo step describes the problem: no skip of the photo
+            or (mentions(message.typed, "skip") and (asked.kind not in FILES or about_files(message.typed)))):
         task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
         ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return

@@ -166,6 +166,14 @@ def test_words_at_the_photo_step_go_to_the_details(api, spot):
     assert asked(kept) == "photo" and "ढक्कन" in chat.task["values"]["description"]
 
 
+def test_a_no_describing_the_problem_at_the_photo_step_is_no_skip(api):
+    chat = Chat()
+    chat.says("bhaiya 2 din se pani nahi aa rha, shikayat krni h", "register_complaint", complaint_category="water_supply")
+    assert asked(chat.says("Sudama Nagar, D sector garden ke paas")) == "photo"
+    kept = chat.says("poori gali me pani nahi h, tanker bhi nahi bheja")
+    assert asked(kept) == "photo" and "tanker" in chat.task["values"]["description"]
+
+
 def test_words_at_the_photo_step_after_a_voice_note_go_on_to_the_summary(api, spot):
     chat = drain_complaint_at("description", spot)
     chat.taps("inform", do="skip")
