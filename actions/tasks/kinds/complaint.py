@@ -290,6 +290,8 @@ class ComplaintKind(TaskKind):
                 and not is_question(typed):
             _describe(task, typed)  # "naali ka ganda paani ghar me ghus raha h": told, not lost
             talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
+            if shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW:
+                task.times_asked = MAX_ASKS_IN_A_ROW  # not a third time as asked: explained, with the ways out
             return True
         if asked.required or asked.kind == LOCATION or not typed or len(typed.split()) < 2 \
                 or any(talk.message.says(key) for key in ("yes", "no", "skip", "done")):

@@ -68,6 +68,13 @@ def test_details_told_at_the_duplicate_question_are_kept_and_the_question_stays(
     assert "badbu" in chat.task["values"]["description"]
 
 
+def test_details_at_the_duplicate_question_shown_twice_bring_the_help_not_a_third_ask(api, spot):
+    chat = at_the_duplicate_question(spot, "kachra pada hai ghar ke saamne", "hi")
+    chat.says("", "voice_note")  # the question shown again
+    replies = chat.says("kachre ki badbu ab ghar ke andar tak aa rahi h")
+    assert any(str(r.get("tag")) == "help:duplicate" for r in replies) and "badbu" in chat.task["values"]["description"]
+
+
 def test_photos_are_published_and_sent_with_the_complaint(api, spot, operator, settings_env):
     server = make_server(("127.0.0.1", 0), PhotoSettings.from_env())
     threading.Thread(target=server.serve_forever, daemon=True).start()
