@@ -41,8 +41,10 @@ def means(typed: str, meaning: str) -> bool:
     """Whether the whole message is one of the words for `meaning` (cancel, skip, done), or only such words
     and softeners ("ha thik h", "हाँ अब ठीक है"): "stop" ends a form, "near the bus stop" is an address."""
     message = " ".join(normalise(typed).split())
-    if not message or message in _normalised(meaning):
-        return True if message else False
+    if not message:
+        return False
+    if message in _normalised(meaning):
+        return True
     rest = without_words(message, meaning)
     return rest != message and not without_words(rest, "softeners")
 
