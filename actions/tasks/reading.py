@@ -617,12 +617,13 @@ def says_none(text: str) -> bool:
         or not_at_hand(text)
 
 
-def about_files(text: str) -> bool:
-    """A short reply, a sentence naming a photo, a camera or a document, or one putting something off
-    ("will send it later"): "poori gali me pani nahi h" at the photo step describes the problem, its
-    "nahi h" says nothing of a photo."""
-    return len(text.split()) <= SHORT_REPLY or mentions(text, "photo_words") or _says(text, "document_names") \
-        or _says(text, "document_words") or mentions(without_words(text, "no"), "skip")
+def skips_files(text: str) -> bool:
+    """A skip word said of the files: in a short reply, or in a sentence naming a photo, a camera or a
+    document, or putting something off ("will send it later"). "poori gali me pani nahi h" at the photo
+    step describes the problem: its "nahi h" says nothing of a photo."""
+    return mentions(text, "skip") and (
+        len(text.split()) <= SHORT_REPLY or mentions(text, "photo_words") or _says(text, "document_names")
+        or _says(text, "document_words") or mentions(without_words(text, "no"), "skip"))
 
 
 def not_at_hand(text: str) -> bool:
@@ -653,7 +654,7 @@ def parse(spec: Field, text: str, today: date) -> Any:
     if not text:
         return None
     if spec.kind in FILES:  # "I don't have the sarpanch letter now, will send it later": however long
-        return FINISHED if says_none(text) or (mentions(text, "skip") and about_files(text)) else None
+        return FINISHED if says_none(text) or skips_files(text) else None
     parser = _PARSERS.get(spec.kind)
     return parser(spec, text, today) if parser else None  # a confirmation is not a typed value
 

@@ -55,7 +55,6 @@ from actions.tasks.reading import (
     VALUE_TEXT,
     WRITTEN,
     Reading,
-    about_files,
     corrected_part,
     files_promised_later,
     is_question,
@@ -66,6 +65,7 @@ from actions.tasks.reading import (
     read,
     same_person,
     says_change,
+    skips_files,
     speaker_is,
     strip_links,
     vague_place,
@@ -658,7 +658,7 @@ def _nothing_taken(kind: TaskKind, talk: Talk, task: Task, asked: Optional[Field
     if asked is not None and not asked.required and (
             message.says("yes") or message.says("done") or mentions(message.typed, "submit")
             # "poori gali me pani nahi h, …" at the photo step describes the problem: no skip of the photo
-            or (mentions(message.typed, "skip") and (asked.kind not in FILES or about_files(message.typed)))):
+            or (skips_files(message.typed) if asked.kind in FILES else mentions(message.typed, "skip"))):
         task.values[asked.name] = SKIPPED  # "ok, submit": nothing more to say here
         ask_next(kind, talk, task, submit_now=mentions(message.typed, "submit"))
         return
@@ -764,7 +764,7 @@ def _settles_offer_or_step(kind: TaskKind, talk: Talk, task: Task, asked: Field,
         finished = control in ("done", "skip") or any(message.says(key) for key in ("done", "skip")) \
             or _plain(message, "affirm", "yes") or _plain(message, "deny", "no") \
             or ((any(mentions(message.typed, key) for key in ("done", "submit"))
-                 or (mentions(message.typed, "skip") and about_files(message.typed)))  # not "pani nahi h, …"
+                 or skips_files(message.typed))  # not "pani nahi h, …"
                 and not _read(kind, talk, task, fields_of(kind, talk, task), asked).found)
         if finished:
             task.values[asked.name] = kind.files_value(task)
