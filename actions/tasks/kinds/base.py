@@ -66,7 +66,11 @@ class TaskKind(ABC):
 
     def opening_text(self, talk: Talk, task: Task) -> str:
         """The opening message without the words naming the request, to be read for answers."""
-        return talk.message.typed_without(*self.opening_entities, taken=task.values) or talk.message.caption or ""
+        return talk.message.typed_without(*self.naming_entities(task), taken=task.values) or talk.message.caption or ""
+
+    def naming_entities(self, task: Task) -> Tuple[str, ...]:
+        """The entities whose words name the request in this task's opening (opening_entities)."""
+        return self.opening_entities
 
     @abstractmethod
     def fields(self, talk: Talk, task: Task) -> List[Field]:

@@ -226,11 +226,11 @@ class ComplaintKind(TaskKind):
             task.context.pop("category", None)
 
     # --- asking -----------------------------------------------------------------
-    def opening_text(self, talk: Talk, task: Task) -> str:
-        """Without the place only when it is one: "No water supply" keeps the "No" the NLU took for a place."""
-        entities = self.opening_entities if task.context.get("named_place") else tuple(
-            entity for entity in self.opening_entities if entity != "location")
-        return talk.message.typed_without(*entities, taken=task.values) or talk.message.caption or ""
+    def naming_entities(self, task: Task) -> Tuple[str, ...]:
+        """The place only when it is one: "No water supply" keeps the "No" the NLU took for a place."""
+        if task.context.get("named_place"):
+            return self.opening_entities
+        return tuple(entity for entity in self.opening_entities if entity != "location")
 
     def offer(self, talk: Talk, task: Task, spec: Field) -> Optional[Tuple[Any, str]]:
         named = task.context.get("named_place")
