@@ -259,7 +259,7 @@ def _a_source_before(tokens: Sequence[_Token], index: int) -> bool:
     """"on her Aadhaar", "aadhaar ke hisab se", "as per my Aadhaar": words before the cue that make the card
     named the source of another answer (source_of in field_cues.yml)."""
     before = [token.word for token in tokens[max(0, index - 3):index]]
-    owners = _word_set("fillers") | {"her", "his", "my", "the", "their"}
+    owners = _word_set("fillers", "source_owners")
     while before and before[-1] in owners:
         before.pop()
     return any(tuple(before[-len(words):]) == words for words in _words_of("source_of") if len(words) <= len(before))
