@@ -76,9 +76,10 @@ def _entity_text(message: Message, name: str) -> str:
     return message.text[item["start"]:item["end"]] if item else ""
 
 
-def _service_named_besides(talk: Talk) -> Optional[str]:
-    """A catalogue service the NLU found in words that are no part of a service not offered here ("vidhwa
-    pension ke liye aay praman patra": "pension" is in "vidhwa pension", "aay praman patra" is not)."""
+def _service_named_besides(talk: Talk, elsewhere: Dict[str, Any]) -> Optional[str]:
+    """A catalogue service the NLU found in words that are no part of `elsewhere`, the service not offered
+    here that the message names ("vidhwa pension ke liye aay praman patra": "pension" is in "vidhwa pension",
+    "aay praman patra" is not)."""
     message = talk.message
     tagged = next((str(entity["value"]) for entity in message.entities if entity.get("entity") == "service"
                    and "start" in entity and not_offered_in(message.typed, message.text[entity["start"]:entity["end"]])
@@ -86,7 +87,7 @@ def _service_named_besides(talk: Talk) -> Optional[str]:
     if tagged is not None:
         return tagged
     # "aay praman ptra", which the NLU does not tag: a name of several words said outside the service not offered
-    besides = without_phrases(message.typed, (not_offered_in(message.typed) or {}).get("names", []))
+    besides = without_phrases(message.typed, elsewhere.get("names", []))
     mentioned = {choice.value: choice.longest_mention(besides) for choice in _service_field(talk).choices}
     best = max(mentioned, key=lambda code: mentioned[code], default=None)
     return best if best is not None and mentioned[best] >= MIN_NAME_WORDS else None
@@ -133,7 +134,7 @@ class ApplicationKind(TaskKind):
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = service_requested(talk.message) or (subject_of(talk.tracker).get("service") if just_shown else None)
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
-        ours = _service_named_besides(talk) if elsewhere is not None else None
+        ours = _service_named_besides(talk, elsewhere) if elsewhere is not None else None
         if ours is not None:  # "vidhwa pension ke liye aay praman patra": the certificate is what is applied for
             code, elsewhere = ours, None
         if elsewhere is not None:
