@@ -15,7 +15,8 @@ from common.api_model import ApiModel
 
 from .models import ServiceRequest, StatusChange
 from .profile import Profile
-from .statuses import CLOSED_STATUSES, ESCALATED, RESOLVED
+from .queries import overdue_at, still_open
+from .statuses import ESCALATED, RESOLVED
 
 
 class DepartmentRef(ApiModel):
@@ -47,7 +48,6 @@ def daily_summary(session: Session, profile: Profile, locale: str, day: date, no
     end = start + timedelta(days=1)
     request, change = ServiceRequest, StatusChange
     counted = select(request.department_code, func.count(func.distinct(request.id)))
-    still_open = request.status.notin_(CLOSED_STATUSES)
 
     def happened(event: str) -> Select:
         return counted.join(change, request.history).where(change.event == event, change.created_at >= start,
@@ -57,8 +57,8 @@ def daily_summary(session: Session, profile: Profile, locale: str, day: date, no
         "new": _per_department(session, counted.where(request.requested_at >= start, request.requested_at < end)),
         "decided": _per_department(session, happened(RESOLVED)),
         "escalated": _per_department(session, happened(ESCALATED)),
-        "open": _per_department(session, counted.where(still_open)),
-        "overdue": _per_department(session, counted.where(still_open, request.expected_at < now)),
+        "open": _per_department(session, counted.where(still_open())),
+        "overdue": _per_department(session, counted.where(*overdue_at(now))),
     }
     return ComplaintDay(day=day, departments=[
         DepartmentDay(department=DepartmentRef(code=code, name=profile.text(department.name, locale)),

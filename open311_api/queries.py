@@ -8,6 +8,7 @@ from typing import Collection, List, Optional
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import ColumnElement
 
 from .models import ServiceRequest, StatusChange, Supporter
 from .statuses import CLOSED_STATUSES, ESCALATED
@@ -56,8 +57,17 @@ def _conditions(query: RequestQuery) -> list:
         escalated = request.id.in_(select(StatusChange.request_id).where(StatusChange.event == ESCALATED))
         conditions.append(escalated if query.escalated else ~escalated)
     if query.overdue_at is not None:
-        conditions += [request.status.notin_(CLOSED_STATUSES), request.expected_at < query.overdue_at]
+        conditions += overdue_at(query.overdue_at)
     return conditions
+
+
+def still_open() -> ColumnElement:
+    return ServiceRequest.status.notin_(CLOSED_STATUSES)
+
+
+def overdue_at(moment: datetime) -> list:
+    """Open, and past the expected resolution at this moment."""
+    return [still_open(), ServiceRequest.expected_at < moment]
 
 
 def find_requests(session: Session, query: RequestQuery) -> List[ServiceRequest]:
