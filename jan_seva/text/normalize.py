@@ -34,6 +34,14 @@ def has_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def mostly_devanagari(text: str) -> bool:
+    """More Devanagari than Latin letters: an English text quoting a Hindi name or note is still English."""
+    return len(_DEVANAGARI.findall(text)) > len(_LATIN_LETTER.findall(text))
+
+
 # Words seen are few and come back in every message; each is normalised once.
 WORDS_CACHED = 1 << 16
 

@@ -7,7 +7,7 @@ from typing import Any, Dict, Mapping
 
 import yaml
 
-from jan_seva.text.normalize import has_devanagari
+from jan_seva.text.normalize import mostly_devanagari
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -19,8 +19,9 @@ def load_data(name: str) -> Dict[str, Any]:
 
 
 def bot_text_language(text: str) -> str:
-    """The language of words added to a bot text: Hindi when it is in Devanagari."""
-    return "hi" if has_devanagari(text or "") else "en"
+    """The language of words added to a bot text: Hindi when it is mostly in Devanagari (an English
+    status quotes the officer's Hindi reason)."""
+    return "hi" if mostly_devanagari(text or "") else "en"
 
 
 def localized(variants: Mapping[str, str], text: str) -> str:

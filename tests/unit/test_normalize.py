@@ -1,6 +1,7 @@
 import pytest
 
 from jan_seva.text.normalize import clean_message, normalize_token
+from jan_seva.whatsapp.data_files import bot_text_language
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,9 @@ def test_latin_tokens_keep_pipe_and_colon(token):
 
 def test_clean_message_drops_invisibles_and_unifies_spaces():
     assert clean_message("  क्\u200dष\u00a0और\u200b  ok \n") == "क्ष और ok"
+
+
+def test_an_english_text_quoting_a_hindi_note_is_english():
+    english_status = "Application LS-2026-000004\nService: Domicile Certificate\nStatus: Rejected\nReason: दस्तावेज़ अधूरे"
+    assert bot_text_language(english_status) == "en"
+    assert bot_text_language("आवेदन LS-2026-000004 की स्थिति: अस्वीकृत") == "hi"
