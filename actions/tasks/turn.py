@@ -714,11 +714,13 @@ AGREEING_WORDS = 4  # "yes that place", "haan wahi jagah": a yes with a few word
 
 
 def _agrees(message: Message) -> bool:
-    """A reply that begins with a yes and adds no value of its own: a few words, or only words that agree
-    with the offer ("ha whatsapp wala number hi le lo")."""
+    """A reply that adds no value of its own to the offer: only words that agree with it ("इसी नंबर पर"),
+    or a yes with a few words or with such words ("ha whatsapp wala number hi le lo")."""
     words = message.typed.split()
-    if not leads_with(message.typed, "yes") or any(ch.isdigit() for ch in message.typed):
+    if not words or any(ch.isdigit() for ch in message.typed):
         return False
+    if not leads_with(message.typed, "yes"):
+        return not meaningful(without_words(message.typed, "offer_agreeing"))
     return len(words) <= AGREEING_WORDS or len(words) <= CONFIRMING_WORDS and not meaningful(
         without_words(after_leading(message.typed, "yes"), "offer_agreeing"))
 
