@@ -53,6 +53,7 @@ def predicted(policy, tracker):
     ("photo bhi bhej du?", "nlu_fallback"),
     ("haan darj karo", "affirm"),
     ("ok darj kro", "affirm"),
+    ("why rejected?", "register_complaint"),
 ])
 def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
