@@ -1,8 +1,9 @@
 """A question about the application or complaint just talked about goes to
 `action_follow_up`, whatever the NLU made of it; a yes right after a
 service's details, a service named under the list of services or beside the
-applicant's details applies for that service (`action_task`); a tracking
-number beside a greeting or a thank-you shows that item's status.
+applicant's details applies for that service (`action_task`); "how to get"
+a service shows its details first; a tracking number beside a greeting or a
+thank-you shows that item's status.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
 bhej do": right after a status, these are about that item, though on their
@@ -151,6 +152,21 @@ def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     return message is not None and not_offered_in(message.text or "") is not None
 
 
+HOW_QUESTION_WORDS = 12  # "mujhe bete ke liye jati praman patra kaise banwana hai"; longer ones give details
+
+
+def asks_how_to_get(tracker: DialogueStateTracker) -> bool:
+    """"jati praman patra kaise bnwana h", "how to get a ration card" outside a form: the service's details
+    with a button to apply, though the NLU reads a request to apply (a number or more words give details)."""
+    message = _typed_outside_a_task(tracker, frozenset())
+    if message is None or latest_intent(tracker) != "apply_service":
+        return False
+    text = message.text or ""
+    named = any(entity.get("entity") == "service" for entity in message.entities)
+    return named and mentions(text, "how_words") and len(text.split()) <= HOW_QUESTION_WORDS \
+        and not any(ch.isdigit() for ch in text)
+
+
 WHEN_QUESTION_WORDS = 6  # "गड्ढा कब तक भरेगा?"; a longer message with a problem in it reports one
 
 
@@ -204,6 +220,6 @@ class FollowUpPolicy(DeterministicPolicy):
         status = number_status_action(tracker)
         if status:
             return status
-        if names_service_not_offered(tracker):
+        if names_service_not_offered(tracker) or asks_how_to_get(tracker):
             return SERVICE_INFO_ACTION
         return FOLLOW_UP_ACTION if follows_up(tracker) else None

@@ -218,3 +218,14 @@ def test_a_complaint_number_asked_when_about_is_its_status(policy):
                    complaint_id="CMP-2026-000063", complaint_category="mosquito_fogging")]
     assert predicted(policy, DialogueStateTracker.from_events("91x", events, slots=DOMAIN.slots)) == \
         "action_complaint_status"
+
+
+@pytest.mark.parametrize("text", ["jati praman patra kaise bnwana h", "how to get a ration card"])
+def test_asking_how_to_get_a_service_shows_its_details(policy, text):
+    latest = user(text, "apply_service", service="caste_certificate")
+    assert predicted(policy, first_message(latest)) == "action_service_info"
+
+
+@pytest.mark.parametrize("text", ["jati praman patra bnwana h", "caste certificate kaise banega, naam Ramesh, mob 9876543210"])
+def test_a_request_to_apply_or_one_with_details_keeps_its_rule(policy, text):
+    assert predicted(policy, first_message(user(text, "apply_service", service="caste_certificate"))) is None
