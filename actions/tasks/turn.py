@@ -721,8 +721,9 @@ def _agrees(message: Message) -> bool:
         return False
     if not leads_with(message.typed, "yes"):
         return not meaningful(without_words(message.typed, "offer_agreeing"))
-    return len(words) <= AGREEING_WORDS or len(words) <= CONFIRMING_WORDS and not meaningful(
-        without_words(after_leading(message.typed, "yes"), "offer_agreeing"))
+    # "हाँ यही नंबर ठीक है": a yes, words that agree, and another yes
+    rest = without_words(without_words(after_leading(message.typed, "yes"), "offer_agreeing"), "yes")
+    return len(words) <= AGREEING_WORDS or len(words) <= CONFIRMING_WORDS and not meaningful(rest)
 
 
 CONFIRMING_WORDS = 8  # "haan ji sab sahi hai", "yes that's all correct": a yes said at more length
