@@ -35,7 +35,22 @@ def _alike(wanted: str, word: str, in_a_phrase: bool = False) -> bool:
     if len(sound) < (MIN_ALIKE_SKELETON if in_a_phrase else MIN_SKELETON) or sound != phonetic_key(word):
         return False
     # the same consonants with other vowels are often another word ("khadda" / "खोदी")
-    return SequenceMatcher(None, sound_of(wanted), sound_of(word)).ratio() >= MIN_SOUND_LIKENESS
+    return SequenceMatcher(None, sound_of(wanted), sound_of(word)).ratio() >= MIN_SOUND_LIKENESS \
+        and not _other_vowels_in_latin(wanted, word)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _other_vowels_in_latin(wanted: str, word: str) -> bool:
+    """Two Latin spellings whose vowels differ, not only by some left out or doubled: "smell" is no
+    "small", though "kchra" is "kachra", "nhi" is "nahi" and "kooda" is "kuda"."""
+    if not (wanted.isascii() and word.isascii()):
+        return False
+    spelt = (w.lower().replace("oo", "u").replace("ee", "i") for w in (wanted, word))  # "kooda" is "kuda"
+    shorter, longer = sorted(([ch for ch in w if ch in _VOWELS] for w in spelt), key=len)
+    rest = iter(longer)
+    return not all(vowel in rest for vowel in shorter)
 
 
 def _in_order(wanted: List[str], words: List[str]) -> bool:

@@ -373,6 +373,12 @@ def test_landmarks_with_option_words_stay_the_place(text):
     assert result.found == {} and result.asked_value == text
 
 
+@pytest.mark.parametrize("text, size", [("dead animal on the road since morning, it smells terrible", None),
+                                        ("ek chhota kutta mara pada h", "small")])
+def test_an_option_is_named_by_its_sound_not_by_a_word_with_other_vowels(text, size):
+    assert complaint_reading(text, "dead_animal").found.get("animal_size") == size
+
+
 @pytest.mark.parametrize("text, place", [("Geeta Bhawan ke peeche", True), ("gali number 3", True),
                                          ("aap log aake dekh lo na", False), ("please do something fast", False)])
 def test_typed_words_name_a_place_by_place_words_numbers_or_capitals(text, place):
