@@ -42,7 +42,7 @@ from actions.tasks.fields import (
 )
 from actions.tasks.values import Invalid, PartChanged
 from actions.texts import content
-from common.words import means, mentions, name_in, normalise, without_words
+from common.words import means, mentions, name_in, normalise, without_words, words_for
 
 DEFAULT_MAX_LENGTH = {TEXT: 200, NAME: 100}
 SHORT_TEXT = 30  # a text field this short holds a value, not a sentence (a khasra number)
@@ -847,6 +847,31 @@ def _capitalised_after_the_first_word(text: str) -> bool:
 def _part_of_a_place(segment: str) -> bool:
     """A part of a message that names a place by its words ("Holkar college ke peeche", "Big Bazaar")."""
     return mentions(segment, "place_words") or _capitalised_after_the_first_word(segment)
+
+
+_WORD = re.compile(r"[^\s,.;:!?()]+")
+
+
+def whole_place(text: str, start: int, end: int) -> str:
+    """The words the NLU read as a place, grown over the proper name and place nouns next to them:
+    "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place)."""
+    words = list(_WORD.finditer(text))
+    inside = [i for i, word in enumerate(words) if word.start() < end and word.end() > start]
+    if not inside:
+        return text[start:end]
+    nouns = {normalise(word) for word in words_for("place_words")} - {normalise(w) for w in words_for("place_directions")}
+
+    def joins(i: int, j: int) -> bool:  # word j continues the place from word i, with nothing but a space between
+        word = words[j].group()
+        return text[min(words[i].end(), words[j].end()):max(words[i].start(), words[j].start())].isspace() \
+            and ((word[0].isascii() and word[0].isupper()) or normalise(word) in nouns)
+
+    first, last = inside[0], inside[-1]
+    while first > 0 and joins(first, first - 1):
+        first -= 1
+    while last + 1 < len(words) and joins(last, last + 1):
+        last += 1
+    return text[min(words[first].start(), start):max(words[last].end(), end)]
 
 
 def names_a_place(text: str) -> bool:

@@ -20,7 +20,7 @@ from actions.tasks.fields import (
     from_catalogue,
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
-from actions.tasks.reading import FINISHED, corrected_part, names_a_place, read, same_person, speaker_is
+from actions.tasks.reading import FINISHED, corrected_part, names_a_place, read, same_person, speaker_is, whole_place
 from actions.tasks.values import PartChanged
 from tests.servers import ROOT
 
@@ -371,6 +371,17 @@ def test_landmarks_with_option_words_stay_the_place(text):
     from actions.tasks.kinds.complaint import LOCATION_FIELD
     result = read(text, [LOCATION_FIELD, *category_fields("dead_animal")], LOCATION_FIELD, TODAY)
     assert result.found == {} and result.asked_value == text
+
+
+@pytest.mark.parametrize("text, read, place", [
+    ("dead animal outside Vijay Nagar police station since morning", "Vijay", "Vijay Nagar"),
+    ("kachra pada h sudama nagar sector B me", "sudama", "sudama nagar sector B"),
+    ("light band h near Palasia, 3 din se", "Palasia", "Palasia"),
+    ("गड्ढा है विजय नगर कॉलोनी में", "विजय", "विजय नगर कॉलोनी"),
+])
+def test_a_place_read_by_the_nlu_is_grown_over_the_rest_of_its_name(text, read, place):
+    start = text.index(read)
+    assert whole_place(text, start, start + len(read)) == place
 
 
 @pytest.mark.parametrize("text, size", [("dead animal on the road since morning, it smells terrible", None),

@@ -30,7 +30,7 @@ from actions.tasks.asking import MAX_ASKS_IN_A_ROW, button, shown_in_a_row
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import is_question, names_a_place, strip_links, vague_place
+from actions.tasks.reading import is_question, names_a_place, strip_links, vague_place, whole_place
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -68,6 +68,14 @@ DESCRIPTION_FIELD = Field("description", TEXT, {"hi": "विवरण", "en": "
 PHOTOS_FIELD = Field("photo", PHOTOS, {"hi": "फ़ोटो", "en": "Photos"}, _texts("ask_photo"), required=False)
 
 
+def _place_read(message: Message, entity: Dict[str, Any]) -> str:
+    """The place the NLU read, with the rest of its name ("Vijay" of "Vijay Nagar police station")."""
+    start, end = entity.get("start"), entity.get("end")
+    if isinstance(start, int) and isinstance(end, int) and message.text[start:end]:
+        return whole_place(message.text, start, end)
+    return str(entity.get("value") or "")
+
+
 def _place_text(location: Dict[str, Any], talk: Talk) -> str:
     if location.get("address"):
         return str(location["address"])
@@ -96,8 +104,9 @@ class ComplaintKind(TaskKind):
         message = talk.message
         understood = next((code for code in (category_code(str(value))
                                              for value in message.entity_values("complaint_category")) if code), None)
-        # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge
-        named = next((strip_links(str(v)) for v in message.entity_values("location") if strip_links(str(v))), None)
+        # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge, or miss the end of a name
+        named = next((place for place in (strip_links(_place_read(message, entity)) for entity in message.entities
+                                          if entity.get("entity") == "location") if place), None)
         if named and (vague_place(named) or not (names_a_place(named) or self._ward_named(talk, named))):
             named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
         words = message.typed_without(*(("location",) if named else ())) or message.caption or ""  # a caption too

@@ -42,6 +42,13 @@ def test_the_problem_named_most_fully_is_the_category(api):
     assert chat.task["context"]["named_place"] == "कृष्णपुरा छत्री"  # offered without its linking word
 
 
+def test_a_place_the_nlu_read_in_part_is_offered_whole(api):
+    chat = Chat()
+    chat.says("dead animal lying on the road outside Vijay Nagar police station since morning", "register_complaint",
+              complaint_category="dead_animal", location="Vijay")
+    assert chat.task["context"]["named_place"] == "Vijay Nagar"
+
+
 def test_a_category_question_takes_several_options(api):
     chat = Chat()
     chat.says("aawara pashu bahut hain", "register_complaint", complaint_category="stray_animals")
