@@ -18,7 +18,7 @@ from .numbering import canonical_tracking_number
 from .profile import Profile, Ward
 from .routing import escalation_target
 from .sla import expected_by
-from .statuses import CLOSED_STATUSES, ESCALATED, REOPENED, RESOLVED, can_change
+from .statuses import CLOSED_STATUSES, ESCALATED, OPEN_STATUSES, REOPENED, RESOLVED, can_change
 from .timefmt import utc_now
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,9 @@ def change_status(
     officer_code: Optional[str] = None,
     actor: str = "operator",
 ) -> ServiceRequest:
-    if not can_change(request.status, status):
+    # the same open status again with a note is a progress note ("supply back by tomorrow")
+    progress_note = status == request.status and status in OPEN_STATUSES and bool(note)
+    if not (can_change(request.status, status) or progress_note):
         raise Conflict(f"a complaint that is {request.status} cannot become {status}")
     officer_code = _known_officer(profile, officer_code)
     now = utc_now()

@@ -228,6 +228,16 @@ def test_bad_status_updates(client, file_complaint, body, status):
     assert response.json()[0]["code"] == status
 
 
+def test_the_same_open_status_with_a_note_is_a_progress_note(client, file_complaint):
+    number = file_complaint()["service_request_id"]
+    assert _post(client, number, "status", {"status": "in_progress"}).status_code == 200
+    assert _post(client, number, "status", {"status": "in_progress"}).status_code == 409  # nothing new said
+    noted = _post(client, number, "status", {"status": "in_progress", "note": "Supply back by tomorrow"})
+    assert noted.status_code == 200
+    [open311] = client.get(f"/open311/v2/requests/{number}.json").json()
+    assert open311["status_notes"] == "Supply back by tomorrow"
+
+
 def test_operator_actions_need_the_operator_key(client, file_complaint):
     number = file_complaint()["service_request_id"]
     for action in ("status", "resolve", "escalate"):
