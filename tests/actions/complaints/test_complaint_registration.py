@@ -76,7 +76,7 @@ def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place
 
 
 @pytest.mark.parametrize("grumble", ["koi sunta hi nahi yaha, pehle b 2 baar bola tha",
-                                     "311 pe 3 baar call kiya, koi phone नहीं उठाता"])
+                                     "311 pe 3 baar call kiya, koi phone नहीं उठाता", "jldi kro bhai"])
 def test_a_grumble_at_the_place_question_is_heard_and_is_no_place(api, grumble):
     chat = Chat()
     chat.says("kachre ki gadi 4 din se nhi aai", "register_complaint", complaint_category="garbage")
