@@ -65,9 +65,10 @@ def turn_problems(expect: Dict[str, Any], replies: List[Reply], typed: str, numb
     language = expect.get("language")
     if language == "hi" and not DEVANAGARI.search(text):
         problems.append("not in Hindi")
-    # a "हिंदी" button offers the switch in its own language; names in *bold* are the citizen's own
+    # a "हिंदी" button offers the switch in its own language; names in *bold* are the citizen's own,
+    # an officer's note or reason in _italics_ the officer's
     said = "\n".join(reply.said for reply in replies)
-    if language == "en" and DEVANAGARI.search(re.sub(r"\*[^*]*\*", "", said)):
+    if language == "en" and DEVANAGARI.search(re.sub(r"\*[^*]*\*|_[^_\n]*_", "", said)):
         problems.append("not in English")
     asked = asked_field(replies)
     if expect.get("asks") and asked != expect["asks"]:
