@@ -147,9 +147,11 @@ def applies_with_details(tracker: DialogueStateTracker) -> bool:
 
 
 def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
-    """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it."""
+    """"Driving licence?", "वोटर कार्ड?" outside a form: where to get it, whatever the NLU made of it
+    ("free gas connection scheme?" names a scheme: its information tells where to apply)."""
     message = _typed_outside_a_task(tracker, SERVICE_INFO_KEEPS)
-    return message is not None and not_offered_in(message.text or "") is not None
+    return message is not None and not_offered_in(message.text or "") is not None \
+        and not any(entity.get("entity") == "scheme" for entity in message.entities)
 
 
 HOW_QUESTION_WORDS = 12  # "mujhe bete ke liye jati praman patra kaise banwana hai"; longer ones give details

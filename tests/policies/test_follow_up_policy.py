@@ -105,6 +105,11 @@ def test_a_service_not_offered_here_is_told_where_to_go_whatever_the_nlu_read(po
     assert predicted(policy, tracker) == "action_service_info"
 
 
+def test_a_scheme_named_keeps_its_information_though_a_service_not_offered_is_named_too(policy):
+    latest = user("and free gas connection scheme?", "info_schemes", scheme="ujjwala")
+    assert predicted(policy, first_message(latest)) is None
+
+
 def test_asking_about_an_offered_service_keeps_its_rule(policy):
     tracker = DialogueStateTracker.from_events(
         "919876543210", [ActionExecuted(ACTION_LISTEN_NAME), user("income certificate kaise banega", "service_info")],
