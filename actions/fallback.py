@@ -1,6 +1,7 @@
 """Low-confidence messages: a follow-up on what the conversation is about
-("kab tak?") or a tracking number is answered; otherwise the likely meanings
-are offered instead of a guess."""
+("kab tak?"), a tracking number or a service picked from the list just shown
+("the income one") is answered; otherwise the likely meanings are offered
+instead of a guess."""
 from __future__ import annotations
 
 from typing import List, Optional, Text
@@ -8,6 +9,8 @@ from typing import List, Optional, Text
 from actions.answer_action import AnswerAction
 from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
+from actions.lok_seva.catalogue import service_picked
+from actions.lok_seva.services import SERVICE_LIST_KEY, service_details_answer
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
@@ -39,6 +42,10 @@ class ActionOfferLikelyOptions(AnswerAction):
         message = talk.message
         if asks_when(talk) or message.tracking_number("application_id") or message.tracking_number("complaint_id"):
             when_ready(talk, task)
+            return
+        picked = service_picked(message.typed) if SERVICE_LIST_KEY in previous_answer_keys(talk.tracker.events) else None
+        if picked:
+            service_details_answer(talk, task, picked)  # "the income one" under the list: as if its row were tapped
             return
         options = likely_intents(message)
         again = any(key in MISSED for key in previous_answer_keys(talk.tracker.events))

@@ -14,7 +14,7 @@ from actions.lok_seva.display import buttons_text, officer_text
 from actions.tasks.message import Message
 from actions.tasks.talk import Talk
 from actions.texts import pick
-from common.words import normalise
+from common.words import normalise, without_words
 
 # Nine services and "more" make ten options: WhatsApp still shows them as a list.
 SERVICES_PER_PAGE = 9
@@ -51,7 +51,17 @@ def find_service(message: Message) -> Optional[str]:
     """The service meant: the NLU's `service` entity, else a catalogue name the citizen typed."""
     if message.entity("service"):
         return str(message.entity("service"))
-    typed = normalise(message.typed)
+    return service_named(message.typed)
+
+
+def service_picked(typed: str) -> Optional[str]:
+    """"the income one", "jati wala" typed under the list of services: the service its other words name."""
+    return service_named(without_words(typed, "pick_words"))
+
+
+def service_named(typed: str) -> Optional[str]:
+    """The one catalogue service named by the whole of `typed`, or by a part of its name ("income")."""
+    typed = normalise(typed)
     if not typed:
         return None
     services = catalogue()

@@ -14,9 +14,11 @@ from actions.tasks.talk import Talk
 from actions.texts import button, pick
 from common.not_offered import not_offered_in
 
+SERVICE_LIST_KEY = "lok_seva.services.list"
+
 
 def service_list(talk: Talk, task: Optional[Task] = None) -> None:
-    service_page(talk, requested_page(talk.message) or 1, "lok_seva.services.list", "service_info", "list_services")
+    service_page(talk, requested_page(talk.message) or 1, SERVICE_LIST_KEY, "service_info", "list_services")
 
 
 def not_offered_answer(talk: Talk, elsewhere: Dict[str, Any]) -> None:
@@ -39,9 +41,10 @@ def _service_meant(talk: Talk, task: Optional[Task]) -> Optional[str]:
     return subject_of(talk.tracker).get("service")
 
 
-def service_details_answer(talk: Talk, task: Optional[Task] = None) -> None:
-    elsewhere = not_offered_in(talk.message.typed)
-    code = _service_meant(talk, task)
+def service_details_answer(talk: Talk, task: Optional[Task] = None, code: Optional[str] = None) -> None:
+    """The details of `code`, else of the service meant."""
+    elsewhere = None if code else not_offered_in(talk.message.typed)
+    code = code or _service_meant(talk, task)
     if elsewhere and not talk.message.entity("service"):
         not_offered_answer(talk, elsewhere)
         return

@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterator
 
 import pytest
 
+from actions.fallback import ActionOfferLikelyOptions
 from actions.lok_seva.catalogue import SERVICES_PER_PAGE
 from actions.lok_seva.services import ActionListServices, ActionServiceInfo
 from tests.actions.citizen_chat import asked, message, payloads, texts
@@ -89,3 +90,19 @@ def test_service_details_come_from_the_catalogue(chat):
     assert "जाति प्रमाण पत्र" in texts(hindi) and "शुल्क: ₹30" in texts(hindi)  # found by its typed name
     unknown = chat().run(ActionServiceInfo(), message("", "service_info", service="passport"))
     assert "सूची में नहीं मिली" in texts(unknown) and payloads(unknown)
+
+
+@pytest.mark.parametrize("picked", ["the income one", "income wala"])
+def test_a_service_picked_in_words_under_the_list_shows_its_details(chat, picked):
+    citizen = chat(language="en")
+    citizen.run(ActionListServices(), message("which services are there", "list_services"))
+    [details] = citizen.run(ActionOfferLikelyOptions(), message(picked, "nlu_fallback"))
+    assert details["key"] == "lok_seva.services.details"
+    assert "/apply_service" in details["buttons"][0]["payload"] and "income_certificate" in details["buttons"][0]["payload"]
+
+
+def test_words_naming_no_service_under_the_list_are_not_understood(chat):
+    citizen = chat(language="en")
+    citizen.run(ActionListServices(), message("which services are there", "list_services"))
+    [reply] = citizen.run(ActionOfferLikelyOptions(), message("the blue one", "nlu_fallback"))
+    assert reply["response"] == "utter_not_understood"
