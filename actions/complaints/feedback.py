@@ -2,7 +2,8 @@
 
 The buttons carry the complaint number (`/affirm{"complaint_id": …}`,
 `/deny{"complaint_id": …}`, `/inform{"rating": "4", "complaint_id": …}`), so
-each answer stands on its own, even days after the question."""
+each answer stands on its own, even days after the question; typed right under
+the question, an answer acts on the complaint talked about."""
 from __future__ import annotations
 
 import uuid
@@ -15,10 +16,16 @@ from actions.complaints.content import buttons
 from actions.complaints.delivery import deliver
 from actions.complaints.operations import update_payload
 from actions.complaints.telling import tell
+from actions.subject import COMPLAINT, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 
 RATINGS = range(1, 6)
+
+
+def complaint_meant(talk: Talk) -> Optional[str]:
+    """The number a button carries, else (typed under "is it really fixed?") the complaint talked about."""
+    return talk.message.tracking_number("complaint_id") or subject_of(talk.tracker).get(COMPLAINT)
 
 
 class ActionComplaintFixed(AnswerAction):
@@ -26,7 +33,7 @@ class ActionComplaintFixed(AnswerAction):
         return "action_complaint_fixed"
 
     def answer(self, talk: Talk, task: Optional[Task]) -> None:
-        number = talk.message.tracking_number("complaint_id")
+        number = complaint_meant(talk)
         if number:
             talk.say("complaints.texts.ask_rating", buttons=buttons("rating", talk.language, complaint_id=number))
         else:
@@ -46,7 +53,7 @@ class ComplaintUpdate(AnswerAction, ABC):
         """Operation-specific payload fields; None when the message lacks them."""
 
     def answer(self, talk: Talk, task: Optional[Task]) -> None:
-        number, extra = talk.message.tracking_number("complaint_id"), self.extra(talk)
+        number, extra = complaint_meant(talk), self.extra(talk)
         if not number or extra is None:
             talk.say("complaints.texts.not_accepted")
             return

@@ -3,7 +3,8 @@
 service's details, a service named under the list of services or beside the
 applicant's details applies for that service (`action_task`); "how to get"
 a service shows its details first; a tracking number beside a greeting or a
-thank-you shows that item's status.
+thank-you shows that item's status; typed words under "is it really fixed?"
+reopen or confirm that complaint.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
 bhej do": right after a status, these are about that item, though on their
@@ -73,7 +74,8 @@ NUMBER_KEEPS = frozenset({"check_application_status", "check_complaint_status", 
                           "certified_copy", "share_location", "share_media", "leave_handoff"})
 
 
-CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, SERVICE_INFO_ACTION, *STATUS_ACTIONS.values()})
+CHOSEN_HERE = frozenset({FOLLOW_UP_ACTION, SERVICE_INFO_ACTION, *STATUS_ACTIONS.values(), "action_reopen_complaint",
+                         "action_complaint_fixed"})
 
 
 def _typed_outside_a_task(tracker: DialogueStateTracker, keeps: frozenset) -> Optional[UserUttered]:
@@ -169,6 +171,23 @@ def asks_how_to_get(tracker: DialogueStateTracker) -> bool:
         and not any(ch.isdigit() for ch in text)
 
 
+FIXED_QUESTION_KEY = "complaints.texts.ask_fixed"
+FIXED_ANSWER_KEEPS = frozenset({"set_language", "human_handoff", "check_complaint_status", "check_application_status",
+                                "share_location", "share_media"})
+
+
+def answer_to_is_it_fixed(tracker: DialogueStateTracker) -> Optional[Text]:
+    """Typed under "is it really fixed?" (asked with a resolved complaint's status): "kha thik hui, abhi tak
+    koi nhi aaya" or a no reopens it, a yes confirms it, though no button carries the complaint's number."""
+    message = _typed_outside_a_task(tracker, FIXED_ANSWER_KEEPS)
+    if message is None or FIXED_QUESTION_KEY not in previous_answer_keys(e.as_dict() for e in tracker.events):
+        return None
+    text, intent = message.text or "", latest_intent(tracker)
+    if mentions(text, "not_fixed_words") or intent == "deny":
+        return "action_reopen_complaint"
+    return "action_complaint_fixed" if intent == "affirm" else None
+
+
 WHEN_QUESTION_WORDS = 6  # "गड्ढा कब तक भरेगा?"; a longer message with a problem in it reports one
 
 
@@ -219,7 +238,7 @@ class FollowUpPolicy(DeterministicPolicy):
             return ACTION_LISTEN_NAME  # its answer is the turn (no rule follows an action chosen here)
         if applies_for_shown_service(tracker) or picks_listed_service(tracker) or applies_with_details(tracker):
             return TASK_ACTION
-        status = number_status_action(tracker)
+        status = number_status_action(tracker) or answer_to_is_it_fixed(tracker)
         if status:
             return status
         if names_service_not_offered(tracker) or asks_how_to_get(tracker):

@@ -234,3 +234,23 @@ def test_asking_how_to_get_a_service_shows_its_details(policy, text):
 @pytest.mark.parametrize("text", ["jati praman patra bnwana h", "caste certificate kaise banega, naam Ramesh, mob 9876543210"])
 def test_a_request_to_apply_or_one_with_details_keeps_its_rule(policy, text):
     assert predicted(policy, first_message(user(text, "apply_service", service="caste_certificate"))) is None
+
+
+def after_is_it_fixed(latest: UserUttered) -> DialogueStateTracker:
+    """A resolved complaint's status, with "is it really fixed?" under it, then the citizen's message."""
+    events = [ActionExecuted(ACTION_LISTEN_NAME), user("CMP-2026-000210 ka status", "check_complaint_status"),
+              ActionExecuted("action_complaint_status"),
+              BotUttered("📋 ...", metadata={"key": "complaints.texts.status"}),
+              BotUttered("✅ ...", metadata={"key": "complaints.texts.ask_fixed"}),
+              ActionExecuted(ACTION_LISTEN_NAME), latest]
+    return DialogueStateTracker.from_events("91f", events, slots=DOMAIN.slots)
+
+
+@pytest.mark.parametrize("text,intent,action", [
+    ("kha thik hui, abhi tak koi nhi aaya, light abhi bhi band h", "register_complaint", "action_reopen_complaint"),
+    ("nahi", "deny", "action_reopen_complaint"),
+    ("haan theek ho gayi", "affirm", "action_complaint_fixed"),
+    ("thank you", "thank", None),
+])
+def test_typed_words_under_is_it_fixed_answer_it(policy, text, intent, action):
+    assert predicted(policy, after_is_it_fixed(user(text, intent))) == action

@@ -81,6 +81,17 @@ def test_a_resolved_complaint_that_is_not_fixed_is_reopened(api, spot, operator)
     assert operator.complaint(number)["extended_attributes"]["internal_status"] == "reopened"
 
 
+def test_not_fixed_typed_under_the_question_reopens_the_complaint_shown(api, spot, operator):
+    citizen = Chat()
+    number = registered(spot, citizen.sender)
+    operator.resolve(number)
+    status_of_mine = citizen.run(ActionComplaintStatus(), message(f"{number} ka status", "check_complaint_status",
+                                                                  complaint_id=number))
+    assert "complaints.texts.ask_fixed" in keys(status_of_mine)
+    citizen.run(ActionReopenComplaint(), message("kha thik hui, abhi tak koi nhi aaya", "register_complaint"))
+    assert operator.complaint(number)["extended_attributes"]["internal_status"] == "reopened"
+
+
 def test_a_rating_outside_one_to_five_is_refused_without_calling_the_api(settings_env):
     told = Chat(language="en").run(ActionRateComplaint(), message("", "inform", rating="9", complaint_id="CMP-2026-000001"))
     assert len(told) == 1
