@@ -169,6 +169,17 @@ def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
     assert asked(finished) != "photo" and "information.samadhan_ek_din" not in keys(finished)
 
 
+def test_a_yes_to_register_typed_in_two_scripts_after_the_photo_registers(api, spot, settings_env):
+    chat = Chat()
+    chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
+    replies = chat.sends_pin(*spot)
+    while asked(replies) != "photo":
+        replies = chat.taps("inform", do="skip")
+    chat.sends_file(photo(settings_env))
+    done = chat.says("bas, haan कर दो", "affirm")
+    assert TRACKING_NUMBER.search(texts(done)) and chat.task is None
+
+
 def test_a_photo_sent_before_the_place_is_not_asked_for_again(api, spot, settings_env):
     chat = Chat()
     chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
