@@ -874,6 +874,25 @@ def whole_place(text: str, start: int, end: int) -> str:
     return text[min(words[first].start(), start):max(words[last].end(), end)]
 
 
+_CLAUSE_END = re.compile(r"[,.;!?।]")
+
+
+def place_said_instead(text: str) -> Optional[str]:
+    """The place typed after saying the one given was wrong ("माफ़ करना, गलत जगह का पिन चला गया। कचरा
+    खजराना गणेश मंदिर के पीछे वाली गली में है"), without the clause that says so; None when there is none."""
+    folded = text.casefold()
+    ends = [match.end() for phrase in words_for("wrong_place_words")
+            for match in re.finditer(rf"(?<!\w){re.escape(phrase.casefold())}(?!\w)", folded)]
+    if not ends:
+        return None
+    after = text[max(ends):]
+    clauses = [clause.strip() for clause in _CLAUSE_END.split(after)]
+    while clauses and not names_a_place(clauses[0]):
+        clauses.pop(0)  # "… का पिन चला गया": what went wrong, not where
+    place = ", ".join(clause for clause in clauses if clause)
+    return place or None
+
+
 def names_a_place(text: str) -> bool:
     """Typed words a crew could find: a place word, a number or a capitalised name after the first word
     ("Geeta Bhawan ke peeche", "gali 3", "near Big Bazaar"); not a plea ("aap log aake dekh lo na")."""

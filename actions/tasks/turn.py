@@ -61,6 +61,7 @@ from actions.tasks.reading import (
     meaningful,
     named_fields,
     not_at_hand,
+    place_said_instead,
     promised_later,
     read,
     same_person,
@@ -600,6 +601,10 @@ def _read(kind: TaskKind, talk: Talk, task: Task, fields: List[Field], asked: Op
     changes = corrected_part(talk.message.typed, list(written.values()), talk.today)
     if len(changes) == 1:
         return Reading(found=dict(changes))
+    place = next((spec for spec, _ in written.values() if spec.kind == LOCATION), None)
+    instead = place_said_instead(talk.message.typed) if place is not None else None
+    if place is not None and instead:
+        return Reading(found={place.name: instead})  # "sorry, wrong pin, it is behind Khajrana temple"
     reading = read(talk.message.typed, fields, asked, talk.today, named=written)
     if is_question(talk.message.typed) and not says_change(talk.message.typed):
         # "tehsil office kab khulta h?": a question's words change no answer given ("tehsil" cues the address)

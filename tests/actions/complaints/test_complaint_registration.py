@@ -75,6 +75,19 @@ def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place
     assert "description" not in chat.task["values"] and "tasks.updated" in keys(replies)
 
 
+@pytest.mark.parametrize("correction, place", [
+    ("माफ़ करना, गलत जगह का पिन चला गया। कचरा खजराना गणेश मंदिर के पीछे वाली गली में है", "खजराना गणेश मंदिर"),
+    ("sorry wrong pin, the garbage is near Palasia Square, behind the bank", "Palasia Square"),
+])
+def test_a_pin_said_to_be_wrong_is_replaced_by_the_place_typed_after(api, spot, correction, place):
+    chat = Chat()
+    chat.says("तीन दिन से कचरा गाड़ी नहीं आई", "register_complaint", complaint_category="garbage")
+    chat.sends_pin(*spot)
+    replies = chat.says(correction)
+    location = chat.task["values"]["location"]
+    assert place in location["address"] and location.get("lat") is None and "tasks.updated" in keys(replies)
+
+
 @pytest.mark.parametrize("grumble", ["koi sunta hi nahi yaha, pehle b 2 baar bola tha",
                                      "311 pe 3 baar call kiya, koi phone नहीं उठाता", "jldi kro bhai"])
 def test_a_grumble_at_the_place_question_is_heard_and_is_no_place(api, grumble):
