@@ -934,3 +934,8 @@ def test_a_common_purpose_named_in_english_answers_the_purpose(text, purpose):
 
 def test_animals_in_general_name_no_kind_of_animal():
     assert "animal_type" not in complaint_reading("आवारा जानवरों की शिकायत करनी है", "stray_animals").found
+
+
+def test_a_father_who_passed_away_is_why_the_land_is_inherited():
+    found = reading("नामांतरण करवाना है, पिताजी भेरू डामोर गुज़र गए, उनकी ज़मीन मेरे नाम करनी है", "mutation").found
+    assert found.get("answers.mutation_reason") == "inheritance"
