@@ -849,13 +849,13 @@ def _part_of_a_place(segment: str) -> bool:
     return mentions(segment, "place_words") or _capitalised_after_the_first_word(segment)
 
 
-_WORD = re.compile(r"[^\s,.;:!?()]+")
+_PLACE_WORD = re.compile(r"[^\s,.;:!?()]+")  # a word without the punctuation that ends a place
 
 
 def whole_place(text: str, start: int, end: int) -> str:
     """The words the NLU read as a place, grown over the proper name and place nouns next to them:
     "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place)."""
-    words = list(_WORD.finditer(text))
+    words = list(_PLACE_WORD.finditer(text))
     inside = [i for i, word in enumerate(words) if word.start() < end and word.end() > start]
     if not inside:
         return text[start:end]
