@@ -447,6 +447,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     if picked and message.intent == "inform" and message.entity("value") is None and control is None:
         _reopen(kind, talk, task, str(picked))  # a field chosen from "what would you like to change?"
         return
+    if asked is not None and asked.required and asked.kind not in (*FILES, CONFIRM) \
+            and _files_put_off(kind, talk, task, asked):
+        return
     # "pta bad me btata hu" puts this question off; "I'll bring the documents later" another one
     later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed) \
         and not set(named_fields(message.typed, fields_of(kind, talk, task))) - {asked.name}
@@ -848,6 +851,23 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
         _waits(kind, talk, task, "tasks.take_your_time")  # "baad me": the summary waits
         return
     ask_again_or_help(kind, talk, task, CONFIRM_FIELD, Invalid("choice"))
+
+
+def _files_put_off(kind: TaskKind, talk: Talk, task: Task, asked: Field) -> bool:
+    """"shadi ki photo or umar ka praman bad me bhejunga" at a question that needs its answer, with no answer in
+    it: the files step is passed over (files can follow the submission) and the question stands. True when so."""
+    fields = fields_of(kind, talk, task)
+    files = [spec for spec in fields if spec.kind in FILES and not task.answered(spec.name)]
+    if not files or not files_promised_later(talk.message.typed):
+        return False
+    reading = read(talk.message.typed, fields, asked, talk.today)
+    if set(reading.found) - {spec.name for spec in files} or not isinstance(reading.asked_value, (Invalid, type(None))):
+        return False
+    for spec in files:
+        task.values[spec.name] = kind.files_value(task)
+    talk.say("tasks.files_later", task=name_of(task, talk.language))
+    resume(kind, talk, task, asked, counts=False)
+    return True
 
 
 def _waits(kind: TaskKind, talk: Talk, task: Task, said: str) -> None:

@@ -269,6 +269,15 @@ def test_documents_promised_later_at_another_question_end_the_documents_step(cha
     assert asked(citizen.says("I'll bring the documents later")) == "confirm"
 
 
+def test_documents_promised_later_at_a_required_question_pass_the_documents_step_and_it_stands(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    answer_before_the_address(citizen)
+    replies = citizen.says("I'll bring the documents later")
+    assert "tasks.files_later" in keys(replies) and asked(replies) == "address"
+    assert "documents" in citizen.task["values"]
+
+
 def test_documents_put_off_in_mixed_script_end_the_documents_step(chat):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
