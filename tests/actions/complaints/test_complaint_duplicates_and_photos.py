@@ -158,24 +158,25 @@ def test_asked_whether_to_send_a_photo_the_citizen_is_told_to_send_it(api, spot)
     assert keys(after) == ["complaints.texts.send_photo_here"] and number in texts(after)
 
 
-def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
+def one_photo_sent(spot, settings_env) -> Chat:
+    """A garbage complaint at a pin, its questions passed over, one photo sent."""
     chat = Chat()
     chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
     replies = chat.sends_pin(*spot)
     while asked(replies) != "photo":
         replies = chat.taps("inform", do="skip")
     chat.sends_file(photo(settings_env))
+    return chat
+
+
+def test_that_is_the_only_photo_ends_the_photo_step(api, spot, settings_env):
+    chat = one_photo_sent(spot, settings_env)
     finished = chat.says("bs ek hi h, ha kr do", "info_samadhan_ek_din")  # what the NLU made of "ek"
     assert asked(finished) != "photo" and "information.samadhan_ek_din" not in keys(finished)
 
 
 def test_a_yes_to_register_typed_in_two_scripts_after_the_photo_registers(api, spot, settings_env):
-    chat = Chat()
-    chat.says("kachra pada hai", "register_complaint", complaint_category="garbage")
-    replies = chat.sends_pin(*spot)
-    while asked(replies) != "photo":
-        replies = chat.taps("inform", do="skip")
-    chat.sends_file(photo(settings_env))
+    chat = one_photo_sent(spot, settings_env)
     done = chat.says("bas, haan कर दो", "affirm")
     assert TRACKING_NUMBER.search(texts(done)) and chat.task is None
 
