@@ -45,7 +45,16 @@ def asks_office_hours(message: Message) -> bool:
 
 def is_control(message: Message) -> bool:
     return message.intent in CONTROL_INTENTS and message.confidence >= CONTROL_CONFIDENCE \
-        and not asks_who_decides(message) and not asks_office_hours(message)
+        and not asks_who_decides(message) and not asks_office_hours(message) and not _person_unasked_for(message)
+
+
+SURE_HANDOFF = 0.9  # an officer asked for with no word for a person, this sure: "mujhe madad chahiye"
+
+
+def _person_unasked_for(message: Message) -> bool:
+    """"हाँ वही शिकायत है, मुझे भी जोड़ दो" read as a request for an officer (0.74): no word asks for a person."""
+    return message.intent == "human_handoff" and not message.is_payload and message.confidence < SURE_HANDOFF \
+        and not mentions(message.typed, "officer_words")
 
 
 def _answers() -> Dict[str, Callable[[Talk, Task], None]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import requests
 from complaint_chat import TRACKING_NUMBER, at_confirmation, registered
 
@@ -27,13 +28,15 @@ def photo(settings_env, caption=None, data=JPEG, extension=".jpg", media_type="i
             "metadata": {"whatsapp": {"type": media_type, media_type: media}}}
 
 
-def test_a_likely_duplicate_is_offered_and_joined(api, spot, operator):
+@pytest.mark.parametrize("said, intent, confidence", [("haan usi me jod do", "inform", 0.95),
+                                                      ("हाँ वही शिकायत है, मुझे भी जोड़ दो", "human_handoff", 0.74)])
+def test_a_likely_duplicate_is_offered_and_joined(api, spot, operator, said, intent, confidence):
     first = registered(spot)
     neighbour = Chat(language="hi")
     neighbour.says("kachra pada hai", "register_complaint", complaint_category="garbage")
     offered = neighbour.sends_pin(spot[0] + 0.0002, spot[1])  # about 22 m away
     assert asked(offered) == "duplicate" and first in texts(offered)
-    joined = neighbour.says("haan usi me jod do")
+    joined = neighbour.says(said, intent, confidence=confidence)  # "मुझे भी जोड़ दो": no officer asked for
     assert keys(joined)[0] == "complaints.texts.joined" and neighbour.task is None
     assert operator.complaint(first)["extended_attributes"]["supporters_count"] == 1
     assert operator.complaint(first)["contact"]["supporter_phones"] == [f"+{neighbour.sender}"]
