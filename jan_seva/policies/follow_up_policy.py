@@ -1,10 +1,11 @@
 """A question about the application or complaint just talked about goes to
 `action_follow_up`, whatever the NLU made of it; a yes right after a
-service's details, a service named under the list of services or beside the
-applicant's details applies for that service (`action_task`); "how to get"
-a service shows its details first; a tracking number beside a greeting or a
-thank-you shows that item's status; typed words under "is it really fixed?"
-reopen or confirm that complaint.
+service's details, a service named under the list of services, beside the
+applicant's details or as wanted with nothing asked about it applies for
+that service (`action_task`); "how to get" a service shows its details
+first; a tracking number beside a greeting or a thank-you shows that item's
+status; typed words under "is it really fixed?" reopen or confirm that
+complaint.
 
 "अब क्या करूँ?", "is that enough?", "to paisa kab se aayega", "iska aadesh
 bhej do": right after a status, these are about that item, though on their
@@ -156,6 +157,19 @@ def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
         and not any(entity.get("entity") == "scheme" for entity in message.entities)
 
 
+def wants_the_service(tracker: DialogueStateTracker) -> bool:
+    """"वृद्धावस्था पेंशन चाहिए" read as a question about the service: a service wanted, with no question and
+    nothing asked about it (documents, fee, days, how), is applied for."""
+    message = _typed_outside_a_task(tracker, frozenset())
+    if message is None or latest_intent(tracker) != "service_info":
+        return False
+    text = message.text or ""
+    named = any(entity.get("entity") == "service" for entity in message.entities)
+    asks = "?" in text or any(mentions(text, key) for key in ("question_words", "service_detail_words", "fee_words",
+                                                                "when_words", "how_words"))
+    return named and mentions(text, "asking_words") and not asks and not_offered_in(text) is None
+
+
 HOW_QUESTION_WORDS = 12  # "mujhe bete ke liye jati praman patra kaise banwana hai"; longer ones give details
 
 
@@ -236,7 +250,8 @@ class FollowUpPolicy(DeterministicPolicy):
     def decide(self, tracker: DialogueStateTracker) -> Optional[Text]:
         if tracker.latest_action_name in CHOSEN_HERE:
             return ACTION_LISTEN_NAME  # its answer is the turn (no rule follows an action chosen here)
-        if applies_for_shown_service(tracker) or picks_listed_service(tracker) or applies_with_details(tracker):
+        if applies_for_shown_service(tracker) or picks_listed_service(tracker) or applies_with_details(tracker) \
+                or wants_the_service(tracker):
             return TASK_ACTION
         status = number_status_action(tracker) or answer_to_is_it_fixed(tracker)
         if status:

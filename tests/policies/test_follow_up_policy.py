@@ -254,3 +254,11 @@ def after_is_it_fixed(latest: UserUttered) -> DialogueStateTracker:
 ])
 def test_typed_words_under_is_it_fixed_answer_it(policy, text, intent, action):
     assert predicted(policy, after_is_it_fixed(user(text, intent))) == action
+
+
+@pytest.mark.parametrize("text, action", [("वृद्धावस्था पेंशन चाहिए", "action_task"),
+                                          ("old age pension chahiye, kya documents lagenge", None),
+                                          ("pension ki fees kitni hai", None), ("old age pension chahiye?", None)])
+def test_a_service_wanted_with_nothing_asked_about_it_is_applied_for(policy, text, action):
+    latest = user(text, "service_info", service="old_age_pension")
+    assert predicted(policy, first_message(latest)) == action
