@@ -170,6 +170,7 @@ def wants_the_service(tracker: DialogueStateTracker) -> bool:
     return named and mentions(text, "asking_words") and not asks and not_offered_in(text) is None
 
 
+UNSURE_STATUS = 0.6
 HOW_QUESTION_WORDS = 12  # "mujhe bete ke liye jati praman patra kaise banwana hai"; longer ones give details
 
 
@@ -177,7 +178,11 @@ def asks_how_to_get(tracker: DialogueStateTracker) -> bool:
     """"jati praman patra kaise bnwana h", "how to get a ration card" outside a form: the service's details
     with a button to apply, though the NLU reads a request to apply (a number or more words give details)."""
     message = _typed_outside_a_task(tracker, frozenset())
-    if message is None or latest_intent(tracker) != "apply_service":
+    intent = latest_intent(tracker)
+    # "OK fir income certificate ka process batao" read, unsure, as a status request
+    unsure_status = intent == "check_application_status" and (message is not None and message.intent.get(
+        "confidence", 1.0) < UNSURE_STATUS)
+    if message is None or not (intent == "apply_service" or unsure_status):
         return False
     text = message.text or ""
     named = any(entity.get("entity") == "service" for entity in message.entities)

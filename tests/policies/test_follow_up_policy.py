@@ -231,6 +231,12 @@ def test_asking_how_to_get_a_service_shows_its_details(policy, text):
     assert predicted(policy, first_message(latest)) == "action_service_info"
 
 
+def test_the_process_of_a_service_read_unsure_as_a_status_shows_its_details(policy):
+    latest = UserUttered("OK fir income certificate ka process batao", {"name": "check_application_status", "confidence": 0.42},
+                         [{"entity": "service", "value": "income_certificate"}])
+    assert predicted(policy, first_message(latest)) == "action_service_info"
+
+
 @pytest.mark.parametrize("text", ["jati praman patra bnwana h", "caste certificate kaise banega, naam Ramesh, mob 9876543210"])
 def test_a_request_to_apply_or_one_with_details_keeps_its_rule(policy, text):
     assert predicted(policy, first_message(user(text, "apply_service", service="caste_certificate"))) is None
