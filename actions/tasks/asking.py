@@ -176,8 +176,10 @@ def help_with(kind: "TaskKind", talk: Talk, task: Task, spec: Field) -> None:
 
 
 def ask_again_or_help(kind: "TaskKind", talk: Talk, task: Task, spec: Field, why: Optional[Invalid]) -> None:
-    """An unusable answer: why, then the question again; the third time (or after help), help instead."""
-    if task.asking == spec.name and (task.times_asked >= MAX_ASKS_IN_A_ROW or task.context.get(HELPED) == spec.name):
+    """An unusable answer: why, then the question again; the third time (or after help), help instead. A question
+    shown twice in a row already (a photo sent at it the first time) is not shown a third time either."""
+    if task.asking == spec.name and (task.times_asked >= MAX_ASKS_IN_A_ROW or task.context.get(HELPED) == spec.name
+                                     or shown_in_a_row(task, spec.name) >= MAX_ASKS_IN_A_ROW):
         if why is not None:
             talk.say(why.text_key, **why.params)
         help_with(kind, talk, task, spec)

@@ -5,7 +5,7 @@ import uuid
 from pathlib import Path
 
 from tests.actions.citizen_chat import asked, keys
-from tests.actions.lok_seva.test_lok_seva_application import application, applications_of
+from tests.actions.lok_seva.test_lok_seva_application import answer_up_to_the_address, application, applications_of
 from tests.servers import free_port
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 200
@@ -69,3 +69,15 @@ def test_a_file_after_a_question_shown_twice_is_only_acknowledged(chat, actions_
     assert asked(again) == "name"  # shown a second time, after the side answer
     kept = citizen.sends_file(received(actions_env / "files", JPEG, ".jpg", "samagra.jpg"))
     assert asked(kept) is None and len(citizen.task["files"]) == 1  # not a third time in a row
+
+
+def test_a_question_shown_again_after_a_file_gets_help_at_the_next_miss(chat, actions_env):
+    citizen = chat(language="en")
+    citizen.says("income certificate", "apply_service", service="income_certificate")
+    answer_up_to_the_address(citizen)
+    citizen.says("457661")
+    assert asked(citizen.says("Ramesh Bhuria")) == "annual_income"
+    again = citizen.sends_file(received(actions_env / "files", JPEG, ".jpg", "income_proof.jpg"))
+    assert asked(again) == "annual_income"  # shown a second time, after the file
+    helped = citizen.says("the number is on the card I sent, can't you read it?", "nlu_fallback", confidence=0.4)
+    assert any(str(reply.get("tag", "")).startswith("help:") for reply in helped)  # not a third plain ask
