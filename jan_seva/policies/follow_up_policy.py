@@ -214,8 +214,10 @@ def asks_when_about_the_complaint(tracker: DialogueStateTracker, text: str, enti
     """"गड्ढा कब तक भरेगा?" right after a complaint's status: the problem named is that complaint's, no new
     report (one names a place: "Khajrana me gaddha hai kab tak")."""
     subject = tracker.get_slot(SUBJECT_SLOT) or {}
-    return entities == {"complaint_category"} and mentions(text, "when_words") \
-        and len(text.split()) <= WHEN_QUESTION_WORDS and subject.get("last") == "complaint"
+    # "kal tak pakka? paani 4 din se nahi aaya": a question asked first, then the problem said again
+    short = len(text.split()) <= WHEN_QUESTION_WORDS or len(text.split("?")[0].split()) <= WHEN_QUESTION_WORDS
+    return entities == {"complaint_category"} and mentions(text, "when_words") and short \
+        and subject.get("last") == "complaint"
 
 
 def follows_up(tracker: DialogueStateTracker) -> bool:

@@ -212,6 +212,8 @@ def after_complaint_status(latest: UserUttered) -> DialogueStateTracker:
 def test_when_the_problem_shown_gets_fixed_is_a_follow_up_not_a_new_complaint(policy):
     asked = user("गड्ढा कब तक भरेगा?", "register_complaint", complaint_category="road_damage")
     assert predicted(policy, after_complaint_status(asked)) == "action_follow_up"
+    again = user("kal tak pakka? paani 4 din se nahi aaya", "register_complaint", complaint_category="water_supply")
+    assert predicted(policy, after_complaint_status(again)) == "action_follow_up"
     reported = user("Khajrana me gaddha hai kab tak", "register_complaint", complaint_category="road_damage",
                     location="Khajrana")
     assert predicted(policy, after_complaint_status(reported)) is None
