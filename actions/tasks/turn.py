@@ -861,7 +861,8 @@ def _files_put_off(kind: TaskKind, talk: Talk, task: Task, asked: Field) -> bool
     if not files or not files_promised_later(talk.message.typed):
         return False
     reading = read(talk.message.typed, fields, asked, talk.today)
-    if set(reading.found) - {spec.name for spec in files} or not isinstance(reading.asked_value, (Invalid, type(None))):
+    answered = reading.asked_value is not None and not isinstance(reading.asked_value, Invalid)
+    if answered or set(reading.found) - {spec.name for spec in files}:
         return False
     for spec in files:
         task.values[spec.name] = kind.files_value(task)
