@@ -170,7 +170,7 @@ def wants_the_service(tracker: DialogueStateTracker) -> bool:
     return named and mentions(text, "asking_words") and not asks and not_offered_in(text) is None
 
 
-UNSURE_STATUS = 0.6
+UNSURE_STATUS = 0.6  # a status request read less sure than this may ask about the service it names
 HOW_QUESTION_WORDS = 12  # "mujhe bete ke liye jati praman patra kaise banwana hai"; longer ones give details
 
 
@@ -215,9 +215,9 @@ def asks_when_about_the_complaint(tracker: DialogueStateTracker, text: str, enti
     report (one names a place: "Khajrana me gaddha hai kab tak")."""
     subject = tracker.get_slot(SUBJECT_SLOT) or {}
     # "kal tak pakka? paani 4 din se nahi aaya": a question asked first, then the problem said again
-    short = len(text.split()) <= WHEN_QUESTION_WORDS or len(text.split("?")[0].split()) <= WHEN_QUESTION_WORDS
-    return entities == {"complaint_category"} and mentions(text, "when_words") and short \
-        and subject.get("last") == "complaint"
+    question = text.split("?")[0]
+    return entities == {"complaint_category"} and mentions(text, "when_words") \
+        and len(question.split()) <= WHEN_QUESTION_WORDS and subject.get("last") == "complaint"
 
 
 def follows_up(tracker: DialogueStateTracker) -> bool:
