@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from actions.clients.errors import BackendRejected
-from actions.lok_seva.catalogue import catalogue, service_detail
+from actions.lok_seva.catalogue import catalogue, service_detail, service_picked
 from actions.lok_seva.documents import keep_document, received_file
-from actions.lok_seva.services import not_offered_answer
+from actions.lok_seva.services import SERVICE_LIST_KEY, not_offered_answer
 from actions.lok_seva.submission import submit
 from actions.subject import subject_of
 from actions.tasks.asking import button
@@ -27,7 +27,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
-from common.last_turn import previous_actions
+from common.last_turn import previous_actions, previous_answer_keys
 from common.not_offered import not_offered_in
 from common.words import means, mentions, without_phrases
 
@@ -133,6 +133,8 @@ class ApplicationKind(TaskKind):
         # "haan, apply karna hai" right after a service's details: that service
         just_shown = SERVICE_INFO_ACTION in previous_actions(talk.tracker.events)
         code = service_requested(talk.message) or (subject_of(talk.tracker).get("service") if just_shown else None)
+        if code is None and SERVICE_LIST_KEY in previous_answer_keys(talk.tracker.events):
+            code = service_picked(talk.message.typed)  # "the income one" under the list, read as a wish to apply
         elsewhere = not_offered_in(talk.message.typed, _entity_text(talk.message, "service"))
         ours = _service_named_besides(talk, elsewhere) if elsewhere is not None else None
         if ours is not None:  # "vidhwa pension ke liye aay praman patra": the certificate is what is applied for

@@ -106,3 +106,10 @@ def test_words_naming_no_service_under_the_list_are_not_understood(chat):
     citizen.run(ActionListServices(), message("which services are there", "list_services"))
     [reply] = citizen.run(ActionOfferLikelyOptions(), message("the blue one", "nlu_fallback"))
     assert reply["response"] == "utter_not_understood"
+
+
+def test_a_service_picked_under_the_list_and_read_as_applying_is_applied_for(chat):
+    citizen = chat(language="en")
+    citizen.run(ActionListServices(), message("which services are there", "list_services"))
+    citizen.says("the income one", "apply_service")
+    assert citizen.task["values"].get("service") == "income_certificate"
