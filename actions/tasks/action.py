@@ -110,11 +110,16 @@ def start_kind(talk: Talk, name: str) -> None:
 
 
 def _kind_meant(message: Message) -> Optional[TaskKind]:
-    """The request's own kind (None: by its intent), or an application: for a yes to a service's details,
-    and for a service named in what the NLU took for a complaint ("Marriage registration: groom …")."""
+    """The request's own kind (None: by its intent); a complaint for a problem named in a message the NLU read
+    as nothing; else an application: for a yes to a service's details, and for a service named in what the NLU
+    took for a complaint ("Marriage registration: groom …")."""
     if message.intent == "register_complaint" and message.entity("service") and not message.entity("complaint_category"):
         return KINDS["application"]
-    return None if message.intent in KIND_OF_REQUEST else KINDS["application"]
+    if message.intent in KIND_OF_REQUEST:
+        return None
+    # "बड़ा गणपति के पास dogs का jhund है…" read as nothing, though a problem is named: a complaint
+    return KINDS["complaint"] if message.entity("complaint_category") and not message.entity("service") \
+        else KINDS["application"]
 
 
 class ActionTask(BlockingAction):

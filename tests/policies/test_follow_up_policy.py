@@ -270,3 +270,13 @@ def test_typed_words_under_is_it_fixed_answer_it(policy, text, intent, action):
 def test_a_service_wanted_with_nothing_asked_about_it_is_applied_for(policy, text, action):
     latest = user(text, "service_info", service="old_age_pension")
     assert predicted(policy, first_message(latest)) == action
+
+
+@pytest.mark.parametrize("text, entities, action", [
+    ("बड़ा गणपति के पास dogs का jhund है, bachon ke peeche bhaagte hain", {"complaint_category": "stray_animals"},
+     "action_task"),
+    ("kachra?", {"complaint_category": "garbage"}, None),
+    ("what is this about", {}, None),
+])
+def test_a_problem_named_in_a_message_read_as_nothing_starts_a_complaint(policy, text, entities, action):
+    assert predicted(policy, first_message(user(text, "nlu_fallback", **entities))) == action

@@ -479,3 +479,11 @@ def test_an_answer_that_names_the_problem_again_still_answers_the_question(api, 
         chat.says("gaddha")  # the damage's kind, if it was asked first
     chat.says("पानी नहीं भरा, सूखा gaddha है")
     assert chat.task["values"]["waterlogged"] == "no"
+
+
+def test_a_problem_named_in_a_message_read_as_nothing_starts_a_complaint(api):
+    chat = Chat()
+    replies = chat.run(ActionTask(), message("बड़ा गणपति के पास dogs का jhund है, bachon ke peeche bhaagte hain",
+                                             "nlu_fallback", confidence=0.4, complaint_category="stray_animals"))
+    assert chat.task["kind"] == "complaint" and chat.task["values"]["category"] == "stray_animals"
+    assert asked(replies) in ("location", "animal_type")
