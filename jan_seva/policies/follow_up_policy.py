@@ -180,9 +180,11 @@ def reports_a_problem(tracker: DialogueStateTracker) -> bool:
     message = _typed_outside_a_task(tracker, frozenset())
     if message is None or latest_intent(tracker) != "nlu_fallback":
         return False
+    text = message.text or ""
     entities = {entity.get("entity") for entity in message.entities}
-    return "complaint_category" in entities and "service" not in entities \
-        and len((message.text or "").split()) >= PROBLEM_WORDS
+    # "light wali complaint ka kya hua?" asks about one: a question is no report
+    return "complaint_category" in entities and "service" not in entities and len(text.split()) >= PROBLEM_WORDS \
+        and "?" not in text and not mentions(text, "question_words") and not follows_up(tracker)
 
 
 UNSURE_STATUS = 0.6  # a status request read less sure than this may ask about the service it names

@@ -276,6 +276,7 @@ def test_a_service_wanted_with_nothing_asked_about_it_is_applied_for(policy, tex
     ("बड़ा गणपति के पास dogs का jhund है, bachon ke peeche bhaagte hain", {"complaint_category": "stray_animals"},
      "action_task"),
     ("kachra?", {"complaint_category": "garbage"}, None),
+    ("light wali complaint ka kya hua", {"complaint_category": "streetlight"}, None),
     ("what is this about", {}, None),
 ])
 def test_a_problem_named_in_a_message_read_as_nothing_starts_a_complaint(policy, text, entities, action):
