@@ -18,7 +18,7 @@ follow-up word (actions/content/words.yml). Requests with their own meaning
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional, Set, Text
 
 from rasa.core.constants import RULE_POLICY_PRIORITY
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -53,6 +53,11 @@ REQUEST_ENTITIES = frozenset({"service", "complaint_category", "location"})
 ITEM_ENTITIES = frozenset({"application_id", "complaint_id"})
 
 
+def _entity_names(message: UserUttered) -> Set[Text]:
+    """Which entities the NLU found in the message."""
+    return {entity.get("entity") for entity in message.entities}
+
+
 def subject_set_recently(tracker: DialogueStateTracker, turns: int = RECENT_TURNS) -> bool:
     """Whether the bot noted an application or complaint in its last `turns` answers."""
     return slot_set_within((event.as_dict() for event in tracker.events), SUBJECT_SLOT, turns)
@@ -63,7 +68,7 @@ def applies_for_shown_service(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     if not awaits_first_action(tracker) or tracker.get_slot(TASK_SLOT) or message is None:
         return False
-    named = any(entity.get("entity") == "service" for entity in message.entities)
+    named = "service" in _entity_names(message)
     shown = SERVICE_INFO_ACTION in previous_actions(event.as_dict() for event in tracker.events)
     return latest_intent(tracker) in YES_INTENTS and not named and shown
 
@@ -123,7 +128,7 @@ def picks_listed_service(tracker: DialogueStateTracker) -> bool:
     message = _typed_outside_a_task(tracker, frozenset())
     if message is None or latest_intent(tracker) not in PICK_INTENTS:
         return False
-    named = any(entity.get("entity") == "service" for entity in message.entities)
+    named = "service" in _entity_names(message)
     return named and SERVICE_LIST_KEY in previous_answer_keys(event.as_dict() for event in tracker.events)
 
 
@@ -140,7 +145,7 @@ def applies_with_details(tracker: DialogueStateTracker) -> bool:
     if message is None:
         return False
     text = message.text or ""
-    entities = {entity.get("entity") for entity in message.entities}
+    entities = _entity_names(message)
     # "Marriage registration: groom …, bride …": 'registration' is no complaint when no problem is named
     taken_for_a_complaint = latest_intent(tracker) == "register_complaint" and "complaint_category" not in entities
     if latest_intent(tracker) not in DETAIL_INTENTS and not taken_for_a_complaint:
@@ -155,7 +160,7 @@ def names_service_not_offered(tracker: DialogueStateTracker) -> bool:
     ("free gas connection scheme?" names a scheme: its information tells where to apply)."""
     message = _typed_outside_a_task(tracker, SERVICE_INFO_KEEPS)
     return message is not None and not_offered_in(message.text or "") is not None \
-        and not any(entity.get("entity") == "scheme" for entity in message.entities)
+        and "scheme" not in _entity_names(message)
 
 
 def wants_the_service(tracker: DialogueStateTracker) -> bool:
@@ -165,7 +170,7 @@ def wants_the_service(tracker: DialogueStateTracker) -> bool:
     if message is None or latest_intent(tracker) != "service_info":
         return False
     text = message.text or ""
-    named = any(entity.get("entity") == "service" for entity in message.entities)
+    named = "service" in _entity_names(message)
     asks = "?" in text or any(mentions(text, key) for key in ("question_words", "service_detail_words", "fee_words",
                                                                 "when_words", "how_words"))
     return named and mentions(text, "asking_words") and not asks and not_offered_in(text) is None
@@ -181,7 +186,7 @@ def reports_a_problem(tracker: DialogueStateTracker) -> bool:
     if message is None or latest_intent(tracker) != "nlu_fallback":
         return False
     text = message.text or ""
-    entities = {entity.get("entity") for entity in message.entities}
+    entities = _entity_names(message)
     # "light wali complaint ka kya hua?" asks about one: a question is no report
     return "complaint_category" in entities and "service" not in entities and len(text.split()) >= PROBLEM_WORDS \
         and "?" not in text and not mentions(text, "question_words") and not follows_up(tracker)
@@ -202,7 +207,7 @@ def asks_how_to_get(tracker: DialogueStateTracker) -> bool:
     if message is None or not (intent == "apply_service" or unsure_status):
         return False
     text = message.text or ""
-    named = any(entity.get("entity") == "service" for entity in message.entities)
+    named = "service" in _entity_names(message)
     return named and mentions(text, "how_words") and len(text.split()) <= HOW_QUESTION_WORDS \
         and not any(ch.isdigit() for ch in text)
 
@@ -245,7 +250,7 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
     text = (message.text or "") if message else ""
     # "who is the officer?", "how long will it take?" right after a status are about that item (after a
     # service's details, "how many days?" is about the service)
-    no_service = message is not None and not any(entity.get("entity") == "service" for entity in message.entities)
+    no_service = message is not None and "service" not in _entity_names(message)
     about_the_item = (intent in ("human_handoff", "service_info") and mentions(text, "officer_question")
                       and no_service) or (
         intent == "service_info" and mentions(text, "when_words") and no_service
@@ -254,7 +259,7 @@ def follows_up(tracker: DialogueStateTracker) -> bool:
         return False
     if intent.startswith("info_") and mentions(text, "information_topics"):
         return False  # "जनसुनवाई कब होती है?" asks about Jansunwai, whatever was shown before
-    entities = {entity.get("entity") for entity in message.entities}
+    entities = _entity_names(message)
     if entities & ITEM_ENTITIES:
         return False  # a number of its own: the intent's action looks it up
     if intent in REQUEST_INTENTS and entities & REQUEST_ENTITIES and not mentions(message.text or "", "send_words") \
