@@ -10,11 +10,11 @@ from actions.answer_action import AnswerAction
 from actions.follow_up import asks_when, when_ready
 from actions.labels import intent_label, intent_labels
 from actions.lok_seva.catalogue import service_picked
-from actions.lok_seva.services import SERVICE_LIST_KEY, service_details_answer
+from actions.lok_seva.services import service_details_answer
 from actions.tasks.message import Message
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
-from common.last_turn import previous_answer_keys
+from common.last_turn import SERVICE_LIST_KEY, previous_answer_keys
 
 MAX_OPTIONS = 3
 # Answers that found nothing to act on ("वो वाला" read as a yes to nothing): a miss after one is the second.

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List
 
+# Keys of bot messages that both sides look for: the list of services ("the income one" typed under it
+# picks a row) and one service's details ("haan" after them applies for it).
+SERVICE_LIST_KEY = "lok_seva.services.list"
+SERVICE_DETAILS_KEY = "lok_seva.services.details"
+
 
 def _previous_turn(events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The events between the citizen's previous message and the latest one, newest first."""

@@ -14,6 +14,7 @@ from actions.lok_seva.display import buttons_text, officer_text
 from actions.tasks.message import Message
 from actions.tasks.talk import Talk
 from actions.texts import pick
+from common.last_turn import SERVICE_DETAILS_KEY
 from common.words import normalise, without_words
 
 # Nine services and "more" make ten options: WhatsApp still shows them as a list.
@@ -92,7 +93,7 @@ def service_details(service: Dict[str, Any], language: str, talk: Talk) -> str:
     documents = [pick(d["name"], language) + ("" if d.get("required", True) else f" {optional}")
                  for d in service.get("required_documents", [])]
     return talk.text(
-        "lok_seva.services.details",
+        SERVICE_DETAILS_KEY,
         name=pick(service["name"], language),
         description=pick(service.get("description"), language),
         eligibility=buttons_text([pick(item, language) for item in service.get("eligibility", [])]),

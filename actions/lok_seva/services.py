@@ -12,9 +12,8 @@ from actions.subject import remember, subject_of
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.texts import button, pick
+from common.last_turn import SERVICE_DETAILS_KEY, SERVICE_LIST_KEY
 from common.not_offered import not_offered_in
-
-SERVICE_LIST_KEY = "lok_seva.services.list"
 
 
 def service_list(talk: Talk, task: Optional[Task] = None) -> None:
@@ -60,7 +59,7 @@ def service_details_answer(talk: Talk, task: Optional[Task] = None, code: Option
         button(talk.text("lok_seva.buttons.apply"), "apply_service", service=service["code"]),
         button(talk.text("lok_seva.buttons.all_services"), "list_services"),
     ]
-    talk.say_text(service_details(service, talk.language, talk), key="lok_seva.services.details", buttons=buttons)
+    talk.say_text(service_details(service, talk.language, talk), key=SERVICE_DETAILS_KEY, buttons=buttons)
     remember(talk, service=service["code"])
 
 

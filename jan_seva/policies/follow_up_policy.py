@@ -27,7 +27,13 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from common.ids import find_tracking_numbers
-from common.last_turn import previous_actions, previous_answer_keys, slot_set_within
+from common.last_turn import (
+    SERVICE_DETAILS_KEY,
+    SERVICE_LIST_KEY,
+    previous_actions,
+    previous_answer_keys,
+    slot_set_within,
+)
 from common.not_offered import not_offered_in
 from common.words import mentions
 from jan_seva.policies.deterministic import DeterministicPolicy, awaits_first_action, latest_intent
@@ -116,8 +122,6 @@ SERVICE_INFO_KEEPS = frozenset({"apply_service", "service_info", "register_compl
                                 "download_certificate", "set_language", "share_location", "share_media"})
 
 
-SERVICE_LIST_KEY = "lok_seva.services.list"
-SERVICE_DETAILS_KEY = "lok_seva.services.details"
 # What the NLU makes of "the income one" or "income wala" typed under the list; other intents
 # ("income certificate ki fees?") keep their own answer.
 PICK_INTENTS = frozenset({"nlu_fallback", "apply_service", "inform", "affirm", "deny"})

@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from actions.clients.errors import BackendRejected
 from actions.lok_seva.catalogue import catalogue, service_detail, service_picked
 from actions.lok_seva.documents import keep_document, received_file
-from actions.lok_seva.services import SERVICE_LIST_KEY, not_offered_answer
+from actions.lok_seva.services import not_offered_answer
 from actions.lok_seva.submission import submit
 from actions.subject import subject_of
 from actions.tasks.asking import button
@@ -27,7 +27,7 @@ from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid, is_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
-from common.last_turn import previous_actions, previous_answer_keys
+from common.last_turn import SERVICE_LIST_KEY, previous_actions, previous_answer_keys
 from common.not_offered import not_offered_in
 from common.words import means, mentions, without_phrases
 
