@@ -378,6 +378,8 @@ def test_landmarks_with_option_words_stay_the_place(text):
     ("kachra pada h sudama nagar sector B me", "sudama", "sudama nagar sector B"),
     ("light band h near Palasia, 3 din se", "Palasia", "Palasia"),
     ("गड्ढा है विजय नगर कॉलोनी में", "विजय", "विजय नगर कॉलोनी"),
+    ("सड़क पर बड़ा गड्ढा है, पलासिया चौराहे के पास", "पलासिया", "पलासिया चौराहे"),
+    ("kachra geeta bhawan chourahe pe pada h", "geeta bhawan", "geeta bhawan chourahe"),
 ])
 def test_a_place_read_by_the_nlu_is_grown_over_the_rest_of_its_name(text, read, place):
     start = text.index(read)
