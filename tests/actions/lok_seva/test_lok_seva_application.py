@@ -319,11 +319,12 @@ def test_not_knowing_an_optional_answer_passes_it_over_and_changes_nothing(chat)
     assert values["answers.neighbour_names"] == SKIPPED and values["applicant.address"] == "Pitol jhabua"
 
 
-def test_a_few_words_asking_to_wait_keep_the_question(chat):
+@pytest.mark.parametrize("wait", ["ek minute ruko", "one sec", "एक सेकंड"])
+def test_a_few_words_asking_to_wait_keep_the_question(chat, wait):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
     assert asked(answer_before_the_address(citizen)) == "address"
-    waits = citizen.says("ek minute ruko")
+    waits = citizen.says(wait)
     assert "tasks.take_your_time" in keys(waits) and "applicant.address" not in citizen.task["values"]
 
 
