@@ -428,6 +428,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     task.context.pop(FILES_IN_A_ROW, None)
     if message.intent in NOT_TYPED:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
+        if asked is not None and shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW:
+            help_with(kind, talk, task, asked)  # not a third time the same: the question with its ways out
+            return
         resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return
     if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel") \

@@ -253,13 +253,23 @@ def test_nothing_at_hand_for_an_optional_question_passes_it_over(chat, said):
 
 
 @pytest.mark.parametrize("sent", ["voice_note", "sticker"])
-def test_a_voice_note_or_sticker_does_not_count_toward_the_explanation(chat, sent):
+def test_a_voice_note_or_sticker_shows_the_question_again_not_its_help(chat, sent):
     citizen = chat()
     citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
     answer_before_the_address(citizen)
-    assert asked(citizen.says("hmm")) == "address"  # the second time in a row
     again = citizen.says("", sent)
     assert asked(again) == "address" and not any(str(r.get("tag", "")).startswith("help:") for r in again)
+
+
+@pytest.mark.parametrize("sent", ["voice_note", "sticker"])
+def test_a_voice_note_or_sticker_at_a_question_shown_twice_brings_its_ways_out(chat, sent):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_before_the_address(citizen)
+    assert asked(citizen.says("", sent)) == "address"  # the second time in a row
+    third = citizen.says("", sent)
+    assert any(str(r.get("tag", "")) == "help:applicant.address" for r in third)
+    assert "cancel" in str([b["payload"] for r in third for b in r.get("buttons") or []])
 
 
 def test_documents_promised_later_at_another_question_end_the_documents_step(chat):
