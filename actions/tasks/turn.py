@@ -52,6 +52,7 @@ from actions.tasks.message import Message
 from actions.tasks.reading import (
     FILES,
     FINISHED,
+    SHORT_REPLY,
     VALUE_TEXT,
     WRITTEN,
     Reading,
@@ -844,8 +845,11 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
     if taken:
         ask(kind, talk, task, open_field(kind, talk, task))
         return
-    if control == "change" or _plain(message, "deny", "no") or mentions(message.typed, "no"):
+    if control == "change" or _plain(message, "deny", "no") or _says_no_to_the_summary(message.typed):
         _what_to_change(kind, talk, task)
+        return
+    if kind.keep_unmatched(talk, task, CONFIRM_FIELD):
+        resume(kind, talk, task, CONFIRM_FIELD, counts=False)  # the summary again, with the words kept
         return
     if _is_side_question(message):
         answer_side_question(kind, talk, task)
@@ -854,6 +858,14 @@ def _confirmation(kind: TaskKind, talk: Talk, task: Task) -> None:
         _waits(kind, talk, task, "tasks.take_your_time")  # "baad me": the summary waits
         return
     ask_again_or_help(kind, talk, task, CONFIRM_FIELD, Invalid("choice"))
+
+
+def _says_no_to_the_summary(typed: str) -> bool:
+    """A no to the summary: "nahi", "no, the place is wrong"; not one in passing in a sentence that goes on
+    about the problem ("railway phatak ke paas bda gdda, raat me dikhta nhi")."""
+    if not mentions(typed, "no"):
+        return False
+    return len(typed.split()) <= SHORT_REPLY or leads_with(typed, "no")
 
 
 def _files_put_off(kind: TaskKind, talk: Talk, task: Task, asked: Field) -> bool:

@@ -293,8 +293,13 @@ class ComplaintKind(TaskKind):
     def keep_unmatched(self, talk: Talk, task: Task, asked: Field) -> bool:
         """Words that answer none of the category's optional questions still describe the problem:
         kept with the details, and that question is left. At a question of options that must be answered
-        ("join the complaint already there?"), a description of the problem is kept and the question stays."""
+        ("join the complaint already there?") or under the summary, a description of the problem is kept and
+        the question stays."""
         typed = talk.message.typed
+        if asked.kind == CONFIRM and len(typed.split()) >= MIN_DESCRIPTION_WORDS and not is_question(typed):
+            _describe(task, typed)  # more about the problem under its summary: added to the details shown
+            talk.say("tasks.noted", fields=pick(DESCRIPTION_FIELD.label, talk.language))
+            return True
         if asked.required and asked.kind == CHOICE and len(typed.split()) >= MIN_DESCRIPTION_WORDS \
                 and not is_question(typed):
             _describe(task, typed)  # "naali ka ganda paani ghar me ghus raha h": told, not lost

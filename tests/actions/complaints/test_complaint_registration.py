@@ -487,3 +487,18 @@ def test_a_problem_named_in_a_message_read_as_nothing_starts_a_complaint(api):
                                              "nlu_fallback", confidence=0.4, complaint_category="stray_animals"))
     assert chat.task["kind"] == "complaint" and chat.task["values"]["category"] == "stray_animals"
     assert asked(replies) in ("location", "animal_type")
+
+
+@pytest.mark.parametrize("more", ["railway phatak ke paas bda gdda, raat me dikhta nhi",
+                                  "the lane floods every evening and two bikes slipped there already"])
+def test_more_about_the_problem_under_its_summary_is_added_to_the_details(api, spot, more):
+    chat = Chat()
+    at_confirmation(chat, spot, "bada gaddha hai sadak par", opening="sadak kharab", category="road_damage")
+    replies = chat.says(more)
+    assert asked(replies) == "confirm" and more in chat.task["values"]["description"]
+
+
+def test_a_no_under_the_summary_asks_what_to_change(api, spot):
+    chat = Chat()
+    at_confirmation(chat, spot, "bada gaddha hai sadak par", opening="sadak kharab", category="road_damage")
+    assert "tasks.what_to_change" in keys(chat.says("nahi, jagah galat likhi hai"))
