@@ -393,7 +393,9 @@ def test_an_option_is_named_by_its_sound_not_by_a_word_with_other_vowels(text, s
 
 
 @pytest.mark.parametrize("text, place", [("Geeta Bhawan ke peeche", True), ("gali number 3", True),
-                                         ("aap log aake dekh lo na", False), ("please do something fast", False)])
+                                         ("aap log aake dekh lo na", False), ("please do something fast", False),
+                                         ("school k paas wali gali", True), ("मंदिर के सामने", True),
+                                         ("badbu se paas se nikal nhi skte", False)])
 def test_typed_words_name_a_place_by_place_words_numbers_or_capitals(text, place):
     assert names_a_place(text) is place
 
