@@ -893,6 +893,13 @@ def place_said_instead(text: str) -> Optional[str]:
     return place or None
 
 
+def used_as_a_place(text: str, name: str) -> bool:
+    """A name followed by a word that makes it a place ("pardesipura ke sulabh shauchalay"), where the name
+    alone has no place word or capital to show it is one."""
+    follows = re.search(rf"(?<!\w){re.escape(name.casefold())}\s+([^\s,.;:!?]+)", text.casefold())
+    return follows is not None and normalise(follows.group(1)) in {normalise(w) for w in words_for("place_postpositions")}
+
+
 def names_a_place(text: str) -> bool:
     """Typed words a crew could find: a place word, a number or a capitalised name after the first word
     ("Geeta Bhawan ke peeche", "gali 3", "near Big Bazaar"); not a plea ("aap log aake dekh lo na")."""

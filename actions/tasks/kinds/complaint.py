@@ -30,7 +30,7 @@ from actions.tasks.asking import MAX_ASKS_IN_A_ROW, button, shown_in_a_row
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import is_question, names_a_place, strip_links, vague_place, whole_place
+from actions.tasks.reading import is_question, names_a_place, strip_links, used_as_a_place, vague_place, whole_place
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
@@ -107,7 +107,8 @@ class ComplaintKind(TaskKind):
         # "कृष्णपुरा छत्री के पास": the NLU's span may keep a linking word at its edge, or miss the end of a name
         named = next((place for place in (strip_links(_place_read(message, entity)) for entity in message.entities
                                           if entity.get("entity") == "location") if place), None)
-        if named and (vague_place(named) or not (names_a_place(named) or self._ward_named(talk, named))):
+        if named and (vague_place(named) or not (names_a_place(named) or used_as_a_place(message.text, named)
+                                                 or self._ward_named(talk, named))):
             named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
         words = message.typed_without(*(("location",) if named else ())) or message.caption or ""  # a caption too
         code = category_meant(words, understood)

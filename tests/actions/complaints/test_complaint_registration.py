@@ -502,3 +502,13 @@ def test_a_no_under_the_summary_asks_what_to_change(api, spot):
     chat = Chat()
     at_confirmation(chat, spot, "bada gaddha hai sadak par", opening="sadak kharab", category="road_damage")
     assert "tasks.what_to_change" in keys(chat.says("nahi, jagah galat likhi hai"))
+
+
+@pytest.mark.parametrize("opening, place, offered", [
+    ("pardesipura ke sulabh shauchalay ki complaint krni h", "pardesipura", "pardesipura"),
+    ("cows sitting in the road all day", "sitting", None),
+])
+def test_a_name_the_nlu_read_as_a_place_is_offered_when_used_as_one(api, opening, place, offered):
+    chat = Chat()
+    chat.says(opening, "register_complaint", complaint_category="public_toilet", location=place)
+    assert chat.task["context"].get("named_place") == offered
