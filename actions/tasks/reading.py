@@ -854,17 +854,35 @@ _PLACE_WORD = re.compile(r"[^\s,.;:!?()]+")  # a word without the punctuation th
 
 def whole_place(text: str, start: int, end: int) -> str:
     """The words the NLU read as a place, grown over the proper name and place nouns next to them:
-    "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place)."""
+    "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place). A place noun
+    also takes the name before it and the number after it: "नगर" in "अनूप नगर में" is "अनूप नगर",
+    "सेक्टर" in "द्वारकापुरी सेक्टर 2 में" is "सेक्टर 2" and then "द्वारकापुरी सेक्टर 2" (no capitals in Devanagari)."""
     words = list(_PLACE_WORD.finditer(text))
     inside = [i for i, word in enumerate(words) if word.start() < end and word.end() > start]
     if not inside:
         return text[start:end]
-    nouns = {normalise(word) for word in words_for("place_words")} - {normalise(w) for w in words_for("place_directions")}
+    directions = {normalise(w) for w in words_for("place_directions")}
+    nouns = {normalise(word) for word in words_for("place_words")} - directions
+    no_name = _word_set("links", "fillers") | directions | {normalise(w) for w in words_for("place_postpositions")}
+    generic = {normalise(w) for w in words_for("vague_places") if " " not in w}
 
     def joins(i: int, j: int) -> bool:  # word j continues the place from word i, with nothing but a space between
-        word = words[j].group()
-        return text[min(words[i].end(), words[j].end()):max(words[i].start(), words[j].start())].isspace() \
-            and ((word[0].isascii() and word[0].isupper()) or normalise(word) in nouns)
+        word, key = words[j].group(), normalise(words[j].group())
+        if not text[min(words[i].end(), words[j].end()):max(words[i].start(), words[j].start())].isspace():
+            return False
+        if (word[0].isascii() and word[0].isupper()) or key in nouns:
+            return True
+        if normalise(words[i].group()) not in nouns:
+            return False
+        if j > i:
+            return word.isdigit()
+        # the name before a noun that follows names ("नगर", not "gali"), where a clause starts: not "pada gali"
+        return normalise(words[i].group()) not in generic and key not in no_name \
+            and not any(character.isdigit() for character in word) and starts_a_clause(j)
+
+    def starts_a_clause(j: int) -> bool:
+        return j == 0 or not text[words[j - 1].end():words[j].start()].isspace() \
+            or normalise(words[j - 1].group()) in no_name
 
     first, last = inside[0], inside[-1]
     while first > 0 and joins(first, first - 1):

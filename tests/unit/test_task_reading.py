@@ -380,6 +380,10 @@ def test_landmarks_with_option_words_stay_the_place(text):
     ("गड्ढा है विजय नगर कॉलोनी में", "विजय", "विजय नगर कॉलोनी"),
     ("सड़क पर बड़ा गड्ढा है, पलासिया चौराहे के पास", "पलासिया", "पलासिया चौराहे"),
     ("kachra geeta bhawan chourahe pe pada h", "geeta bhawan", "geeta bhawan chourahe"),
+    ("अनूप नगर में मरा हुआ पशु पड़ा है", "नगर", "अनूप नगर"),
+    ("द्वारकापुरी सेक्टर 2 में सीवर चैंबर का ढक्कन टूटा है", "सेक्टर", "द्वारकापुरी सेक्टर 2"),
+    ("kachra pada gali me", "gali", "gali"),
+    ("light band hai anoop nagar me", "nagar", "anoop nagar"),
 ])
 def test_a_place_read_by_the_nlu_is_grown_over_the_rest_of_its_name(text, read, place):
     start = text.index(read)
