@@ -90,9 +90,10 @@ def answer_side_question(kind: "TaskKind", talk: Talk, task: Task) -> None:
         talk.say("tasks.office_hours")
         resume(kind, talk, task, asked)
         return
-    if intent == "human_handoff" and not (message.is_payload or message.confidence >= CONTROL_CONFIDENCE):
-        # "the number is on the card, can't you read it?": an officer offered, not called, so that a
-        # frustrated reply the NLU is unsure of does not hand the form over
+    if intent == "human_handoff" and (_person_unasked_for(message)
+                                      or not (message.is_payload or message.confidence >= CONTROL_CONFIDENCE)):
+        # "the number is on the card, can't you read it?", "हाँ मुझे भी जोड़ दो": an officer offered, not
+        # called, so that a reply the NLU is unsure of, asking for no person, does not hand the form over
         talk.say("tasks.officer_or_continue", task=name_of(task, talk.language), buttons=[
             button(talk, "tasks.buttons.officer", "human_handoff"),
             button(talk, "tasks.buttons.continue", "inform", do="continue")])

@@ -512,3 +512,11 @@ def test_a_name_the_nlu_read_as_a_place_is_offered_when_used_as_one(api, opening
     chat = Chat()
     chat.says(opening, "register_complaint", complaint_category="public_toilet", location=place)
     assert chat.task["context"].get("named_place") == offered
+
+
+def test_a_request_for_no_person_read_as_one_for_an_officer_offers_the_officer(api):
+    chat = Chat()
+    chat.says("सुखलिया में साईं मंदिर के सामने लाइट बंद है", "register_complaint", complaint_category="streetlight")
+    offered = chat.says("हाँ मुझे भी जोड़ दो", "human_handoff", confidence=0.74)
+    assert "tasks.officer_or_continue" in keys(offered) and chat.task is not None
+    assert not chat.slots.get("handoff_active")
