@@ -93,7 +93,7 @@ def test_the_summary_shows_each_answer_marked_as_the_citizens_own(chat):
 @pytest.mark.parametrize("said, intent", [("ha whatsapp wala number hi le lo", "download_certificate"),
                                           ("yes, use this WhatsApp number", "nlu_fallback"),
                                           ("इसी नंबर पर", "inform"), ("same number", "inform"),
-                                          ("हाँ यही नंबर ठीक है", "affirm")])
+                                          ("हाँ यही नंबर ठीक है", "affirm"), ("theek h isi pe kr do", "affirm")])
 def test_words_that_only_agree_take_the_offered_number(chat, said, intent):
     citizen = chat(profile_name="Sunita Bhuria")
     citizen.says("income certificate", "apply_service", service="income_certificate")
