@@ -44,8 +44,8 @@ SERVICE_INFO_ACTION = "action_service_info"  # shows a service's details
 YES_INTENTS = frozenset({"affirm", "apply_service"})
 SUBJECT_SLOT = "subject"
 RECENT_TURNS = 2  # a follow-up comes right after the answer it follows
-FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "send_words", "officer_question", "photo_words", "submit",
-                   "other_item_words")
+FOLLOW_UP_WORDS = ("when_words", "follow_up_words", "why_words", "send_words", "officer_question", "photo_words",
+                   "submit", "other_item_words")
 # Intents that mean something of their own, or already act on the item talked about.
 KEPT_INTENTS = frozenset({
     "set_language", "human_handoff", "greet", "thank", "bot_challenge", "leave_handoff",

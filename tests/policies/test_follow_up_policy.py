@@ -54,6 +54,8 @@ def predicted(policy, tracker):
     ("haan darj karo", "affirm"),
     ("ok darj kro", "affirm"),
     ("why rejected?", "register_complaint"),
+    ("why?", "nlu_fallback"),
+    ("क्यों?", "out_of_scope"),
 ])
 def test_a_question_right_after_a_status_is_a_follow_up(policy, text, intent):
     assert predicted(policy, after_status(user(text, intent))) == "action_follow_up"
