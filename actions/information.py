@@ -10,6 +10,7 @@ from actions.answer_action import AnswerAction
 from actions.tasks.state import Task
 from actions.tasks.talk import Talk
 from actions.texts import content, pick
+from common.last_turn import previous_answer_keys
 from common.words import normalise
 
 INTENT_PREFIX = "info_"
@@ -28,8 +29,9 @@ def _subtopic(topic: Dict[str, Any], talk: Talk) -> Optional[str]:
     return None
 
 
-def information(talk: Talk, task: Optional[Task] = None) -> None:
-    name = information_topic(talk.message.intent)
+def information(talk: Talk, task: Optional[Task] = None, name: Optional[str] = None) -> None:
+    """The topic the message asks about (its intent), or `name`; the subtopic its words name, if any."""
+    name = name or information_topic(talk.message.intent)
     topic = content("information").get(name)
     if topic is None:
         talk.dispatcher.utter_message(response="utter_main_menu")
@@ -39,6 +41,16 @@ def information(talk: Talk, task: Optional[Task] = None) -> None:
         talk.say_text(pick(topic["subtopics"][subtopic], talk.language), key=f"information.{name}.{subtopic}")
     else:
         talk.say_text(pick(topic, talk.language), key=f"information.{name}")
+
+
+def topic_just_shown(talk: Talk) -> Optional[str]:
+    """The information topic answered to the citizen's previous message ("kaunse documents lgte h iske liye?"
+    right after Ayushman Bharat is about Ayushman Bharat)."""
+    for key in previous_answer_keys(talk.tracker.events):
+        parts = key.split(".")
+        if parts[0] == "information" and len(parts) > 1 and parts[1] in content("information"):
+            return parts[1]
+    return None
 
 
 class ActionShowInformation(AnswerAction):

@@ -7,6 +7,7 @@ from typing import Any, Dict, Optional, Text
 
 from actions.answer_action import AnswerAction
 from actions.clients.errors import BackendRejected
+from actions.information import information, topic_just_shown
 from actions.lok_seva.catalogue import find_service, requested_page, service_detail, service_details, service_page
 from actions.subject import remember, subject_of
 from actions.tasks.state import Task
@@ -51,6 +52,10 @@ def service_details_answer(talk: Talk, task: Optional[Task] = None, code: Option
         service = service_detail(code) if code else None
     except BackendRejected:  # a service the catalogue does not have
         service = None
+    shown = topic_just_shown(talk) if service is None and code is None else None
+    if shown:
+        information(talk, task, shown)  # "iske liye kaunse documents?" right after a scheme: about that scheme
+        return
     if service is None:
         service_page(talk, 1, "lok_seva.services.not_found" if code else "lok_seva.services.which_info",
                      "service_info", "list_services")

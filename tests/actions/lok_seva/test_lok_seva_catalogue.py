@@ -8,6 +8,7 @@ from typing import Any, Dict, Iterator
 import pytest
 
 from actions.fallback import ActionOfferLikelyOptions
+from actions.information import ActionShowInformation
 from actions.lok_seva.catalogue import SERVICES_PER_PAGE
 from actions.lok_seva.services import ActionListServices, ActionServiceInfo
 from tests.actions.citizen_chat import asked, message, payloads, texts
@@ -90,6 +91,14 @@ def test_service_details_come_from_the_catalogue(chat):
     assert "जाति प्रमाण पत्र" in texts(hindi) and "शुल्क: ₹30" in texts(hindi)  # found by its typed name
     unknown = chat().run(ActionServiceInfo(), message("", "service_info", service="passport"))
     assert "सूची में नहीं मिली" in texts(unknown) and payloads(unknown)
+
+
+@pytest.mark.parametrize("asked", ["kaunse documents lgte h iske liye?", "paisa lgta h kya bnwane me"])
+def test_a_service_question_naming_none_right_after_a_scheme_is_about_that_scheme(chat, asked):
+    citizen = chat()
+    citizen.run(ActionShowInformation(), message("ayushman card kaise bnega", "info_ayushman_bharat"))
+    replies = citizen.run(ActionServiceInfo(), message(asked, "service_info"))
+    assert [reply["key"] for reply in replies] == ["information.ayushman_bharat.card"]
 
 
 @pytest.mark.parametrize("picked", ["the income one", "income wala"])
