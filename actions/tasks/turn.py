@@ -731,8 +731,8 @@ def _agrees(message: Message) -> bool:
     words = message.typed.split()
     if not words or any(ch.isdigit() for ch in message.typed):
         return False
-    if not leads_with(message.typed, "yes"):
-        return not meaningful(without_words(message.typed, "offer_agreeing"))
+    if not leads_with(message.typed, "yes"):  # "?" or "🙏" alone agrees with nothing
+        return mentions(message.typed, "offer_agreeing") and not meaningful(without_words(message.typed, "offer_agreeing"))
     # "हाँ यही नंबर ठीक है": a yes, words that agree, and another yes
     rest = without_words(without_words(after_leading(message.typed, "yes"), "offer_agreeing"), "yes")
     return len(words) <= AGREEING_WORDS or len(words) <= CONFIRMING_WORDS and not meaningful(rest)

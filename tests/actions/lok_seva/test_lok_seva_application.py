@@ -338,6 +338,15 @@ def test_a_few_words_asking_to_wait_keep_the_question(chat, wait):
     assert "tasks.take_your_time" in keys(waits) and "applicant.address" not in citizen.task["values"]
 
 
+@pytest.mark.parametrize("said, intent", [("?", "affirm"), ("🙏", "affirm"), ("...", "nlu_fallback")])
+def test_a_reply_without_words_at_the_summary_submits_nothing(chat, said, intent):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_income_certificate(citizen)
+    replies = citizen.says(said, intent, confidence=0.42)
+    assert citizen.task is not None and "lok_seva.application.submitted" not in keys(replies)
+
+
 @pytest.mark.parametrize("yes", ["haan ji sab sahi hai", "yes, everything is fine, go ahead", "yes everything is correct now"])
 def test_a_long_yes_at_the_summary_submits(chat, yes):
     citizen = chat()
