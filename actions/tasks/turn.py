@@ -457,6 +457,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     # "pta bad me btata hu" puts this question off; "I'll bring the documents later" another one
     later = asked is not None and asked.kind not in (*FILES, CONFIRM) and promised_later(message.typed) \
         and not set(named_fields(message.typed, fields_of(kind, talk, task))) - {asked.name}
+    if asked is not None and asked.kind != CONFIRM and message.says("not_understood"):
+        help_with(kind, talk, task, asked)  # "समझा नहीं": the question explained, not refused as an answer
+        return
     if asked is not None and (_holds_on(kind, talk, task) or (later and asked.required)):
         talk.say("tasks.take_your_time")  # "ruko", "ek min", "pta bad me btata hu": no answer, the question waits
         resume(kind, talk, task, asked, counts=False)  # waiting: the question does not give way to another

@@ -329,6 +329,16 @@ def test_not_knowing_an_optional_answer_passes_it_over_and_changes_nothing(chat)
     assert values["answers.neighbour_names"] == SKIPPED and values["applicant.address"] == "Pitol jhabua"
 
 
+@pytest.mark.parametrize("puzzled", ["समझा नहीं", "matlab?", "I don't understand"])
+def test_a_question_not_understood_is_explained_not_refused(chat, puzzled):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_before_the_address(citizen)
+    replies = citizen.says(puzzled)
+    assert any(str(r.get("tag", "")) == "help:applicant.address" for r in replies)
+    assert not any(key.startswith("tasks.invalid") for key in keys(replies))
+
+
 @pytest.mark.parametrize("wait", ["ek minute ruko", "one sec", "एक सेकंड"])
 def test_a_few_words_asking_to_wait_keep_the_question(chat, wait):
     citizen = chat()
