@@ -204,7 +204,9 @@ class ComplaintKind(TaskKind):
             found = open311().locate(location.get("lat"), location.get("long"), location.get("address"), talk.language)
         except (BackendUnavailable, BackendRejected, FeatureUnavailable):
             return None  # a plain GeoReport server: the place as given
-        if not found.get("ward") and location.get("lat") is None and not names_a_place(typed):
+        # a place named in the opening and confirmed by the citizen ("pardesipura ke …", "haan wahi") stands
+        if not found.get("ward") and location.get("lat") is None and not names_a_place(typed) \
+                and typed != task.context.get("named_place"):
             return Invalid("not_a_place", key="complaints.texts.not_a_place")
         if found.get("inside") is False:
             task.context["outside"] = location.get("address") or "📍"

@@ -512,6 +512,9 @@ def test_a_name_the_nlu_read_as_a_place_is_offered_when_used_as_one(api, opening
     chat = Chat()
     chat.says(opening, "register_complaint", complaint_category="public_toilet", location=place)
     assert chat.task["context"].get("named_place") == offered
+    if offered:
+        chat.says("haan wahi", "affirm")
+        assert chat.task["values"]["location"]["address"] == offered
 
 
 def test_a_request_for_no_person_read_as_one_for_an_officer_offers_the_officer(api):
