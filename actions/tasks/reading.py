@@ -17,10 +17,11 @@ asked; the turn (actions/tasks/turn.py) decides whether it reads as one.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Match, Optional, Sequence, Set, Tuple
 
 from actions.tasks import values
 from actions.tasks.fields import (
@@ -852,44 +853,96 @@ def _part_of_a_place(segment: str) -> bool:
 _PLACE_WORD = re.compile(r"[^\s,.;:!?()]+")  # a word without the punctuation that ends a place
 
 
-def whole_place(text: str, start: int, end: int) -> str:
-    """The words the NLU read as a place, grown over the proper name and place nouns next to them:
-    "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place). A place noun
-    also takes the name before it and the number after it: "नगर" in "अनूप नगर में" is "अनूप नगर",
-    "सेक्टर" in "द्वारकापुरी सेक्टर 2 में" is "सेक्टर 2" and then "द्वारकापुरी सेक्टर 2" (no capitals in Devanagari)."""
-    words = list(_PLACE_WORD.finditer(text))
+@dataclass(frozen=True)
+class _PlaceWords:
+    nouns: FrozenSet[str]  # words that name a kind of place ("nagar", "चौराहा")
+    generic: FrozenSet[str]  # nouns that say no name by themselves ("gali", "sadak")
+    no_name: FrozenSet[str]  # linking, filler and direction words: never part of a name
+    postpositions: FrozenSet[str]  # "ke", "me", "पर": after a name, it is a place
+    prepositions: FrozenSet[str]  # "near", "in": before a name, it is a place
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> _PlaceWords:
+    def folded(key: str) -> FrozenSet[str]:
+        return frozenset(normalise(word) for word in words_for(key))
+    directions, postpositions = folded("place_directions"), folded("place_postpositions")
+    return _PlaceWords(nouns=folded("place_words") - directions,
+                       generic=frozenset(normalise(w) for w in words_for("vague_places") if " " not in w),
+                       no_name=_word_set("links", "fillers") | directions | postpositions,
+                       postpositions=postpositions, prepositions=folded("place_prepositions"))
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isascii() and word[0].isupper()
+
+
+def _place_span(text: str, words: Sequence[Match[str]], start: int, end: int) -> Tuple[int, int]:
+    """Where the place the words between `start` and `end` begin grows to (see `whole_place`), as word indexes."""
+    vocabulary = _place_words()
     inside = [i for i, word in enumerate(words) if word.start() < end and word.end() > start]
-    if not inside:
-        return text[start:end]
-    directions = {normalise(w) for w in words_for("place_directions")}
-    nouns = {normalise(word) for word in words_for("place_words")} - directions
-    no_name = _word_set("links", "fillers") | directions | {normalise(w) for w in words_for("place_postpositions")}
-    generic = {normalise(w) for w in words_for("vague_places") if " " not in w}
 
     def joins(i: int, j: int) -> bool:  # word j continues the place from word i, with nothing but a space between
         word, key = words[j].group(), normalise(words[j].group())
         if not text[min(words[i].end(), words[j].end()):max(words[i].start(), words[j].start())].isspace():
             return False
-        if (word[0].isascii() and word[0].isupper()) or key in nouns:
+        if _capitalised(word) or key in vocabulary.nouns:
             return True
-        if normalise(words[i].group()) not in nouns:
+        if normalise(words[i].group()) not in vocabulary.nouns:
             return False
         if j > i:
             return word.isdigit()
         # the name before a noun that follows names ("नगर", not "gali"), where a clause starts: not "pada gali"
-        return normalise(words[i].group()) not in generic and key not in no_name \
+        return normalise(words[i].group()) not in vocabulary.generic and key not in vocabulary.no_name \
             and not any(character.isdigit() for character in word) and starts_a_clause(j)
 
     def starts_a_clause(j: int) -> bool:
         return j == 0 or not text[words[j - 1].end():words[j].start()].isspace() \
-            or normalise(words[j - 1].group()) in no_name
+            or normalise(words[j - 1].group()) in vocabulary.no_name
 
     first, last = inside[0], inside[-1]
     while first > 0 and joins(first, first - 1):
         first -= 1
     while last + 1 < len(words) and joins(last, last + 1):
         last += 1
+    return first, last
+
+
+def whole_place(text: str, start: int, end: int) -> str:
+    """The words the NLU read as a place, grown over the proper name and place nouns next to them:
+    "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place). A place noun
+    also takes the name before it and the number after it: "नगर" in "अनूप नगर में" is "अनूप नगर",
+    "सेक्टर" in "द्वारकापुरी सेक्टर 2 में" is "सेक्टर 2" and then "द्वारकापुरी सेक्टर 2" (no capitals in Devanagari)."""
+    words = list(_PLACE_WORD.finditer(text))
+    if not any(word.start() < end and word.end() > start for word in words):
+        return text[start:end]
+    first, last = _place_span(text, words, start, end)
     return text[min(words[first].start(), start):max(words[last].end(), end)]
+
+
+def place_in(text: str) -> Optional[str]:
+    """A place named in a message the NLU found none in: a name before a place noun where a clause starts
+    ("मरीमाता चौराहे पर"), or capitalised words a place noun or a postposition follows, maybe one word on
+    ("Bicholi Mardana main road pe", "Lasudia mori me"), or a preposition goes before ("near Palasia").
+    None when there is none: a person's name ("mera naam Rakesh Solanki h") is not followed so."""
+    vocabulary = _place_words()
+    words = list(_PLACE_WORD.finditer(text))
+    keys = [normalise(word.group()) for word in words]
+    for index, (word, key) in enumerate(zip(words, keys)):
+        first, last = _place_span(text, words, word.start(), word.end())
+        named = first < index or (last > index and words[last].group().isdigit())  # "अनूप नगर", "Scheme 78"
+        if key in vocabulary.nouns and key not in vocabulary.generic and named:
+            return text[words[first].start():words[last].end()]
+        if _capitalised(word.group()) and key not in vocabulary.no_name and first == index:
+            following = itertools.takewhile(  # the next two words in the same clause
+                lambda at: text[words[at - 1].end():words[at].start()].isspace(), range(last + 1, min(last + 3, len(words))))
+            marks = [keys[at] in vocabulary.nouns or keys[at] in vocabulary.postpositions for at in following]
+            if marks[:1] == [True] or (index > 0 and keys[index - 1] in vocabulary.prepositions):
+                return text[word.start():words[last].end()]
+            if marks == [False, True] and keys[last + 1] not in vocabulary.no_name:
+                further = last + 2 if keys[last + 2] in vocabulary.nouns else last + 1
+                return text[word.start():words[further].end()]
+    return None
 
 
 _CLAUSE_END = re.compile(r"[,.;!?।]")

@@ -20,7 +20,16 @@ from actions.tasks.fields import (
     from_catalogue,
 )
 from actions.tasks.kinds.complaint import DESCRIPTION_FIELD
-from actions.tasks.reading import FINISHED, corrected_part, names_a_place, read, same_person, speaker_is, whole_place
+from actions.tasks.reading import (
+    FINISHED,
+    corrected_part,
+    names_a_place,
+    place_in,
+    read,
+    same_person,
+    speaker_is,
+    whole_place,
+)
 from actions.tasks.values import PartChanged
 from tests.servers import ROOT
 
@@ -388,6 +397,20 @@ def test_landmarks_with_option_words_stay_the_place(text):
 def test_a_place_read_by_the_nlu_is_grown_over_the_rest_of_its_name(text, read, place):
     start = text.index(read)
     assert whole_place(text, start, start + len(read)) == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("मरीमाता चौराहे पर स्ट्रीट लाइट तीन दिन से बंद है", "मरीमाता चौराहे"),
+    ("Bicholi Mardana main road pe pole no. 112 ka wire latak raha hai", "Bicholi Mardana"),
+    ("mera naam Rakesh Solanki h mob 9977012345, Lasudia mori me sadak khod di h", "Lasudia mori"),
+    ("light band h near Palasia, 3 din se", "Palasia"),
+    ("Please send someone to Scheme 78", "Scheme 78"),
+    ("Kachra pada h gali me", None),
+    ("Road dug up near the school for 3 weeks", None),
+    ("I am Ramesh Solanki, street light kharab hai", None),
+])
+def test_a_place_the_nlu_missed_is_found_by_its_shape(text, place):
+    assert place_in(text) == place
 
 
 @pytest.mark.parametrize("text, size", [("dead animal on the road since morning, it smells terrible", None),

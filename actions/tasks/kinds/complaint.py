@@ -30,14 +30,23 @@ from actions.tasks.asking import MAX_ASKS_IN_A_ROW, button, shown_in_a_row
 from actions.tasks.fields import CHOICE, CONFIRM, LOCATION, PHOTOS, TEXT, Choice, Field, designers_aliases
 from actions.tasks.kinds.base import TaskKind
 from actions.tasks.message import MAX_ADDRESS_LENGTH, Message
-from actions.tasks.reading import is_question, names_a_place, strip_links, used_as_a_place, vague_place, whole_place
+from actions.tasks.reading import (
+    is_question,
+    meaningful,
+    names_a_place,
+    place_in,
+    strip_links,
+    used_as_a_place,
+    vague_place,
+    whole_place,
+)
 from actions.tasks.state import SKIPPED, Task
 from actions.tasks.talk import Talk
 from actions.tasks.values import Invalid
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.masking import mask_for_log, mask_id
-from common.words import after_leading, leads_with, mentions
+from common.words import after_leading, leads_with, mentions, without_words
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +119,9 @@ class ComplaintKind(TaskKind):
         if named and (vague_place(named) or not (names_a_place(named) or used_as_a_place(message.text, named)
                                                  or self._ward_named(talk, named))):
             named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
+        found = None if named else place_in(message.typed)  # "Bicholi Mardana main road pe …": the NLU missed it
+        if found and not vague_place(found) and meaningful(without_words(found, "not_places")):
+            named = found
         words = message.typed_without(*(("location",) if named else ())) or message.caption or ""  # a caption too
         code = category_meant(words, understood)
         if code:

@@ -519,7 +519,16 @@ def test_a_name_the_nlu_read_as_a_place_is_offered_when_used_as_one(api, opening
 
 def test_a_request_for_no_person_read_as_one_for_an_officer_offers_the_officer(api):
     chat = Chat()
-    chat.says("सुखलिया में साईं मंदिर के सामने लाइट बंद है", "register_complaint", complaint_category="streetlight")
+    chat.says("लाइट बंद है, शिकायत करनी है", "register_complaint", complaint_category="streetlight")
     offered = chat.says("हाँ मुझे भी जोड़ दो", "human_handoff", confidence=0.74)
     assert "tasks.officer_or_continue" in keys(offered) and chat.task is not None
     assert not chat.slots.get("handoff_active")
+
+
+def test_a_place_the_nlu_missed_in_the_opening_is_offered(api):
+    chat = Chat()
+    replies = chat.says("Bicholi Mardana main road pe pole no. 112 ka wire toot ke latak raha hai", "register_complaint",
+                        complaint_category="streetlight")
+    assert chat.task["context"]["named_place"] == "Bicholi Mardana" and "tasks.offer.location" in keys(replies)
+    chat.says("haan wahi jagah", "affirm")
+    assert chat.task["values"]["location"]["address"] == "Bicholi Mardana"
