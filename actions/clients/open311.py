@@ -186,6 +186,11 @@ class Open311Client:
         params = {"lat": lat, "long": long, "service_code": service_code, "locale": locale}
         return self._extras("GET", "requests/nearby", params=params)
 
+    def same_place_open(self, address: str, service_code: str, locale: str) -> List[Dict[str, Any]]:
+        """Open complaints of the category at a typed address with the same words (no pin to measure from)."""
+        params = {"address": address, "service_code": service_code, "locale": locale}
+        return self._extras("GET", "requests/same-place", params=params)
+
     def locate(self, lat: Optional[float], long: Optional[float], address: Optional[str], locale: str) -> Dict[str, Any]:
         """Where a place is in the city: {"inside": bool, "ward", "zone", "place"} (a readable place for a pin)."""
         params = {key: value for key, value in (("lat", lat), ("long", long), ("address", address)) if value is not None}

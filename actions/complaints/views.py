@@ -60,7 +60,7 @@ def list_line(view: Mapping[str, Any], language: str, now: datetime) -> str:
 def duplicate_params(duplicate: Mapping[str, Any], language: str, now: datetime) -> Dict[str, Any]:
     """The placeholders of the text that offers joining a likely duplicate."""
     return {"complaint_id": duplicate["service_request_id"], "service_name": duplicate.get("service_name") or "-",
-            "distance": round(duplicate.get("distance_m") or 0),
+            "distance": round(duplicate.get("distance_m") or 0), "place": duplicate.get("address") or "-",
             "status": status_label(duplicate.get("status") or "open", language),
             "requested": spoken_date(duplicate.get("requested_datetime"), language, now) or "-"}
 
@@ -72,6 +72,7 @@ def duplicate_summary(view: Mapping[str, Any]) -> Dict[str, Any]:
         "service_name": view.get("service_name"),
         "status": status_of(view),
         "distance_m": view.get("distance_m"),
+        "address": view.get("address"),
         "requested_datetime": view.get("requested_datetime"),
     }
 

@@ -20,7 +20,7 @@ from .. import lifecycle, views
 from ..auth import BOT, OPERATOR, api_role
 from ..daily_summary import ComplaintDay, daily_summary
 from ..dependencies import db_session, get_locale, get_profile
-from ..duplicates import nearby_open
+from ..duplicates import nearby_open, same_place_open
 from ..errors import BadRequest, Forbidden
 from ..geo import polygon_contains
 from ..intake import citizen_phone
@@ -222,6 +222,16 @@ def nearby_requests(
     _known(caller.profile.categories, service_code, "service_code")
     found = nearby_open(caller.session, lat, long, radius_m or caller.profile.duplicate_radius_m, service_code)
     return [{**caller.view(request), "distance_m": round(distance, 1)} for request, distance in found]
+
+
+@router.get("/requests/same-place", summary="Open complaints at a typed address without a pin: likely duplicates to join")
+def same_place_requests(
+    address: str = Query(..., min_length=2, max_length=500),
+    service_code: Optional[str] = None,
+    caller: Caller = Depends(any_caller),
+) -> List[Dict[str, Any]]:
+    _known(caller.profile.categories, service_code, "service_code")
+    return [caller.view(request) for request in same_place_open(caller.session, address, service_code)]
 
 
 @router.get("/requests/{service_request_id}", summary="One complaint with history, photos, routing and SLA")

@@ -97,6 +97,16 @@ def test_nearby_lists_open_complaints_within_the_radius(client, file_complaint):
     assert client.get("/api/v1/requests/nearby", params={"lat": 95, "long": long}, headers=CLIENT).status_code == 400
 
 
+def test_same_place_lists_open_complaints_at_an_address_with_the_same_words(client, file_complaint):
+    there = file_complaint("stray_animals", at=None, address_string="scheme 78, sector A ka main chauraha")
+    file_complaint("stray_animals", at=None, address_string="scheme 78, sector B chauraha")  # another sector
+    file_complaint("garbage", at=None, address_string="scheme 78 sector A chauraha")  # another problem
+    found = client.get("/api/v1/requests/same-place", params={"address": "Scheme 78 sector A chauraha pe",
+                                                             "service_code": "stray_animals"}, headers=CLIENT).json()
+    assert [f["service_request_id"] for f in found] == [there["service_request_id"]]
+    assert client.get("/api/v1/requests/same-place", params={"address": "x"}, headers=CLIENT).status_code == 400
+
+
 def test_citizen_joins_an_existing_complaint(client, file_complaint):
     number = file_complaint()["service_request_id"]
     joined = _post(client, number, "supporters", {"phone": NEIGHBOUR, "name": "Meena"}, headers=BOT)

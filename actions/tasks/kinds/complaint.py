@@ -232,18 +232,20 @@ class ComplaintKind(TaskKind):
         return None
 
     def _look_for_duplicate(self, talk: Talk, task: Task, category: Optional[str], location: Any) -> None:
-        """An open complaint of the category a few metres from the pin, to offer joining it."""
-        if not category or not isinstance(location, dict) or location.get("lat") is None:
-            # "sorry, wrong pin, it is in Sudama Nagar": what was found near the old pin no longer applies
-            task.context.pop("duplicate", None)
-            task.values.pop("duplicate", None)
+        """An open complaint of the category a few metres from the pin, or at the address typed, to offer
+        joining it."""
+        task.context.pop("duplicate", None)
+        task.values.pop("duplicate", None)  # "sorry, wrong pin, it is in Sudama Nagar": the old one no longer applies
+        if not category or not isinstance(location, dict) or (location.get("lat") is None and not location.get("address")):
             return
         try:
-            nearby = open311().nearby_open(location["lat"], location["long"], category, talk.language)
+            if location.get("lat") is not None:
+                nearby = open311().nearby_open(location["lat"], location["long"], category, talk.language)
+            else:
+                nearby = open311().same_place_open(location["address"], category, talk.language)
         except (BackendUnavailable, BackendRejected, FeatureUnavailable):
             nearby = []  # no duplicate check rather than no complaint
         task.context["duplicate"] = duplicate_summary(nearby[0]) if nearby else None
-        task.values.pop("duplicate", None)
 
     def reopen(self, talk: Talk, task: Task, spec: Field) -> None:
         if spec.name == "category":
@@ -269,7 +271,8 @@ class ComplaintKind(TaskKind):
                                           key="complaints.texts.ask_location", tag="ask:location")
             return True
         if spec.name == "duplicate":
-            talk.say("complaints.texts.duplicate_found", tag="ask:duplicate", buttons=[
+            measured = task.context["duplicate"].get("distance_m") is not None  # a pin; else the same address typed
+            talk.say(f"complaints.texts.{'duplicate_found' if measured else 'duplicate_at_place'}", tag="ask:duplicate", buttons=[
                 {"title": talk.text("complaints.titles.join"), "payload": talk.payload("inform", field="duplicate", value=JOIN)},
                 {"title": talk.text("complaints.titles.new"), "payload": talk.payload("inform", field="duplicate", value=NEW)},
             ], **self._duplicate_params(talk, task))

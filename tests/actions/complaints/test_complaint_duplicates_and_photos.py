@@ -42,6 +42,21 @@ def test_a_likely_duplicate_is_offered_and_joined(api, spot, operator, said, int
     assert operator.complaint(first)["contact"]["supporter_phones"] == [f"+{neighbour.sender}"]
 
 
+def test_a_complaint_at_the_same_typed_address_is_offered_to_join(api, operator):
+    first = Chat(language="hi")
+    first.says("awara pashu ki complaint", "register_complaint", complaint_category="stray_animals")
+    first.says("scheme 78, sector A ka main chauraha")
+    while asked(first.taps("inform", do="skip")) != "confirm":
+        pass
+    number = TRACKING_NUMBER.search(texts(first.taps("affirm", do="submit"))).group()
+    neighbour = Chat(language="hi")
+    neighbour.says("saand baithe rehte h", "register_complaint", complaint_category="stray_animals")
+    offered = neighbour.says("Scheme 78 sector A chauraha pe")
+    assert asked(offered) == "duplicate" and number in texts(offered)
+    assert keys(neighbour.says("haan usi me jod do"))[0] == "complaints.texts.joined"
+    assert operator.complaint(number)["extended_attributes"]["supporters_count"] == 1
+
+
 def at_the_duplicate_question(spot, opening: str, language: str) -> Chat:
     """A garbage complaint pinned where one is registered already: asked whether to join that one."""
     registered(spot)
