@@ -968,7 +968,7 @@ def used_as_a_place(text: str, name: str) -> bool:
     """A name followed by a word that makes it a place ("pardesipura ke sulabh shauchalay"), where the name
     alone has no place word or capital to show it is one."""
     follows = re.search(rf"(?<!\w){re.escape(name.casefold())}\s+([^\s,.;:!?]+)", text.casefold())
-    return follows is not None and normalise(follows.group(1)) in {normalise(w) for w in words_for("place_postpositions")}
+    return follows is not None and normalise(follows.group(1)) in _place_words().postpositions
 
 
 def names_a_place(text: str) -> bool:
