@@ -20,6 +20,9 @@ _LINKING_WORDS = frozenset("""
 """.split())
 _SEPARATORS = re.compile(r"[\s,.;:!?()/\\\-]+")
 SAME_PLACE_CANDIDATES = 500  # the newest open complaints of the category compared
+# Words the shorter address needs: "मल्हारगंज, गोराकुंड" is an area, where two problems of one kind are
+# often two; "scheme 78 sector A chauraha" is one spot.
+SAME_PLACE_MIN_WORDS = 3
 
 
 def nearby_open(
@@ -43,11 +46,11 @@ def _place_words(address: Optional[str]) -> FrozenSet[str]:
 
 
 def same_place(first: Optional[str], second: Optional[str]) -> bool:
-    """Two typed addresses name one place: every word of the shorter is in the longer, so the numbers and
-    letters agree too ("gali 3" is not "gali 4", "sector A" not "sector B")."""
+    """Two typed addresses name one spot: the shorter says enough, and every word of it is in the longer,
+    so the numbers and letters agree too ("gali 3" is not "gali 4", "sector A" not "sector B")."""
     one, other = _place_words(first), _place_words(second)
     shorter, longer = sorted((one, other), key=len)
-    return bool(shorter) and shorter <= longer
+    return len(shorter) >= SAME_PLACE_MIN_WORDS and shorter <= longer
 
 
 def same_place_open(session: Session, address: str, service_code: Optional[str] = None) -> List[ServiceRequest]:
