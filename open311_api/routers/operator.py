@@ -28,6 +28,7 @@ from ..locate import locate
 from ..models import ServiceRequest
 from ..profile import Profile
 from ..queries import RequestQuery, count_requests, find_requests
+from ..report import ComplaintReport, complaint_report
 from ..responses import Utf8JSONResponse
 from ..statuses import ALL, SUBMITTED, internal_statuses
 from ..text_fields import clean_text
@@ -303,6 +304,17 @@ def complaints_of_the_day(
     if day is not None and not SUMMARY_DAYS[0] <= day <= SUMMARY_DAYS[1]:
         raise BadRequest(f"day: between {SUMMARY_DAYS[0]} and {SUMMARY_DAYS[1]}")
     return daily_summary(caller.session, caller.profile, caller.locale, day or now.astimezone(caller.profile.tz).date(), now)
+
+
+@router.get("/reports/complaints", response_model=ComplaintReport,
+            summary="Complaints by category and ward, median hours to resolution, share resolved by the SLA time")
+def complaints_report(
+    department: Optional[List[str]] = Query(None, description="department code, repeatable; none: every department"),
+    caller: Caller = Depends(operator_caller),
+) -> ComplaintReport:
+    for code in department or []:
+        _known(caller.profile.departments, code, "department")
+    return complaint_report(caller.session, caller.profile, caller.locale, department or None, utc_now())
 
 
 @router.get("/departments", summary="Departments, their officers and categories", dependencies=[Depends(api_role)])

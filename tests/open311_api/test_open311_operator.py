@@ -3,11 +3,12 @@ resolution photos, reopening, rating and "my complaints"."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import text
 
+from open311_api.report import last_resolution
 from tests.open311_api.conftest import _app_for
 from tests.open311_api.open311_test_data import BOT, CLIENT, OPERATOR, OUTSIDE, RAJWADA, VIJAY_NAGAR
 
@@ -203,6 +204,29 @@ def test_the_day_per_department_is_counted_for_operators_only(client, db_url, fi
     assert client.get("/api/v1/summary", params={"day": "0001-01-01"}, headers=OPERATOR).status_code == 400
 
 
+def test_the_report_counts_categories_wards_resolution_and_sla_for_operators_only(client, db_url, file_complaint):
+    resolved, still_open, late = [file_complaint("garbage")["service_request_id"] for _ in range(3)]
+    light = file_complaint("streetlight", at=RAJWADA)["service_request_id"]
+    with _app_for(db_url).state.engine.begin() as connection:
+        connection.execute(text("UPDATE open311_requests SET expected_at = :past WHERE service_request_id IN (:a, :b)"),
+                           {"past": datetime(2020, 1, 1), "a": late, "b": light})
+    for number in (resolved, light):
+        _post(client, number, "resolve", {})
+    _post(client, still_open, "status", {"status": "acknowledged"})
+    response = client.get("/api/v1/reports/complaints", headers=OPERATOR)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["total"], report["open"]) == (4, 2)
+    assert report["resolution"]["sla"] == {"in_time": 1, "settled_late": 1, "open_overdue": 1, "share_in_time": 0.333}
+    assert report["resolution"]["median_hours"] < 1
+    assert [(c["service_code"], c["total"]) for c in report["categories"]] == [("garbage", 3), ("streetlight", 1)]
+    assert [(w["ward"], w["total"]) for w in report["wards"]] == [("vijay_nagar", 3), ("rajwada", 1)]
+    swm = client.get("/api/v1/reports/complaints", params={"department": "swm"}, headers=OPERATOR).json()
+    assert swm["total"] == 3 and swm["resolution"]["sla"]["share_in_time"] == 0.5
+    assert client.get("/api/v1/reports/complaints", headers=CLIENT).status_code == 403
+    assert client.get("/api/v1/reports/complaints", params={"department": "x"}, headers=OPERATOR).status_code == 400
+
+
 def test_status_updates_build_a_dated_history(client, file_complaint):
     number = file_complaint()["service_request_id"]
     _post(client, number, "status", {"status": "acknowledged"})
@@ -365,3 +389,11 @@ def test_operators_page_through_every_complaint_earliest_due_first(client, file_
     due = [item["expected_datetime"] for item in seen]
     assert due == sorted(due)
     assert client.get("/api/v1/requests", params={"order": "oldest"}, headers=OPERATOR).status_code in (400, 422)
+
+
+def test_a_complaint_is_resolved_when_its_last_closing_run_began():
+    at = [datetime(2026, 1, day, tzinfo=timezone.utc) for day in range(1, 6)]
+    assert last_resolution([("submitted", at[0]), ("acknowledged", at[1])]) is None
+    assert last_resolution([("submitted", at[0]), ("resolved", at[1]), ("closed", at[2])]) == at[1]
+    reopened = [("submitted", at[0]), ("resolved", at[1]), ("reopened", at[2]), ("resolved", at[3]), ("closed", at[4])]
+    assert last_resolution(reopened) == at[3]
