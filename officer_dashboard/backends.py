@@ -127,6 +127,11 @@ class Open311Client(_Client):
         open and overdue now."""
         return self._call("GET", "/summary")["departments"]
 
+    def complaint_report(self, departments: Optional[List[str]]) -> Dict[str, Any]:
+        """Counts by category and ward, median hours to resolution and the share resolved by the SLA time,
+        counted by the 311 API (all departments when None)."""
+        return self._call("GET", "/reports/complaints", params={"department": departments})
+
     def departments(self) -> List[Dict[str, Any]]:
         """Each with its code, name, category codes and officers (with their escalation level)."""
         return self._call("GET", "/departments")

@@ -136,7 +136,8 @@ class Items:
         return [row for row in self.open311.daily_summary() if user.sees_complaint_department(row["department"]["code"])
                 and (row["new"] or row["open"] or row["decided"])]
 
-    def all_complaints(self, user: User) -> List[Dict[str, Any]]:
-        """Every complaint of the officer's departments, for figures over all of them."""
+    def complaint_report(self, user: User) -> Optional[Dict[str, Any]]:
+        """The 311 report over the complaints of the officer's departments (an admin: all of them); None
+        when they see no complaint department."""
         departments = _scope(user, None, user.sees_complaint_department, lambda d: d.open311)
-        return self.open311.complaints(department=departments) if departments != [] else []
+        return self.open311.complaint_report(departments) if departments != [] else None

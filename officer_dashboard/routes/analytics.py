@@ -45,9 +45,9 @@ def _complaint_charts(figures: ComplaintFigures, labels: Dict[str, str]) -> List
                   labels["no_data"]),
         bar_chart("complaints-by-ward", labels["complaints_by_ward"], figures.by_ward, labels["no_data"]),
         bar_chart("complaint-hours", labels["complaint_hours_by_category"],
-                  [(name, group.median_hours) for name, group in resolution], labels["no_data"]),
+                  [(name, group["median_hours"]) for name, group in resolution], labels["no_data"]),
         bar_chart("complaint-sla", labels["complaint_sla_by_category"],
-                  [(name, _percent(group.sla.share_in_time)) for name, group in resolution], labels["no_data"],
+                  [(name, _percent(group["sla"]["share_in_time"])) for name, group in resolution], labels["no_data"],
                   value_text=_percent_text, scale_max=100),
     ]
 
@@ -74,7 +74,8 @@ def handles_complaints(user: User) -> bool:
 def analytics(request: Request, user: User = Depends(current_user),
               dashboard: Dashboard = Depends(get_dashboard)) -> Response:
     labels = texts()["analytics"]
-    complaints = complaint_figures(dashboard.items.all_complaints(user)) if handles_complaints(user) else None
+    complaint_report = dashboard.items.complaint_report(user) if handles_complaints(user) else None
+    complaints = complaint_figures(complaint_report) if complaint_report is not None else None
     report = application_report(dashboard.items.lokseva, user)
     return render(request, "analytics.html", complaints=complaints, report=report,
                   complaint_charts=_complaint_charts(complaints, labels) if complaints is not None else [],

@@ -1,72 +1,31 @@
-"""The analytics page: complaint figures computed from the 311 history, the Lok Seva report,
+"""The analytics page: complaint figures from the 311 report, the Lok Seva report,
 and the inline SVG bar charts; each officer sees their own department(s), an admin all."""
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
+from typing import Dict
 
 from dashboard_helpers import act
 from fastapi.testclient import TestClient
 
-from officer_dashboard.analytics import complaint_figures, resolved_at
+from officer_dashboard.analytics import complaint_figures
 from officer_dashboard.charts import BAR_SPACE, bar_chart
 
-FILED = "2026-01-05T10:00:00+05:30"
-SLA_TIME = "2026-01-06T10:00:00+05:30"  # 24 hours later
-GARBAGE, STREETLIGHT = "Garbage not collected", "Street light not working"
-CLOSED = {"resolved", "closed"}
+GARBAGE = "Garbage not collected"
+REPORT = {"total": 3, "open": 1,
+          "resolution": {"median_hours": 6.0, "sla": {"in_time": 1, "settled_late": 1, "open_overdue": 0,
+                                                      "share_in_time": 0.5}},
+          "categories": [{"service_code": "garbage", "service_name": GARBAGE, "total": 3,
+                          "resolution": {"median_hours": 6.0, "sla": {"in_time": 1, "settled_late": 1,
+                                                                      "open_overdue": 0, "share_in_time": 0.5}}}],
+          "wards": [{"ward": "vijay_nagar", "name": "Vijay Nagar", "total": 2}, {"ward": None, "name": "-", "total": 1}]}
 
 
-def complaint(*steps: Tuple[str, str], category: str = GARBAGE, ward: Optional[str] = "Vijay Nagar",
-              expected: Optional[str] = SLA_TIME, overdue: bool = False) -> dict:
-    """A complaint as the 311 operator API lists it; `steps`: (internal status, time) after filing."""
-    history = (("submitted", FILED),) + steps
-    notes = [{"internal_status": status, "status": "closed" if status in CLOSED else "open", "datetime": at}
-             for status, at in history]
-    return {"service_name": category, "status": notes[-1]["status"], "requested_datetime": FILED,
-            "expected_datetime": expected, "notes": notes,
-            "extended_attributes": {"ward": {"name": ward} if ward else None, "overdue": overdue}}
-
-
-def test_no_complaints_no_figures():
-    figures = complaint_figures([])
-    assert (figures.total, figures.open, figures.by_category, figures.by_ward) == (0, 0, [], [])
-    assert figures.resolution.median_hours is None and figures.resolution.sla.share_in_time is None
-
-
-def test_resolution_counts_from_filing_to_the_last_resolution():
-    assert resolved_at(complaint(("acknowledged", "2026-01-05T11:00:00+05:30"))) is None
-    # Resolved, later closed: resolved when it was resolved.
-    closed_later = complaint(("resolved", "2026-01-05T15:00:00+05:30"), ("closed", "2026-01-08T10:00:00+05:30"))
-    assert resolved_at(closed_later).isoformat() == "2026-01-05T15:00:00+05:30"
-    # Reopened and resolved again: the second resolution counts.
-    reopened = complaint(("resolved", "2026-01-05T12:00:00+05:30"), ("reopened", "2026-01-06T09:00:00+05:30"),
-                         ("resolved", "2026-01-07T10:00:00+05:30"))
-    assert resolved_at(reopened).isoformat() == "2026-01-07T10:00:00+05:30"
-
-
-def test_median_hours_and_sla_over_resolved_and_open_complaints():
-    figures = complaint_figures([
-        complaint(("resolved", "2026-01-05T12:00:00+05:30")),  # 2 h, in time
-        complaint(("resolved", "2026-01-05T20:00:00+05:30"), ("closed", "2026-01-09T10:00:00+05:30")),  # 10 h
-        complaint(("closed", "2026-01-07T10:00:00+05:30"), category=STREETLIGHT, ward=None),  # 48 h, late
-        complaint(("acknowledged", "2026-01-05T11:00:00+05:30"), overdue=True),  # open, past its SLA: late
-        complaint(),  # open, within its SLA: not known yet
-    ])
-    assert (figures.total, figures.open) == (5, 2)
-    assert figures.by_category == [(GARBAGE, 4), (STREETLIGHT, 1)]
-    assert figures.by_ward == [("Vijay Nagar", 4), ("-", 1)]
-    assert figures.resolution.median_hours == 10.0
-    assert figures.resolution.sla.as_dict() == {"in_time": 2, "settled_late": 1, "open_overdue": 1,
-                                                "share_in_time": 0.5}
-    garbage, streetlight = figures.resolution_by_category[GARBAGE], figures.resolution_by_category[STREETLIGHT]
-    assert (garbage.median_hours, garbage.sla.share_in_time) == (6.0, 0.667)
-    assert (streetlight.median_hours, streetlight.sla.share_in_time) == (48.0, 0.0)
-
-
-def test_a_category_without_an_sla_time_is_not_counted_against_one():
-    figures = complaint_figures([complaint(("resolved", "2026-01-05T12:00:00+05:30"), expected=None)])
-    assert figures.resolution.median_hours == 2.0 and figures.resolution.sla.share_in_time is None
+def test_the_311_report_becomes_the_pages_series():
+    figures = complaint_figures(REPORT)
+    assert (figures.total, figures.open) == (3, 1)
+    assert figures.by_category == [(GARBAGE, 3)] and figures.by_ward == [("Vijay Nagar", 2), ("-", 1)]
+    assert figures.resolution_by_category[GARBAGE]["median_hours"] == 6.0
 
 
 def test_bars_are_scaled_to_the_largest_value_or_the_given_maximum():
