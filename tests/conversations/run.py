@@ -112,7 +112,21 @@ class Play:
         except Exception as error:  # a broken turn is a failed conversation, with its reason
             self.result.problems.append(f"error: {error!r}")
             self.result.transcript.append(traceback.format_exc(limit=3))
+        finally:
+            self._close_its_complaints()
         return self.result
+
+    def _close_its_complaints(self) -> None:
+        """Closes the open complaints this conversation was given or filed, once it is over: conversations
+        share one 311 server, and another one typing the same spot would be offered them as likely
+        duplicates, though each conversation's world holds only its own `given` items."""
+        filed = {view["service_request_id"]: view["status"] for citizen in self.citizens.values()
+                 for view in self.world.complaints(citizen.wa_id)}
+        given = {number: self.world.complaint(number)["status"] for number in self.given_numbers
+                 if number.startswith("CMP-") and number not in filed}
+        for number, status in {**filed, **given}.items():
+            if status == "open":
+                self.world.move_complaint(number, "closed", None)
 
     def _check_outcome(self) -> None:
         outcome = self.c.outcome
