@@ -12,11 +12,16 @@ from .geo import bounding_box, haversine_m
 from .models import ServiceRequest
 from .statuses import OPEN_STATUSES
 
-# Words that link or point and name no place: "scheme 78 sector A ka main chauraha" and "scheme 78
-# sector A chauraha pe" are one place.
+# Words that only link and name no place: "scheme 78 sector A ka main chauraha" and "scheme 78 sector A
+# chauraha pe" are one place.
 _LINKING_WORDS = frozenset("""
-    ka ki ke k me mein mai pe par pr wali wala wale vali vala near the of in at on opposite behind beside front
-    paas pas samne saamne peeche piche aage main road side का की के में मे पे पर वाली वाला वाले पास सामने पीछे आगे
+    ka ki ke k me mein mai pe par pr wali wala wale vali vala the of in at on main road side
+    का की के में मे पे पर वाली वाला वाले
+""".split())
+# Where from the landmark: both addresses say the same or none ("in front of the mall" is not "behind it").
+_DIRECTIONS = frozenset("""
+    near paas pas samne saamne peeche piche pichhe aage opposite behind beside front
+    पास सामने पीछे आगे
 """.split())
 _SEPARATORS = re.compile(r"[\s,.;:!?()/\\\-]+")
 SAME_PLACE_CANDIDATES = 500  # the newest open complaints of the category compared
@@ -46,11 +51,13 @@ def _place_words(address: Optional[str]) -> FrozenSet[str]:
 
 
 def same_place(first: Optional[str], second: Optional[str]) -> bool:
-    """Two typed addresses name one spot: the shorter says enough, and every word of it is in the longer,
-    so the numbers and letters agree too ("gali 3" is not "gali 4", "sector A" not "sector B")."""
+    """Two typed addresses name one spot: the shorter says enough, every word of it is in the longer, so
+    the numbers and letters agree too ("gali 3" is not "gali 4", "sector A" not "sector B"), and both
+    point the same way from their landmark."""
     one, other = _place_words(first), _place_words(second)
     shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= SAME_PLACE_MIN_WORDS and shorter <= longer
+    return len(shorter - _DIRECTIONS) >= SAME_PLACE_MIN_WORDS and shorter <= longer \
+        and one & _DIRECTIONS == other & _DIRECTIONS
 
 
 def same_place_open(session: Session, address: str, service_code: Optional[str] = None) -> List[ServiceRequest]:

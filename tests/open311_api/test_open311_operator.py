@@ -103,6 +103,7 @@ def test_same_place_lists_open_complaints_at_an_address_with_the_same_words(clie
     file_complaint("stray_animals", at=None, address_string="scheme 78, sector B chauraha")  # another sector
     file_complaint("garbage", at=None, address_string="scheme 78 sector A chauraha")  # another problem
     file_complaint("stray_animals", at=None, address_string="Scheme 78")  # an area, not a spot
+    file_complaint("stray_animals", at=None, address_string="scheme 78 sector A chauraha ke peeche")  # behind it
     found = client.get("/api/v1/requests/same-place", params={"address": "Scheme 78 sector A chauraha pe",
                                                              "service_code": "stray_animals"}, headers=CLIENT).json()
     assert [f["service_request_id"] for f in found] == [there["service_request_id"]]
