@@ -348,7 +348,9 @@ def _reads_as_answer(talk: Talk, kind: TaskKind, spec: Field) -> bool:
     if _same_request(kind, message):
         return True
     short = len(typed.split()) <= SHORT
-    return not (message.intent in SIDE_INTENTS and short and message.confidence >= SURE_FOR_SHORT)
+    # "Deepak Solanki" asked the name, read as a complaint (0.97): a request that names nothing is no request
+    side = message.intent in SIDE_INTENTS and (message.intent not in TASK_REQUESTS or _names_a_request(message))
+    return not (side and short and message.confidence >= SURE_FOR_SHORT)
 
 
 def _year_of_the_date(talk: Talk, task: Task, reading: Reading, asked: Optional[Field]) -> None:

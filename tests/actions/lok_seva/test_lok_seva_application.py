@@ -329,6 +329,13 @@ def test_not_knowing_an_optional_answer_passes_it_over_and_changes_nothing(chat)
     assert values["answers.neighbour_names"] == SKIPPED and values["applicant.address"] == "Pitol jhabua"
 
 
+def test_a_name_the_nlu_reads_as_a_request_naming_nothing_is_the_name(chat):
+    citizen = chat(language="en")
+    citizen.says("income certificate please", "apply_service", service="income_certificate")
+    assert asked(citizen.says("Deepak Solanki", "register_complaint", confidence=0.97)) == "mobile"
+    assert citizen.task["values"]["applicant.name"] == "Deepak Solanki"
+
+
 @pytest.mark.parametrize("puzzled", ["समझा नहीं", "matlab?", "I don't understand"])
 def test_a_question_not_understood_is_explained_not_refused(chat, puzzled):
     citizen = chat()
