@@ -437,6 +437,7 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
         resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return
     if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel") \
+            or mentions(message.typed, "not_wanted") \
             or (mentions(message.typed, "done_elsewhere") and ends_with(message.typed, "skip")):
         cancel(kind, talk, task)
     if leads_with(message.typed, "cancel"):

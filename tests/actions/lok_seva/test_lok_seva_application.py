@@ -355,6 +355,16 @@ def test_a_few_words_asking_to_wait_keep_the_question(chat, wait):
     assert "tasks.take_your_time" in keys(waits) and "applicant.address" not in citizen.task["values"]
 
 
+@pytest.mark.parametrize("said", ["rehne do yaar, abhi submit nahi karna", "chodo yaar rehne do, baad me dekhenge",
+                                  "ruko chhodo, rehne do ab"])
+def test_leaving_the_form_at_the_summary_submits_nothing(chat, said):
+    citizen = chat()
+    citizen.says("आय प्रमाण पत्र", "apply_service", service="income_certificate")
+    answer_income_certificate(citizen)
+    replies = citizen.says(said, "deny")
+    assert citizen.task is None and "tasks.cancelled" in keys(replies)
+
+
 @pytest.mark.parametrize("said, intent", [("?", "affirm"), ("🙏", "affirm"), ("...", "nlu_fallback")])
 def test_a_reply_without_words_at_the_summary_submits_nothing(chat, said, intent):
     citizen = chat()
