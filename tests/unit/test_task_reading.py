@@ -189,6 +189,7 @@ def test_a_bare_no_in_a_sentence_answers_no_yes_no_question():
     result = complaint_reading("पाइप डालने के लिए खोदी थी, अब तक ठीक नहीं की", "road_damage", asked="damage_type")
     assert result.asked_value == "dug_up" and "waterlogged" not in result.found
     assert complaint_reading("Water is collected in it", "road_damage").found == {"waterlogged": "yes"}
+    assert complaint_reading("बहुत मच्छर हैं, खाली प्लॉट में पानी रुका है", "mosquito_fogging").found == {"stagnant_water": "yes"}
 
 
 def test_several_options_of_a_multiple_choice_question():
