@@ -97,6 +97,13 @@ def ends_with(typed: str, key: str) -> bool:
     return len(parts) > 1 and means(parts[-1], key)
 
 
+def said_in_a_part(typed: str, key: str) -> bool:
+    """Whether a part of the message (between commas or full stops) is one of the words for `key`, wherever
+    it stands: "wait, cancel it. I'll go to the zonal office myself"."""
+    parts = [part for part in _PARTS.split(typed) if part.strip()]
+    return len(parts) > 1 and any(means(part, key) for part in parts)
+
+
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:
     """How many of the first words form one of the phrases (0 when none does)."""
     for phrase in sorted((p.split() for p in phrases), key=len, reverse=True):

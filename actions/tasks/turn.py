@@ -79,7 +79,17 @@ from actions.tasks.values import Invalid, PartChanged, a_year, written_as_name
 from actions.texts import entry, pick
 from common.backend_call import BackendUnavailable
 from common.ids import fold_digits
-from common.words import after_leading, ends_with, leads_with, means, mentions, normalise, without_words, words_for
+from common.words import (
+    after_leading,
+    ends_with,
+    leads_with,
+    means,
+    mentions,
+    normalise,
+    said_in_a_part,
+    without_words,
+    words_for,
+)
 
 CONFIDENT = 0.6  # an intent this sure, answering no field, is a side question
 SURE_FOR_SHORT = 0.85  # a short free-text reply this sure of another intent is not an answer
@@ -436,11 +446,12 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
             return
         resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return
-    if control == "cancel" or message.says("cancel") or ends_with(message.typed, "cancel") \
+    leads_with_cancel = leads_with(message.typed, "cancel")  # "cancel karo, mujhe jati praman patra chahiye": below
+    if control == "cancel" or message.says("cancel") or (said_in_a_part(message.typed, "cancel") and not leads_with_cancel) \
             or mentions(message.typed, "not_wanted") \
             or (mentions(message.typed, "done_elsewhere") and ends_with(message.typed, "skip")):
         cancel(kind, talk, task)
-    if leads_with(message.typed, "cancel"):
+    if leads_with_cancel:
         # "cancel karo, galti se bola, mujhe jati praman patra chahiye tha": the other service is started
         asks_another = message.entity("service") not in (None, kind.service_of(task)) \
             and mentions(message.typed, "asking_words")

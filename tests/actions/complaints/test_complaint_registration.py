@@ -532,3 +532,10 @@ def test_a_place_the_nlu_missed_in_the_opening_is_offered(api):
     assert chat.task["context"]["named_place"] == "Bicholi Mardana" and "tasks.offer.location" in keys(replies)
     chat.says("haan wahi jagah", "affirm")
     assert chat.task["values"]["location"]["address"] == "Bicholi Mardana"
+
+
+def test_cancel_said_in_the_middle_of_a_reply_ends_the_complaint(api):
+    chat = Chat(language="en")
+    chat.says("open manhole near the petrol pump, very dangerous", "register_complaint", complaint_category="drainage")
+    replies = chat.says("wait, cancel it. I'll go to the zonal office myself", "deny")
+    assert chat.task is None and "tasks.cancelled" in keys(replies)
