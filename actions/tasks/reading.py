@@ -888,10 +888,10 @@ def _place_span(text: str, words: Sequence[Match[str]], start: int, end: int) ->
             return False
         if _capitalised(word) or key in vocabulary.nouns:
             return True
-        if normalise(words[i].group()) not in vocabulary.nouns:
+        if j > i and word.isdigit():  # "सेक्टर 2", "MR 10"
+            return normalise(words[i].group()) in vocabulary.nouns or _capitalised(words[i].group())
+        if normalise(words[i].group()) not in vocabulary.nouns or j > i:
             return False
-        if j > i:
-            return word.isdigit()
         # the name before a noun that follows names ("नगर", not "gali"), where a clause starts: not "pada gali"
         return normalise(words[i].group()) not in vocabulary.generic and key not in vocabulary.no_name \
             and not any(character.isdigit() for character in word) and starts_a_clause(j)
@@ -912,7 +912,8 @@ def whole_place(text: str, start: int, end: int) -> str:
     """The words the NLU read as a place, grown over the proper name and place nouns next to them:
     "Vijay" in "outside Vijay Nagar police station" is "Vijay Nagar" (a comma ends a place). A place noun
     also takes the name before it and the number after it: "नगर" in "अनूप नगर में" is "अनूप नगर",
-    "सेक्टर" in "द्वारकापुरी सेक्टर 2 में" is "सेक्टर 2" and then "द्वारकापुरी सेक्टर 2" (no capitals in Devanagari)."""
+    "सेक्टर" in "द्वारकापुरी सेक्टर 2 में" is "सेक्टर 2" and then "द्वारकापुरी सेक्टर 2" (no capitals in Devanagari);
+    a capitalised name takes its number too ("MR 10")."""
     words = list(_PLACE_WORD.finditer(text))
     if not any(word.start() < end and word.end() > start for word in words):
         return text[start:end]

@@ -126,7 +126,8 @@ class ComplaintKind(TaskKind):
         code = category_meant(words, understood)
         if code:
             task.values["category"] = code
-        named = named or self._ward_named(talk, message.caption)  # a photo's caption reaches no NLU
+        # a photo's caption reaches no NLU: "Mhow Naka chauraha pe chamber khula h" names its place by shape
+        named = named or self._ward_named(talk, message.caption) or place_in(message.caption or "")
         if named:
             task.context["named_place"] = named
         typed = message.typed

@@ -132,6 +132,14 @@ def test_a_photo_with_a_caption_starts_the_complaint_it_shows(api, settings_env)
     assert len(chat.task["files"]) == 1
 
 
+def test_a_place_in_a_photos_caption_is_offered(api, settings_env):
+    chat = Chat()
+    file = photo(settings_env, "Mhow Naka chauraha pe chamber ka dhakkan toota h")
+    started = chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
+                                                      file["metadata"], **file["entities"]))
+    assert asked(started) == "location" and chat.task["context"]["named_place"] == "Mhow Naka chauraha"
+
+
 def test_the_photo_that_started_the_complaint_is_not_asked_for_again(api, spot, settings_env):
     chat = Chat()
     file = photo(settings_env, "नाली चोक है, गंदा पानी सड़क पर")
