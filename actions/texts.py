@@ -29,9 +29,10 @@ def language_of(tracker: Tracker) -> str:
     worked out from the latest message the same way (jan_seva.text.language)."""
     message = tracker.latest_message or {}
     requested = next((e.get("value") for e in message.get("entities") or [] if e.get("entity") == "language"), None)
+    intent = message.get("intent") or {}
     language, _ = reply_language(tracker.get_slot("language"), bool(tracker.get_slot("language_locked")),
-                                 (message.get("intent") or {}).get("name"), message.get("detected_language"),
-                                 requested, message.get("leaning_language"))
+                                 intent.get("name"), message.get("detected_language"), requested,
+                                 message.get("leaning_language"), float(intent.get("confidence") or 0.0))
     return language
 
 

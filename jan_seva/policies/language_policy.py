@@ -29,7 +29,8 @@ def answer_language(tracker: DialogueStateTracker) -> Tuple[Text, bool]:
     parsed: Dict[str, Any] = dict(message.parse_data) if message else {}
     return reply_language(tracker.get_slot(LANGUAGE_SLOT), bool(tracker.get_slot(LOCKED_SLOT)),
                           message.intent.get("name") if message else None, parsed.get(DETECTED_LANGUAGE),
-                          next(tracker.get_latest_entity_values("language"), None), parsed.get(LEANING_LANGUAGE))
+                          next(tracker.get_latest_entity_values("language"), None), parsed.get(LEANING_LANGUAGE),
+                          float(message.intent.get("confidence") or 0.0) if message else 0.0)
 
 
 def language_events(tracker: DialogueStateTracker) -> List[Event]:

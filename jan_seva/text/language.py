@@ -80,18 +80,24 @@ SET_LANGUAGE = "set_language"
 COURTESIES = frozenset({"thank", "affirm", "deny", "goodbye"})
 
 
+SURE_SWITCH = 0.8  # "bhasha badlo" names no language: only a request the NLU is this sure of switches
+
+
 def reply_language(current: Optional[str], locked: bool, intent: Optional[str], detected: Optional[str],
-                   requested: Optional[str], leaning: Optional[str] = None) -> Tuple[str, bool]:
+                   requested: Optional[str], leaning: Optional[str] = None, confidence: float = 1.0) -> Tuple[str, bool]:
     """The language to answer a message in, and whether it is now locked.
 
     "English please" (set_language) chooses a language and locks it, or switches
-    to the other one when it names none; a locked language sticks; otherwise the
+    to the other one when it names none and the NLU is sure ("पता बदलना है, अब हम
+    गाँव में रहते हैं" read as one at 0.46 is not); a locked language sticks; otherwise the
     language the message is written in; a message without words, or only a courtesy
     or a yes or no, keeps the last one; the language a message only leans to starts
     a conversation in it.
     """
-    if intent == SET_LANGUAGE:
-        return (requested if requested in LANGUAGES else ("en" if current == "hi" else "hi")), True
+    if intent == SET_LANGUAGE and requested in LANGUAGES:
+        return str(requested), True
+    if intent == SET_LANGUAGE and confidence >= SURE_SWITCH:
+        return ("en" if current == "hi" else "hi"), True
     if locked:
         return current or "hi", True
     if detected in LANGUAGES and not (current and intent in COURTESIES):

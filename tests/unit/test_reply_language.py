@@ -32,3 +32,9 @@ def test_asking_to_change_the_language_without_naming_one_switches(current, othe
 def test_a_message_leaning_to_english_starts_a_conversation_in_it_but_does_not_switch_one():
     assert reply_language(None, False, "register_complaint", None, None, "en") == ("en", False)  # "garbage complaint"
     assert reply_language("hi", False, "inform", None, None, "en") == ("hi", False)  # "near Shiv mandir" as a place
+
+
+def test_a_request_to_switch_the_nlu_is_unsure_of_and_naming_no_language_switches_nothing():
+    # "पता बदलना है, अब हम गाँव में रहते हैं" read as set_language at 0.46: answered as written, nothing locked
+    assert reply_language("hi", False, "set_language", "hi", None, None, 0.46) == ("hi", False)
+    assert reply_language("hi", False, "set_language", "hi", "en", None, 0.46) == ("en", True)  # "in English"
