@@ -78,6 +78,7 @@ def test_a_correction_of_a_part_of_the_place_keeps_the_rest(api, category, place
 @pytest.mark.parametrize("correction, place", [
     ("माफ़ करना, गलत जगह का पिन चला गया। कचरा खजराना गणेश मंदिर के पीछे वाली गली में है", "खजराना गणेश मंदिर"),
     ("sorry wrong pin, the garbage is near Palasia Square, behind the bank", "Palasia Square"),
+    ("माफ करना गलत जगह लिख दी, असल में स्नेहलता गंज है, गली नंबर 3, मस्जिद के पास", "स्नेहलता गंज"),
 ])
 def test_a_pin_said_to_be_wrong_is_replaced_by_the_place_typed_after(api, spot, correction, place):
     chat = Chat()
