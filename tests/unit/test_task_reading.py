@@ -190,6 +190,7 @@ def test_a_bare_no_in_a_sentence_answers_no_yes_no_question():
     assert result.asked_value == "dug_up" and "waterlogged" not in result.found
     assert complaint_reading("Water is collected in it", "road_damage").found == {"waterlogged": "yes"}
     assert complaint_reading("बहुत मच्छर हैं, खाली प्लॉट में पानी रुका है", "mosquito_fogging").found == {"stagnant_water": "yes"}
+    assert complaint_reading("स्ट्रीट लाइट एक हफ्ते से टिमटिमा रही है", "streetlight").found == {"light_problem": "flickering"}
 
 
 def test_several_options_of_a_multiple_choice_question():
