@@ -93,6 +93,12 @@ def _place_text(location: Dict[str, Any], talk: Talk) -> str:
     return talk.text("complaints.texts.pin_without_name", lat=f"{location['lat']:.5f}", long=f"{location['long']:.5f}")
 
 
+def _place_by_shape(text: str) -> Optional[str]:
+    """A place the NLU missed, found by its shape (reading.place_in), unless vague or no place ("Nagar nigam")."""
+    found = place_in(text)
+    return found if found and not vague_place(found) and meaningful(without_words(found, "not_places")) else None
+
+
 def _describe(task: Task, words: str) -> None:
     """Adds the citizen's words to the complaint's details. The details are public on the 311 server, so a
     mobile or Aadhaar number said with them is masked ("मेरा नाम सीमा, मोबाइल 9977…")."""
@@ -119,15 +125,13 @@ class ComplaintKind(TaskKind):
         if named and (vague_place(named) or not (names_a_place(named) or used_as_a_place(message.text, named)
                                                  or self._ward_named(talk, named))):
             named = None  # "cows sitting in the road", "on our road": the NLU's "sitting", "road" is no place to offer
-        found = None if named else place_in(message.typed)  # "Bicholi Mardana main road pe …": the NLU missed it
-        if found and not vague_place(found) and meaningful(without_words(found, "not_places")):
-            named = found
+        named = named or _place_by_shape(message.typed)  # "Bicholi Mardana main road pe …": the NLU missed it
         words = message.typed_without(*(("location",) if named else ())) or message.caption or ""  # a caption too
         code = category_meant(words, understood)
         if code:
             task.values["category"] = code
         # a photo's caption reaches no NLU: "Mhow Naka chauraha pe chamber khula h" names its place by shape
-        named = named or self._ward_named(talk, message.caption) or place_in(message.caption or "")
+        named = named or self._ward_named(talk, message.caption) or _place_by_shape(message.caption or "")
         if named:
             task.context["named_place"] = named
         typed = message.typed
