@@ -123,28 +123,29 @@ def test_photos_are_published_and_sent_with_the_complaint(api, spot, operator, s
         server.server_close()
 
 
+def sends_captioned_photo(chat: Chat, settings_env, caption: str) -> list:
+    """A photo with a caption, as the first message: the replies."""
+    file = photo(settings_env, caption)
+    return chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
+                                                   file["metadata"], **file["entities"]))
+
+
 def test_a_photo_with_a_caption_starts_the_complaint_it_shows(api, settings_env):
     chat = Chat()
-    file = photo(settings_env, "नाली चोक है, गंदा पानी सड़क पर")
-    started = chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
-                                                      file["metadata"], **file["entities"]))
+    started = sends_captioned_photo(chat, settings_env, "नाली चोक है, गंदा पानी सड़क पर")
     assert asked(started) == "location" and chat.task["values"]["category"] == "drainage"
     assert len(chat.task["files"]) == 1
 
 
 def test_a_place_in_a_photos_caption_is_offered(api, settings_env):
     chat = Chat()
-    file = photo(settings_env, "Mhow Naka chauraha pe chamber ka dhakkan toota h")
-    started = chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
-                                                      file["metadata"], **file["entities"]))
+    started = sends_captioned_photo(chat, settings_env, "Mhow Naka chauraha pe chamber ka dhakkan toota h")
     assert asked(started) == "location" and chat.task["context"]["named_place"] == "Mhow Naka chauraha"
 
 
 def test_the_photo_that_started_the_complaint_is_not_asked_for_again(api, spot, settings_env):
     chat = Chat()
-    file = photo(settings_env, "नाली चोक है, गंदा पानी सड़क पर")
-    chat.run(ActionTakeDocument(), message(payload("share_media", **file["entities"]), "share_media",
-                                           file["metadata"], **file["entities"]))
+    sends_captioned_photo(chat, settings_env, "नाली चोक है, गंदा पानी सड़क पर")
     questions = [asked(chat.sends_pin(*spot))]
     while questions[-1] not in ("confirm", None) and len(questions) < 6:
         questions.append(asked(chat.taps("inform", do="skip")))
