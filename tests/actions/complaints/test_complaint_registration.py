@@ -540,3 +540,12 @@ def test_cancel_said_in_the_middle_of_a_reply_ends_the_complaint(api):
     chat.says("open manhole near the petrol pump, very dangerous", "register_complaint", complaint_category="drainage")
     replies = chat.says("wait, cancel it. I'll go to the zonal office myself", "deny")
     assert chat.task is None and "tasks.cancelled" in keys(replies)
+
+
+@pytest.mark.parametrize("yes", ["हाँ यहीं", "haan yahin pe", "yes right here"])
+def test_a_yes_here_to_the_place_offered_takes_it_as_offered(api, yes):
+    chat = Chat()
+    chat.says("Bicholi Mardana main road pe pole ka wire toot ke latak raha hai", "register_complaint",
+              complaint_category="streetlight")
+    chat.says(yes, "affirm")
+    assert chat.task["values"]["location"]["address"] == "Bicholi Mardana"
