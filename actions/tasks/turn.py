@@ -23,6 +23,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from actions.clients.errors import BackendRejected
 from actions.tasks.asking import (
+    HELPED,
     MAX_ASKS_IN_A_ROW,
     ask,
     ask_again_or_help,
@@ -441,8 +442,9 @@ def continue_task(kind: TaskKind, talk: Talk, task: Task) -> None:
     task.context.pop(FILES_IN_A_ROW, None)
     if message.intent in NOT_TYPED:
         talk.say("tasks.voice_note" if message.intent == "voice_note" else "general.not_typed")
-        if asked is not None and shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW:
-            help_with(kind, talk, task, asked)  # not a third time the same: the question with its ways out
+        if asked is not None and (shown_in_a_row(task, asked.name) >= MAX_ASKS_IN_A_ROW
+                                  or task.context.get(HELPED) == asked.name):
+            help_with(kind, talk, task, asked)  # not a third time the same, nor after its help: with its ways out
             return
         resume(kind, talk, task, asked, counts=False)  # a voice note or a sticker: not typed, not a wrong answer
         return

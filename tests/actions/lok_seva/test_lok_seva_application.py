@@ -344,6 +344,8 @@ def test_a_question_not_understood_is_explained_not_refused(chat, puzzled):
     replies = citizen.says(puzzled)
     assert any(str(r.get("tag", "")) == "help:applicant.address" for r in replies)
     assert not any(key.startswith("tasks.invalid") for key in keys(replies))
+    sticker = citizen.says("", "sticker")  # after its help, the question keeps its ways out
+    assert any(str(r.get("tag", "")) == "help:applicant.address" for r in sticker)
 
 
 @pytest.mark.parametrize("wait", ["ek minute ruko", "one sec", "एक सेकंड"])
