@@ -333,8 +333,11 @@ def _cue_hits(text: str, tokens: Sequence[_Token], fields: Sequence[Field], answ
         if kinds[name] in SHAPED and _a_source_before(tokens, index):
             index += 1  # "date of birth on her Aadhaar is 01-01-1952": the card says where the date is written
             continue
-        if name not in patterns and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
-            index += 1  # "Address: Karwad village, Jhabua": the word is part of the address
+        # "Address: Karwad village, Jhabua": the word is part of the address; "khasra 17 village Gopalpura" is
+        # two answers (a number with a shape is no place)
+        if name not in patterns and not (hits and hits[-1].field in patterns) \
+                and _inside_a_place(text, tokens, hits, kinds, index, kinds[name]):
+            index += 1
             continue
         end = index + len(phrase)
         # "पिता जी का नाम": words that only complete the cue belong to it

@@ -75,6 +75,11 @@ def test_several_answers_whatever_was_asked():
                      "answers.income_source": "labour", "answers.annual_income": 55000}
 
 
+def test_a_place_cue_after_a_shaped_answer_starts_its_own_answer():
+    found = reading("khasra no 17 in village Gopalpura", "demarcation").found
+    assert found == {"answers.khasra_number": "17", "answers.village": "Gopalpura"}
+
+
 def test_indian_digit_grouping_is_one_amount_and_the_option_beside_it_is_taken():
     found = reading("income 1,20,000 from salary", asked="name").found
     assert found == {"answers.annual_income": 120000, "answers.income_source": "salary"}
