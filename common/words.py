@@ -93,15 +93,20 @@ _PARTS = re.compile(r"[,.!?;।]+")
 def ends_with(typed: str, key: str) -> bool:
     """Whether the message's last part (after its last comma or full stop) is one of the words for `key`:
     "ok then no point, cancel the application"; "near the bus stop" is one part and means no stop."""
-    parts = [part for part in _PARTS.split(typed) if part.strip()]
+    parts = _parts(typed)
     return len(parts) > 1 and means(parts[-1], key)
 
 
 def said_in_a_part(typed: str, key: str) -> bool:
     """Whether a part of the message (between commas or full stops) is one of the words for `key`, wherever
     it stands: "wait, cancel it. I'll go to the zonal office myself"."""
-    parts = [part for part in _PARTS.split(typed) if part.strip()]
+    parts = _parts(typed)
     return len(parts) > 1 and any(means(part, key) for part in parts)
+
+
+def _parts(typed: str) -> List[str]:
+    """The message's parts between commas and full stops."""
+    return [part for part in _PARTS.split(typed) if part.strip()]
 
 
 def _phrase_at_start(words: List[str], phrases: List[str]) -> int:
