@@ -18,6 +18,7 @@ from common.deadlines import DeadlineCount, in_units, median_duration
 
 from .models import ServiceRequest, StatusChange
 from .profile import Profile
+from .sla import is_overdue
 from .statuses import CLOSED_STATUSES
 
 HOUR = timedelta(hours=1)
@@ -65,7 +66,7 @@ class _Figures:
     def add(self, filed: datetime, expected: datetime, resolved: Optional[datetime], now: datetime) -> None:
         self.total += 1
         if resolved is None:
-            self.sla.still_open(expected < now)
+            self.sla.still_open(is_overdue(expected, now, closed=False))
         else:
             self.durations.append(resolved - filed)
             self.sla.settled(resolved <= expected)
