@@ -1,11 +1,15 @@
-"""Service-level figures shared by the Lok Seva report and the dashboard's complaint analytics:
-the median time taken, and how many items met their deadline."""
+"""Service-level figures shared by the Lok Seva and 311 reports: the median time taken, and how
+many items met their deadline (DeadlineOut is how both APIs show the count)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 from statistics import median
 from typing import Dict, Iterable, Optional, Union
+
+from pydantic import Field
+
+from common.api_model import ApiModel
 
 
 def median_duration(durations: Iterable[timedelta]) -> Optional[timedelta]:
@@ -47,3 +51,12 @@ class DeadlineCount:
     def as_dict(self) -> Dict[str, Union[int, Optional[float]]]:
         return {"in_time": self.in_time, "settled_late": self.settled_late, "open_overdue": self.open_overdue,
                 "share_in_time": self.share_in_time}
+
+
+class DeadlineOut(ApiModel):
+    in_time: int = Field(description="settled on or before the deadline")
+    settled_late: int
+    open_overdue: int = Field(description="not settled and already past the deadline")
+    share_in_time: Optional[float] = Field(
+        description="in_time / (in_time + settled_late + open_overdue); null when none of these"
+    )

@@ -10,14 +10,14 @@ from typing import Dict, List, Optional, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from common.deadlines import DeadlineCount, in_units, median_duration
+from common.deadlines import DeadlineCount, DeadlineOut, in_units, median_duration
 
 from . import lifecycle
 from .applications import is_overdue
 from .clock import from_db
 from .context import ApiContext
 from .models import Application, ApplicationEvent
-from .schemas.reports import ApplicationReport, DeadlineOut, ReportFigures, ServiceReport
+from .schemas.reports import ApplicationReport, ReportFigures, ServiceReport
 from .views import service_name
 
 MILESTONES = (*lifecycle.DECISIONS, *lifecycle.SETTLED)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common.api_model import ApiModel
-from common.deadlines import DeadlineCount, in_units, median_duration
+from common.deadlines import DeadlineCount, DeadlineOut, in_units, median_duration
 
 from .models import ServiceRequest, StatusChange
 from .profile import Profile
@@ -22,13 +22,6 @@ from .sla import is_overdue
 from .statuses import CLOSED_STATUSES
 
 HOUR = timedelta(hours=1)
-
-
-class DeadlineOut(ApiModel):
-    in_time: int
-    settled_late: int
-    open_overdue: int
-    share_in_time: Optional[float]
 
 
 class Resolution(ApiModel):

@@ -5,18 +5,10 @@ from typing import Dict, List, Optional
 from pydantic import Field
 
 from common.api_model import ApiModel
+from common.deadlines import DeadlineOut
 
 from ..texts import Bilingual
 from .common import CodeName
-
-
-class DeadlineOut(ApiModel):
-    in_time: int = Field(description="settled (issued or rejected) on or before the due date")
-    settled_late: int
-    open_overdue: int = Field(description="not settled and already past the due date")
-    share_in_time: Optional[float] = Field(
-        description="in_time / (in_time + settled_late + open_overdue); null when none of these"
-    )
 
 
 class ReportFigures(ApiModel):
